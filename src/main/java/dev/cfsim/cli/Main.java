@@ -1,0 +1,111 @@
+package dev.cfsim.cli;
+
+import dev.cfsim.InvalidInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cfsim} command: subcommands, and the mapping of failures to exit codes. */
+@Command(
+    name = "cfsim",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "CloudFront edge cost and personalization simulator.",
+      "Prices CloudFront traffic, replays recorded logs through geo/device rules, and generates",
+      "the CloudFront Function that implements them."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 a check failed, 2 bad input or usage, 3 internal error.",
+      "Example:  cfsim demo"
+    },
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class})
+public final class Main implements Runnable {
+
+  /** Success. */
+  public static final int EXIT_OK = 0;
+  /** A check ran and failed, e.g. verify found differences. */
+  public static final int EXIT_CHECK_FAILED = 1;
+  /** Bad input or usage: a one-line message names the file, line or field. */
+  public static final int EXIT_BAD_INPUT = 2;
+  /** A bug in cfsim; CFSIM_DEBUG=1 prints the stack trace. */
+  public static final int EXIT_INTERNAL = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs cfsim with the given arguments and returns the exit code, without exiting. */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  /** The configured command line, shared by {@link #main} and tests. */
+  public static CommandLine newCommandLine() {
+    CommandLine cmd = new CommandLine(new Main());
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setParameterExceptionHandler(Main::onBadUsage);
+    cmd.setExecutionExceptionHandler(Main::onFailure);
+    return cmd;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("cfsim: " + e.getMessage());
+    err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+    err.flush();
+    return EXIT_BAD_INPUT;
+  }
+
+  private static int onFailure(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    PrintWriter err = commandLine.getErr();
+    Throwable cause = e;
+    if (cause instanceof UncheckedIOException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    int code;
+    if (cause instanceof InvalidInputException) {
+      err.println("cfsim: " + oneLine(cause.getMessage()));
+      code = EXIT_BAD_INPUT;
+    } else if (cause instanceof NoSuchFileException) {
+      err.println("cfsim: " + ((NoSuchFileException) cause).getFile() + ": no such file");
+      code = EXIT_BAD_INPUT;
+    } else if (cause instanceof IOException) {
+      err.println("cfsim: " + oneLine(String.valueOf(cause.getMessage())));
+      code = EXIT_BAD_INPUT;
+    } else {
+      err.println("cfsim: internal error: " + cause + " (set CFSIM_DEBUG=1 for the stack trace)");
+      code = EXIT_INTERNAL;
+    }
+    if (System.getenv("CFSIM_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  private static String oneLine(String message) {
+    return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+
+  /** Reads the version Maven wrote into the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"cfsim " + (v == null ? "(development build)" : v)};
+    }
+  }
+}
