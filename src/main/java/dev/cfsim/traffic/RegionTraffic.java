@@ -1,7 +1,6 @@
 package dev.cfsim.traffic;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 
 /**
  * One pricing region's viewer traffic for the month.
@@ -29,13 +28,5 @@ public record RegionTraffic(
   /** Requests made over plain HTTP. */
   public BigDecimal httpRequests() {
     return requests.subtract(httpsRequests());
-  }
-
-  /** The sum of two regions' traffic, as billed together when one region's edges serve the other. */
-  public RegionTraffic plus(RegionTraffic other) {
-    BigDecimal all = requests.add(other.requests);
-    BigDecimal https = httpsRequests().add(other.httpsRequests());
-    BigDecimal share = all.signum() == 0 ? BigDecimal.ONE : https.divide(all, MathContext.DECIMAL128);
-    return new RegionTraffic(all, share.min(BigDecimal.ONE), dataOutGb.add(other.dataOutGb), dataToOriginGb.add(other.dataToOriginGb));
   }
 }
