@@ -180,7 +180,9 @@ public final class OfferFileImporter {
         ignored.add(sku);
         return;
       }
-      if (usage.startsWith("Global-") || attr(a, "fromLocation").equals("Any") || attr(a, "location").equals("Any")) {
+      boolean anywhere = attr(a, "fromLocation").equals("Any") || attr(a, "location").equals("Any");
+      boolean allFree = dims.stream().allMatch(d -> d.usd().signum() == 0);
+      if (usage.startsWith("Global-") || (anywhere && allFree)) {
         freeTier(sku, usage, dims);
         return;
       }

@@ -1,0 +1,102 @@
+package dev.cfsim.pricing;
+
+import static dev.cfsim.pricing.CostEngineTest.BOOK;
+import static dev.cfsim.pricing.CostEngineTest.assertUsd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.InvalidInputException;
+import dev.cfsim.traffic.TrafficProfileReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The excerpt in src/test/resources/offer is written by hand in the offer file's shape (see its disclaimer). */
+class OfferFileImporterTest {
+  static final Path EXCERPT = Path.of("src/test/resources/offer/amazoncloudfront-excerpt.json");
+
+  static OfferFileImporter.Result importExcerpt(String text) {
+    return OfferFileImporter.importOffer("offer.json", text, BOOK, null);
+  }
+
+  static OfferFileImporter.Result importExcerpt() throws Exception {
+    return importExcerpt(Files.readString(EXCERPT));
+  }
+
+  @Test
+  void the_zero_dollar_global_free_tier_skus_set_allowances_and_never_a_price() throws Exception {
+    OfferFileImporter.Result r = importExcerpt();
+    assertEquals(2, r.skippedFreeTier()); // Global-DataTransfer-Out-Bytes and Global-Requests-Tier1
+    PriceBook book = r.book();
+    assertUsd("0.085", book.region(PricingRegion.US).dataTransferOut().firstTierPrice()); // not the $0 Global SKU
+    assertEquals(7, book.region(PricingRegion.US).dataTransferOut().tiers().size());
+    assertUsd("1024", book.freeTier().dataTransferOutGb()); // the Global SKU's 0-1,024 GB range
+    assertUsd("10000000", book.freeTier().requests());
+    assertUsd("2000000", book.freeTier().functionInvocations()); // the functions SKU's $0 first tier
+  }
+
+  @Test
+  void offer_prices_per_request_become_the_pages_units() throws Exception {
+    PriceBook book = importExcerpt().book();
+    assertUsd("0.0075", book.region(PricingRegion.US).requestsHttp().usd()); // 0.00000075 × 10,000
+    assertUsd("10000", book.region(PricingRegion.US).requestsHttp().per());
+    assertUsd("0.011", book.region(PricingRegion.AP).requestsHttps().usd()); // 0.0000011 × 10,000
+    assertUsd("0.10", book.functions().usd()); // 0.0000001 × 1,000,000
+    assertUsd("0.008", book.originShieldRate("ap-northeast-2").orElseThrow().usd()); // 0.0000008 × 10,000
+    assertUsd("0.01", book.realtimeLogs().usd()); // 0.00000001 × 1,000,000
+    assertUsd("0.005", book.invalidations().tiers().get(1).usd());
+    assertUsd("0.115", book.region(PricingRegion.AP).dataTransferOut().firstTierPrice());
+  }
+
+  @Test
+  void the_new_book_names_the_offer_file_as_source_and_keeps_what_it_lacks() throws Exception {
+    OfferFileImporter.Result r = importExcerpt();
+    assertEquals("2026-11-01", r.book().id()); // the offer's publicationDate
+    Source s = r.book().region(PricingRegion.AP).dataTransferOut().source();
+    assertEquals(OfferFileImporter.OFFER_URL, s.url());
+    assertEquals(LocalDate.parse("2026-11-01"), s.read());
+    assertTrue(s.note().contains("SKU SKUAPDTO"), s.note());
+    assertTrue(r.updated().contains("regions.ap.data_transfer_out"));
+    assertTrue(r.kept().contains("regions.jp.data_transfer_out"));
+    assertTrue(r.kept().contains("flat_rate_plans"));
+    assertEquals(BOOK.region(PricingRegion.JP), r.book().region(PricingRegion.JP));
+    assertEquals(BOOK.plans(), r.book().plans());
+    assertEquals(List.of("SKUPROXY"), r.ignored()); // proxy requests have no line of their own
+  }
+
+  @Test
+  void an_imported_book_prices_korea_mall() throws Exception {
+    PriceBook book = importExcerpt().book();
+    CostEstimate e = CostEngine.estimate(
+        TrafficProfileReader.read(Path.of("examples/profiles/korea-mall.yaml")), book, EstimateOptions.AS_PROFILED);
+    // DTO: 19,456 billed GB: 10,240 × 0.115 + 9,216 × 0.100 = 1,177.60 + 921.60 = 2,099.20
+    assertUsd("2099.20", e.usd(Component.DATA_TRANSFER_OUT));
+    assertUsd("470.80", e.usd(Component.REQUESTS_HTTPS)); // 428,000,000 / 10,000 × 0.011
+    assertUsd("43.60", e.usd(Component.FUNCTIONS)); // 436,000,000 × 0.10 / 1,000,000
+    assertUsd("2613.60", e.totalUsd()); // 2,099.20 + 470.80 + 43.60
+  }
+
+  @Test
+  void the_written_book_reads_back_unchanged() throws Exception {
+    PriceBook book = importExcerpt().book();
+    assertEquals(book, PriceBookReader.parse("again.json", PriceBookWriter.toJson(book)));
+  }
+
+  @Test
+  void an_offer_file_for_another_service_is_refused() throws Exception {
+    String text = Files.readString(EXCERPT).replace("\"offerCode\": \"AmazonCloudFront\"", "\"offerCode\": \"AmazonS3\"");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> importExcerpt(text));
+    assertEquals("offerCode", e.location());
+  }
+
+  @Test
+  void overlapping_tiers_in_the_offer_are_refused_naming_the_offer_file() throws Exception {
+    String text = Files.readString(EXCERPT).replace("\"beginRange\": \"51200\"", "\"beginRange\": \"50000\"");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> importExcerpt(text));
+    assertEquals("offer.json", e.source());
+    assertTrue(e.problem().contains("overlap"), e.getMessage());
+  }
+}
