@@ -1,0 +1,153 @@
+package dev.cfsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.pricing.PriceBookReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PricingCommandsTest {
+  static final String KOREA = "examples/profiles/korea-mall.yaml";
+
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    int code = cmd.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static void assertBadInput(Run r, String... mentions) {
+    assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+    assertEquals(1, r.err().lines().filter(l -> !l.startsWith("Try '")).count(), r.err());
+    assertTrue(r.err().startsWith("cfsim: "), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace");
+    for (String m : mentions) {
+      assertTrue(r.err().contains(m), "'" + m + "' not in: " + r.err());
+    }
+  }
+
+  @Test
+  void estimate_prints_the_korea_mall_breakdown() {
+    Run r = run("estimate", "--profile", KOREA);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("CloudFront Functions invocations"), r.out());
+    assertTrue(r.out().contains("43.60"), r.out()); // (438,000,000 − 2,000,000) × $0.10 / 1 M
+  }
+
+  @Test
+  void estimate_json_with_krw_prints_one_object() {
+    Run r = run("estimate", "--profile", KOREA, "--format", "json", "--currency", "KRW", "--fx", "1400");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("{") && r.out().contains("\"converted\""), r.out());
+  }
+
+  @Test
+  void a_negative_amount_exits_2_naming_the_file_and_field() throws Exception {
+    Path bad = tmp.resolve("bad.yaml");
+    Files.writeString(bad, "regions:\n  ap:\n    requests: -1\n");
+    assertBadInput(run("estimate", "--profile", bad.toString()), "bad.yaml", "regions.ap.requests", "negative");
+  }
+
+  @Test
+  void an_unknown_region_exits_2() throws Exception {
+    Path bad = tmp.resolve("bad.json");
+    Files.writeString(bad, "{\"regions\": {\"kr\": {\"requests\": 1}}}");
+    assertBadInput(run("estimate", "--profile", bad.toString()), "bad.json", "regions.kr", "unknown pricing region");
+  }
+
+  @Test
+  void a_missing_profile_exits_2() {
+    assertBadInput(run("estimate", "--profile", tmp.resolve("nope.yaml").toString()), "nope.yaml", "no such file");
+  }
+
+  @Test
+  void bad_flags_exit_2() {
+    assertBadInput(run("estimate", "--profile", KOREA, "--price-class", "300"), "--price-class", "unknown price class");
+    assertBadInput(run("estimate", "--profile", KOREA, "--free-tier", "maybe"), "--free-tier");
+    assertBadInput(run("estimate", "--profile", KOREA, "--currency", "KRW"), "--fx");
+    assertBadInput(run("estimate", "--profile", KOREA, "--currency", "KRW", "--fx", "0"), "--fx", "greater than 0");
+    assertBadInput(run("estimate", "--profile", KOREA, "--format", "xml"), "--format");
+    assertBadInput(run("estimate", "--profile", KOREA, "--fx", "lots"), "--fx");
+  }
+
+  @Test
+  void a_malformed_price_book_exits_2_naming_the_file_and_field() throws Exception {
+    Path book = tmp.resolve("book.json");
+    Files.writeString(book, Files.readString(Path.of("pricing/2025-11-18.json")).replace("\"usd\": 0.0075,", "\"usd\": -0.0075,"));
+    assertBadInput(run("estimate", "--profile", KOREA, "--price-book", book.toString()), "book.json",
+        "origin_shield_requests.us-east-1.usd", "negative price"); // every $0.0075 made negative; the first read is named
+  }
+
+  @Test
+  void the_price_class_flag_changes_the_bill() {
+    Run all = run("estimate", "--profile", "examples/profiles/saas-multi-region.yaml", "--format", "csv");
+    Run pc100 = run("estimate", "--profile", "examples/profiles/saas-multi-region.yaml", "--format", "csv", "--price-class", "100");
+    assertEquals(0, pc100.code(), pc100.err());
+    assertTrue(all.out().contains("data_transfer_out,jp,"), all.out());
+    assertFalse(pc100.out().contains("data_transfer_out,jp,"), pc100.out()); // jp billed at us rates under PriceClass_100
+  }
+
+  @Test
+  void plans_name_the_cheapest_option() {
+    Run r = run("plans", "--profile", KOREA, "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\"cheapest\" : \"Premium\""), r.out());
+  }
+
+  @Test
+  void pricebook_prints_the_shipped_book() {
+    Run r = run("pricebook", "--format", "json");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("2025-11-18", PriceBookReader.parse("out", r.out()).id());
+  }
+
+  @Test
+  void pricebook_import_writes_a_book_that_estimate_can_use() throws Exception {
+    Path out = tmp.resolve("2026-11-01.json");
+    Run r = run("pricebook", "import", "src/test/resources/offer/amazoncloudfront-excerpt.json", "--output", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("2 free-tier SKUs used as allowances"), r.err());
+    Run estimate = run("estimate", "--profile", KOREA, "--price-book", out.toString(), "--format", "csv");
+    assertTrue(estimate.out().contains("total,,,,,2613.6"), estimate.out()); // see OfferFileImporterTest
+  }
+
+  @Test
+  void pricebook_import_refuses_a_file_that_is_not_an_offer() throws Exception {
+    Path notOffer = tmp.resolve("x.json");
+    Files.writeString(notOffer, "{\"offerCode\": \"AmazonEC2\"}");
+    assertBadInput(run("pricebook", "import", notOffer.toString()), "x.json", "offerCode");
+  }
+
+  @Test
+  void demo_runs_the_korea_mall_estimate_from_the_jar() {
+    Run r = run("demo");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("43.60"), r.out());
+    assertTrue(r.out().contains("cheapest that fits is Premium"), r.out());
+  }
+
+  @Test
+  void the_embedded_demo_profile_is_the_example_file() throws Exception {
+    assertEquals(Files.readString(Path.of(KOREA)), DemoCommand.embeddedProfile());
+  }
+
+  @Test
+  void the_import_subcommand_has_help_with_an_example() {
+    String usage = Main.newCommandLine().getSubcommands().get("pricebook").getSubcommands().get("import").getUsageMessage();
+    assertTrue(usage.contains("Example"), usage);
+  }
+}
