@@ -108,7 +108,7 @@ public final class CostEngine {
     BigDecimal paths = profile.invalidationPaths();
     BigDecimal freePaths = paths.min(zeroPricedPrefix(book.invalidations()));
     addLine(lines, Component.INVALIDATIONS, null, paths, freePaths, book.invalidations().cost(paths),
-        "the first " + zeroPricedPrefix(book.invalidations()).toPlainString() + " paths a month cost nothing");
+        "the first " + plain(zeroPricedPrefix(book.invalidations())) + " paths a month cost nothing");
     addLine(lines, Component.REALTIME_LOGS, null, profile.realtimeLogLines(), BigDecimal.ZERO,
         book.realtimeLogs().cost(profile.realtimeLogLines()), "");
     addLine(lines, Component.FIELD_LEVEL_ENCRYPTION, null, profile.fieldLevelEncryptionRequests(), BigDecimal.ZERO,

@@ -141,6 +141,14 @@ class CostEngineTest {
   }
 
   @Test
+  void a_profile_without_usage_leaves_the_free_tier_unused_and_costs_nothing() {
+    CostEstimate e = CostEngine.estimate(dataOnly(PricingRegion.US, "0"), BOOK, EstimateOptions.AS_PROFILED);
+    assertEquals(List.of(), e.lines());
+    assertUsd("0", e.totalUsd());
+    assertTrue(e.freeTierUsed().stream().allMatch(f -> f.used().signum() == 0 && f.allowance().signum() > 0));
+  }
+
+  @Test
   void free_data_transfer_goes_to_the_region_with_the_dearest_first_tier() {
     TrafficProfile p = TrafficProfile.builder("two")
         .region(PricingRegion.US, traffic("0", "1", "1000"))
