@@ -5,6 +5,7 @@ import dev.cfsim.traffic.RegionTraffic;
 import dev.cfsim.traffic.TrafficProfile;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -33,8 +34,8 @@ public final class CostEngine {
           + " volume tiers, so the tiers count only billed GB (AWS's price list keeps the free tier as its own"
           + " 'Global' usage type, priced $0 for 0-1,024 GB).";
 
-  private static final BigDecimal MS_PER_S = new BigDecimal(1000);
-  private static final BigDecimal MB_PER_GB = new BigDecimal(1024);
+  /** 1 / 1,024, exact: multiplying by it turns MB into GB without a division. */
+  private static final BigDecimal GB_PER_MB = new BigDecimal("0.0009765625");
 
   private CostEngine() {}
 
@@ -89,8 +90,8 @@ public final class CostEngine {
     BigDecimal lambdaRequests = profile.lambdaEdgeInvocations();
     addLine(lines, Component.LAMBDA_EDGE_REQUESTS, null, lambdaRequests, BigDecimal.ZERO,
         book.lambdaEdgeRequests().cost(lambdaRequests), "");
-    BigDecimal gbSeconds = lambdaRequests.multiply(profile.lambdaEdge().durationMs()).divide(MS_PER_S)
-        .multiply(profile.lambdaEdge().memoryMb()).divide(MB_PER_GB);
+    BigDecimal gbSeconds = lambdaRequests.multiply(profile.lambdaEdge().durationMs()).movePointLeft(3) // ms → s
+        .multiply(profile.lambdaEdge().memoryMb()).multiply(GB_PER_MB);
     addLine(lines, Component.LAMBDA_EDGE_DURATION, null, gbSeconds, BigDecimal.ZERO, book.lambdaEdgeDuration().cost(gbSeconds),
         lambdaRequests.signum() == 0 ? "" : profile.lambdaEdge().durationMs().toPlainString() + " ms at "
             + profile.lambdaEdge().memoryMb().toPlainString() + " MB per invocation");
@@ -188,7 +189,7 @@ public final class CostEngine {
     }
   }
 
-  private static BigDecimal sum(java.util.Collection<BigDecimal> values) {
+  private static BigDecimal sum(Collection<BigDecimal> values) {
     return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 

@@ -1,6 +1,7 @@
 package dev.cfsim.pricing;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -24,13 +25,19 @@ public record Rate(BigDecimal usd, BigDecimal per, String unit, Source source) {
     }
   }
 
-  /** The price of one unit, exact (per is a power of ten). */
+  /** The price of one unit, exact: per is a power of ten, so this is a shift of the decimal point. */
   public BigDecimal unitPrice() {
-    return usd.divide(per);
+    return perPowerOfTen() >= 0 ? usd.movePointLeft(perPowerOfTen()) : usd.divide(per);
   }
 
   /** The price of {@code quantity} units, unrounded. */
   public BigDecimal cost(BigDecimal quantity) {
-    return quantity.multiply(usd).divide(per);
+    return perPowerOfTen() >= 0 ? quantity.multiply(usd).movePointLeft(perPowerOfTen()) : quantity.multiply(usd).divide(per);
+  }
+
+  /** n when per is 10^n; -1 when per is not a power of ten (built by hand, not by the reader). */
+  private int perPowerOfTen() {
+    BigDecimal p = per.stripTrailingZeros();
+    return p.unscaledValue().equals(BigInteger.ONE) && p.scale() <= 0 ? -p.scale() : -1;
   }
 }
