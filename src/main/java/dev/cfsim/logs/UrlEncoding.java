@@ -3,14 +3,14 @@ package dev.cfsim.logs;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Undoes the URL-encoding CloudFront applies to log values (RFC 1738 style: control characters,
+ * The URL-encoding CloudFront applies to log values, both ways (RFC 1738 style: control characters,
  * bytes above 126, space and {@code < > " # % { } | \ ^ ~ [ ] ` '} become {@code %XX}; source:
  * AWS "Standard log file format"). {@code +} is left alone: CloudFront never writes a space as
  * {@code +}. An escape that is not {@code %} followed by two hex digits is kept as written.
  */
-public final class UrlDecoding {
+public final class UrlEncoding {
 
-  private UrlDecoding() {}
+  private UrlEncoding() {}
 
   /** Decodes once: what the viewer sent. The decoded bytes are read as UTF-8. */
   public static String decode(String value) {
@@ -55,6 +55,27 @@ public final class UrlDecoding {
     }
     return once;
   }
+
+  /**
+   * Encodes a value as CloudFront writes it into a log: UTF-8 bytes, with control characters,
+   * bytes above 126, space and {@code < > " # % { } | \ ^ ~ [ ] ` '} as {@code %XX}.
+   */
+  public static String encode(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(bytes.length + 16);
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if (c <= 32 || c >= 127 || ENCODED.indexOf(c) >= 0) {
+        sb.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
+      } else {
+        sb.append((char) c);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static final String ENCODED = "<>\"#%{}|\\^~[]`'";
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private static String decodeWithWideChars(String value) {
     StringBuilder sb = new StringBuilder(value.length());
