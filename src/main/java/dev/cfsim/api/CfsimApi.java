@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class CfsimApi {
   private final ApiSettings settings;
   private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
   private final Javalin app;
+  private volatile Server jetty;
 
   private CfsimApi(ApiSettings settings) {
     this.settings = settings;
@@ -52,10 +54,10 @@ public final class CfsimApi {
     app.get("/openapi.json", new OpenApiRoute());
     app.exception(ProblemException.class, (e, ctx) -> answer(ctx, e));
     app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, invalidInput(e)));
-    app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), detail(ctx, e)));
     app.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
-    app.error(404, ctx -> answerUnlessProblem(ctx, "no such route: " + ctx.method() + " " + ctx.path()));
-    app.error(405, ctx -> answerUnlessProblem(ctx, ctx.method() + " is not allowed on " + ctx.path()));
+    app.error(404, ctx -> answerUnlessProblem(ctx, detail(ctx, 404)));
+    app.error(405, ctx -> answerUnlessProblem(ctx, detail(ctx, 405)));
   }
 
   /** Builds the server; nothing listens until {@link #start()}. */
@@ -66,6 +68,9 @@ public final class CfsimApi {
   /** Starts listening; returns once the port is bound. */
   public CfsimApi start() {
     app.start();
+    // Set only once started: a graceful stop of a server that failed to bind would hide the
+    // bind error behind an "already stopped" one.
+    jetty.setStopTimeout(STOP_GRACE.toMillis());
     return this;
   }
 
@@ -137,8 +142,8 @@ public final class CfsimApi {
         server -> {
           // The statistics handler counts requests in flight, which lets stop() wait for them.
           server.setHandler(new StatisticsHandler());
-          server.setStopTimeout(STOP_GRACE.toMillis());
           server.setStopAtShutdown(false);
+          jetty = server;
         });
     config.jetty.addConnector(
         (server, httpConfig) -> {
@@ -157,6 +162,25 @@ public final class CfsimApi {
       detail = e.location() + ": " + detail;
     }
     return ProblemException.invalidInput(detail, JsonPaths.fromLocation(e.location()));
+  }
+
+  /** Javalin's own messages repeat the status phrase; say what was asked instead. */
+  private static String detail(Context ctx, HttpResponseException e) {
+    String phrase = HttpStatus.forStatus(e.getStatus()).getMessage();
+    return e.getMessage() == null || e.getMessage().equals(phrase)
+        ? detail(ctx, e.getStatus())
+        : e.getMessage();
+  }
+
+  private static String detail(Context ctx, int status) {
+    switch (status) {
+      case 404:
+        return "no such route: " + ctx.method() + " " + ctx.path();
+      case 405:
+        return ctx.method() + " is not allowed on " + ctx.path();
+      default:
+        return HttpStatus.forStatus(status).getMessage();
+    }
   }
 
   private static void answer(Context ctx, ProblemException e) {

@@ -16,7 +16,7 @@ final class RunningApi implements AutoCloseable {
 
   static {
     System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-    System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");
   }
 
   private final CfsimApi api;
