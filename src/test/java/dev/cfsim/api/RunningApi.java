@@ -84,10 +84,14 @@ final class RunningApi implements AutoCloseable {
   /** One HTTP answer. */
   record Answer(int status, String contentType, String body, HttpResponse<String> raw) {
     JsonNode json() {
+      return parse(body);
+    }
+
+    static JsonNode parse(String text) {
       try {
-        return JSON.readTree(body);
+        return JSON.readTree(text);
       } catch (IOException e) {
-        throw new UncheckedIOException("not JSON: " + body, e);
+        throw new UncheckedIOException("not JSON: " + text, e);
       }
     }
 
