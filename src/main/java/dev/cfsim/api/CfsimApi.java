@@ -189,7 +189,7 @@ public final class CfsimApi {
 
   private static void answer(Context ctx, int status, String detail) {
     write(ctx, new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status,
-        detail, ctx.path(), null));
+        detail, ctx.path(), null, null));
   }
 
   private static void answerUnlessProblem(Context ctx, String detail) {

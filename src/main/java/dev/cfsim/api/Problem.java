@@ -13,10 +13,17 @@ import java.util.Objects;
  * @param instance the request path that failed
  * @param path extension member: the JSON path of the bad field ({@code $.regions.ap.data_out}),
  *     absent when the request as a whole is at fault
+ * @param parameter extension member: the query parameter at fault, when one is
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-    String type, String title, int status, String detail, String instance, String path) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    String path,
+    String parameter) {
 
   /** The media type of a problem body. */
   public static final String MEDIA_TYPE = "application/problem+json";

@@ -13,13 +13,20 @@ final class ProblemException extends RuntimeException {
   private final String type;
   private final String title;
   private final String path;
+  private final String parameter;
 
   private ProblemException(int status, String slug, String title, String detail, String path) {
+    this(status, slug, title, detail, path, null);
+  }
+
+  private ProblemException(
+      int status, String slug, String title, String detail, String path, String parameter) {
     super(detail, null, false, false);
     this.status = status;
     this.type = slug == null ? "about:blank" : TYPE_PREFIX + slug;
     this.title = title;
     this.path = path;
+    this.parameter = parameter;
   }
 
   static ProblemException malformedJson(String detail, String path) {
@@ -32,6 +39,11 @@ final class ProblemException extends RuntimeException {
 
   static ProblemException badRequest(String detail, String path) {
     return new ProblemException(400, "bad-request", "Bad request", detail, path);
+  }
+
+  static ProblemException badParameter(String name, String detail) {
+    return new ProblemException(
+        400, "bad-parameter", "Bad query parameter", name + ": " + detail, null, name);
   }
 
   static ProblemException tooLarge(String detail) {
@@ -60,7 +72,7 @@ final class ProblemException extends RuntimeException {
   }
 
   Problem toProblem(String instance) {
-    return new Problem(type, title, status, getMessage(), instance, path);
+    return new Problem(type, title, status, getMessage(), instance, path, parameter);
   }
 
   int status() {
