@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class, DemoCommand.class, EstimateCommand.class, PlansCommand.class,
-      PriceBookCommand.class
+      PriceBookCommand.class, ServeCommand.class
     })
 public final class Main implements Runnable {
 
