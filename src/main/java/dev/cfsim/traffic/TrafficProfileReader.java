@@ -58,7 +58,7 @@ public final class TrafficProfileReader {
       throw root.field("hours").invalid("must be greater than 0");
     }
     TrafficProfile.Builder b =
-        TrafficProfile.builder(root.optional("name").map(InputNode::text).orElse(null)).hours(hours);
+        TrafficProfile.builder(root.optional("name").map(InputNode::text).orElse(defaultName(root.source()))).hours(hours);
     root.optional("price_class").ifPresent(n -> b.priceClass(PriceClass.parse(n.text(), n.source(), n.path())));
     root.optional("free_tier").ifPresent(n -> b.freeTier(FreeTierUse.parse(n.text(), n.source(), n.path())));
     regions(root, hours).forEach(b::region);
@@ -70,6 +70,13 @@ public final class TrafficProfileReader {
     root.optional("field_level_encryption_requests").ifPresent(n -> b.fieldLevelEncryptionRequests(n.nonNegative()));
     root.optional("dedicated_ip_certificates").ifPresent(n -> b.dedicatedIpCertificates(n.nonNegative()));
     return b.build();
+  }
+
+  /** A profile without a name is named after its file: {@code shop.yaml} → {@code shop}. */
+  private static String defaultName(String source) {
+    String file = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+    int dot = file.lastIndexOf('.');
+    return dot > 0 ? file.substring(0, dot) : file;
   }
 
   private static Map<PricingRegion, RegionTraffic> regions(InputNode root, BigDecimal hours) {

@@ -45,6 +45,7 @@ class TrafficProfileReaderTest {
   void defaults_are_730_hours_class_all_account_free_tier_and_all_https() {
     TrafficProfile p = parse("regions: { us: { requests: 10 } }");
     assertAmount("730", p.hours());
+    assertEquals("p", p.name()); // named after p.yaml
     assertEquals(PriceClass.ALL, p.priceClass());
     assertEquals(FreeTierUse.ACCOUNT, p.freeTier());
     assertAmount("1", p.regions().get(PricingRegion.US).httpsShare());
