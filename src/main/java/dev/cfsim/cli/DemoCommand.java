@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {"Runs cfsim end to end on embedded defaults (no files needed): the monthly bill of an",
-        "online shop in South Korea (examples/profiles/korea-mall.yaml) and the ways to pay for it."},
+    description = "Runs cfsim end to end on embedded defaults (no files needed): the monthly bill of an"
+        + " online shop in South Korea (examples/profiles/korea-mall.yaml) and the ways to pay for it.",
     footer = {"", "Example:  cfsim demo"})
 final class DemoCommand implements Callable<Integer> {
   /** A copy of examples/profiles/korea-mall.yaml inside the jar (a test keeps the two identical). */

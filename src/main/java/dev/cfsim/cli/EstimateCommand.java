@@ -14,11 +14,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "estimate",
     mixinStandardHelpOptions = true,
-    description = {"Prices a traffic profile against CloudFront's published prices: every line of the monthly",
-        "bill per component and region, the free tier used, the total, and the assumptions made."},
+    description = "Prices a traffic profile against CloudFront's published prices: every line of the"
+        + " monthly bill per component and region, the free tier used, the total, and the assumptions made.",
     footer = {"", "Examples:",
         "  cfsim estimate --profile examples/profiles/korea-mall.yaml",
-        "  cfsim estimate --profile examples/profiles/korea-mall.yaml --format json --currency KRW --fx 1400",
+        "  cfsim estimate --profile examples/profiles/korea-mall.yaml --format json",
+        "  cfsim estimate --profile my.yaml --currency KRW --fx 1400",
         "  cfsim estimate --profile my.yaml --price-class 200 --free-tier none"})
 final class EstimateCommand implements Callable<Integer> {
   @Mixin PricingOptions options;

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "pricebook",
     mixinStandardHelpOptions = true,
-    description = {"Shows a price book: every CloudFront price cfsim uses, with its source URL and the date",
-        "it was read. 'pricebook import' builds a new one from AWS's Price List offer file."},
+    description = "Shows a price book: every CloudFront price cfsim uses, with its source URL and the date"
+        + " it was read. 'pricebook import' builds a new one from AWS's Price List offer file.",
     subcommands = PriceBookImportCommand.class,
     footer = {"", "Examples:",
         "  cfsim pricebook",

@@ -18,13 +18,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = {"Builds a price book from AWS's Price List offer file for AmazonCloudFront",
-        "(https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json).",
-        "Prices the offer file has replace those of the base book; what it lacks (flat-rate plans, the",
-        "savings bundle, price classes, Lambda@Edge) is kept from the base book. The $0 'Global'",
-        "free-tier SKUs set the free tier, never a price. A summary goes to stderr."},
+    description = "Builds a price book from AWS's Price List offer file for AmazonCloudFront. Prices the"
+        + " offer file has replace those of the base book; what it lacks (flat-rate plans, the savings bundle,"
+        + " price classes, Lambda@Edge) is kept from the base book. The $0 'Global' free-tier SKUs set the"
+        + " free tier, never a price. A summary goes to stderr. Download the offer file from"
+        + " https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json",
     footer = {"", "Example:",
-        "  curl -o offer.json https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json",
         "  cfsim pricebook import offer.json --output pricing/2026-12-01.json"})
 final class PriceBookImportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "OFFER.json", description = "The AmazonCloudFront offer file (or an excerpt of it).")
