@@ -32,13 +32,22 @@ public final class PriceBooks {
     return file == null ? newest() : PriceBookReader.read(file);
   }
 
-  /** The newest price book on the classpath. */
+  /** The newest price book on the classpath, read once: shipped books cannot change while cfsim runs. */
   public static PriceBook newest() {
-    List<String> ids = shippedIds();
-    if (ids.isEmpty()) {
-      throw new IllegalStateException("no price book under " + DIR + "/ on the classpath");
+    return Newest.BOOK;
+  }
+
+  /** Reads the newest shipped book on first use (the JVM makes this lazy and thread-safe). */
+  private static final class Newest {
+    static final PriceBook BOOK = readNewest();
+
+    private static PriceBook readNewest() {
+      List<String> ids = shippedIds();
+      if (ids.isEmpty()) {
+        throw new IllegalStateException("no price book under " + DIR + "/ on the classpath");
+      }
+      return shipped(ids.get(ids.size() - 1));
     }
-    return shipped(ids.get(ids.size() - 1));
   }
 
   /** One shipped price book by id (its effective date). */

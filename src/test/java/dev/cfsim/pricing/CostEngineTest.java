@@ -13,7 +13,11 @@ import dev.cfsim.traffic.TrafficProfile;
 import dev.cfsim.traffic.TrafficProfileReader;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -303,6 +307,24 @@ class CostEngineTest {
     TrafficProfile p = threeRegions(PriceClass.PRICE_CLASS_200);
     assertEquals(CostEngine.estimate(p, BOOK, EstimateOptions.AS_PROFILED),
         CostEngine.estimate(p, BOOK, EstimateOptions.AS_PROFILED));
+  }
+
+  @Test
+  void estimates_made_on_many_threads_at_once_agree() throws Exception {
+    TrafficProfile p = threeRegions(PriceClass.PRICE_CLASS_200);
+    CostEstimate expected = CostEngine.estimate(p, BOOK, EstimateOptions.AS_PROFILED);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<CostEstimate>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        results.add(pool.submit(() -> CostEngine.estimate(p, PriceBooks.newest(), EstimateOptions.AS_PROFILED)));
+      }
+      for (Future<CostEstimate> r : results) {
+        assertEquals(expected, r.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
