@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * Prices a month of traffic against a price book: every line of the pay-as-you-go bill per
  * component and region. Pure and deterministic: same profile, book and options, same estimate,
- * to the last digit (BigDecimal throughout, nothing rounded).
+ * to the last digit (BigDecimal throughout, nothing rounded). Safe to call from many threads.
  *
  * <p>The account-wide always-free tier goes to the most expensive eligible usage first, and free
  * data transfer is metered before the regional volume tiers (see {@link #FREE_TIER_RULE}).
@@ -41,118 +41,166 @@ public final class CostEngine {
 
   /** The pay-as-you-go estimate for the profile, with the options' overrides. */
   public static CostEstimate estimate(TrafficProfile profile, PriceBook book, EstimateOptions options) {
-    PriceClass priceClass = options.priceClass() != null ? options.priceClass() : profile.priceClass();
-    FreeTierUse freeTierUse = options.freeTier() != null ? options.freeTier() : profile.freeTier();
-    PriceClassRule rule = book.priceClasses().get(priceClass);
-    FreeTier free = book.freeTier();
-    boolean withFreeTier = freeTierUse == FreeTierUse.ACCOUNT;
-
-    Map<PricingRegion, Billed> billed = billedByRegion(profile, rule);
-    List<CostLine> lines = new ArrayList<>();
-    List<String> assumptions = new ArrayList<>();
-
-    // Data transfer out: free GB go first to the region with the dearest first tier.
-    Map<Object, BigDecimal> freeDto = allocate(withFreeTier ? free.dataTransferOutGb() : BigDecimal.ZERO,
-        billed.entrySet().stream().map(e -> new Usage(e.getKey(), e.getValue().dataOut,
-            book.region(e.getKey()).dataTransferOut().firstTierPrice())).toList());
-    billed.forEach((region, b) -> {
-      BigDecimal freeGb = freeDto.getOrDefault(region, BigDecimal.ZERO);
-      BigDecimal usd = book.region(region).dataTransferOut().cost(b.dataOut.subtract(freeGb));
-      addLine(lines, Component.DATA_TRANSFER_OUT, region, b.dataOut, freeGb, usd, b.note(region, priceClass));
-    });
-    billed.forEach((region, b) -> addLine(lines, Component.DATA_TRANSFER_ORIGIN, region, b.dataToOrigin, BigDecimal.ZERO,
-        book.region(region).dataTransferOrigin().cost(b.dataToOrigin), b.note(region, priceClass)));
-
-    // Requests: free requests go to the highest per-request price first.
-    List<Usage> requestUsage = new ArrayList<>();
-    billed.forEach((region, b) -> {
-      requestUsage.add(new Usage(new RegionalKey(region, Component.REQUESTS_HTTPS), b.https, book.region(region).requestsHttps().unitPrice()));
-      requestUsage.add(new Usage(new RegionalKey(region, Component.REQUESTS_HTTP), b.http, book.region(region).requestsHttp().unitPrice()));
-    });
-    Map<Object, BigDecimal> freeRequests = allocate(withFreeTier ? free.requests() : BigDecimal.ZERO, requestUsage);
-    for (Component c : List.of(Component.REQUESTS_HTTP, Component.REQUESTS_HTTPS)) {
-      billed.forEach((region, b) -> {
-        BigDecimal quantity = c == Component.REQUESTS_HTTPS ? b.https : b.http;
-        Rate rate = c == Component.REQUESTS_HTTPS ? book.region(region).requestsHttps() : book.region(region).requestsHttp();
-        BigDecimal freeQ = freeRequests.getOrDefault(new RegionalKey(region, c), BigDecimal.ZERO);
-        addLine(lines, c, region, quantity, freeQ, rate.cost(quantity.subtract(freeQ)), b.note(region, priceClass));
-      });
-    }
-
-    BigDecimal invocations = profile.functionInvocations();
-    BigDecimal freeInvocations = invocations.min(withFreeTier ? free.functionInvocations() : BigDecimal.ZERO);
-    addLine(lines, Component.FUNCTIONS, null, invocations, freeInvocations,
-        book.functions().cost(invocations.subtract(freeInvocations)), "");
-    BigDecimal kvsReads = profile.kvsReads();
-    BigDecimal freeKvs = kvsReads.min(withFreeTier ? free.kvsReads() : BigDecimal.ZERO);
-    addLine(lines, Component.KVS_READS, null, kvsReads, freeKvs, book.kvsReads().cost(kvsReads.subtract(freeKvs)), "");
-
-    BigDecimal lambdaRequests = profile.lambdaEdgeInvocations();
-    addLine(lines, Component.LAMBDA_EDGE_REQUESTS, null, lambdaRequests, BigDecimal.ZERO,
-        book.lambdaEdgeRequests().cost(lambdaRequests), "");
-    BigDecimal gbSeconds = lambdaRequests.multiply(profile.lambdaEdge().durationMs()).movePointLeft(3) // ms → s
-        .multiply(profile.lambdaEdge().memoryMb()).multiply(GB_PER_MB);
-    addLine(lines, Component.LAMBDA_EDGE_DURATION, null, gbSeconds, BigDecimal.ZERO, book.lambdaEdgeDuration().cost(gbSeconds),
-        lambdaRequests.signum() == 0 ? "" : profile.lambdaEdge().durationMs().toPlainString() + " ms at "
-            + profile.lambdaEdge().memoryMb().toPlainString() + " MB per invocation");
-
-    BigDecimal shieldRequests = profile.originShield().requests();
-    if (shieldRequests.signum() > 0) {
-      String shieldRegion = profile.originShield().region();
-      Rate rate = book.originShieldRate(shieldRegion).orElseThrow(() -> new InvalidInputException(profile.name(),
-          "origin_shield.region", "price book " + book.id() + " has no Origin Shield price for '" + shieldRegion
-              + "' (known: " + String.join(", ", book.originShield().keySet()) + ")"));
-      addLine(lines, Component.ORIGIN_SHIELD_REQUESTS, null, shieldRequests, BigDecimal.ZERO, rate.cost(shieldRequests),
-          "Origin Shield in " + shieldRegion);
-    }
-
-    BigDecimal paths = profile.invalidationPaths();
-    BigDecimal freePaths = paths.min(zeroPricedPrefix(book.invalidations()));
-    addLine(lines, Component.INVALIDATIONS, null, paths, freePaths, book.invalidations().cost(paths),
-        "the first " + plain(zeroPricedPrefix(book.invalidations())) + " paths a month cost nothing");
-    addLine(lines, Component.REALTIME_LOGS, null, profile.realtimeLogLines(), BigDecimal.ZERO,
-        book.realtimeLogs().cost(profile.realtimeLogLines()), "");
-    addLine(lines, Component.FIELD_LEVEL_ENCRYPTION, null, profile.fieldLevelEncryptionRequests(), BigDecimal.ZERO,
-        book.fieldLevelEncryption().cost(profile.fieldLevelEncryptionRequests()), "on top of the HTTPS request fee");
-    addLine(lines, Component.DEDICATED_IP, null, profile.dedicatedIpCertificates(), BigDecimal.ZERO,
-        book.dedicatedIp().cost(profile.dedicatedIpCertificates()), "");
-
-    List<FreeTierUsed> used = List.of(
-        new FreeTierUsed("data_transfer_out", withFreeTier ? free.dataTransferOutGb() : BigDecimal.ZERO,
-            sum(freeDto.values()), "GB"),
-        new FreeTierUsed("requests", withFreeTier ? free.requests() : BigDecimal.ZERO, sum(freeRequests.values()), "requests"),
-        new FreeTierUsed("functions", withFreeTier ? free.functionInvocations() : BigDecimal.ZERO, freeInvocations, "invocations"),
-        new FreeTierUsed("kvs_reads", withFreeTier ? free.kvsReads() : BigDecimal.ZERO, freeKvs, "reads"));
-
-    assumptions.add(withFreeTier
-        ? String.format(FREE_TIER_RULE, plain(free.dataTransferOutGb()), plain(free.requests()),
-            plain(free.functionInvocations()), plain(free.kvsReads()))
-        : "No free tier applied (free tier: none): the account's always-free tier is taken to be used by other"
-            + " distributions, so every unit is billed.");
-    assumptions.add("Prices from price book " + book.id() + " in US dollars, excluding tax; data in GB as AWS bills it"
-        + " (1 TB = 1,024 GB), volume tiers measured per pricing region; a month of " + plain(profile.hours()) + " hours.");
-    if (billed.containsKey(PricingRegion.JP)) {
-      assumptions.add("Japan prices include Japanese consumption tax (AWS CloudFront FAQ).");
-    }
-    if (priceClass != PriceClass.ALL) {
-      assumptions.add(priceClassAssumption(profile, rule));
-    }
-    if (lambdaRequests.signum() > 0) {
-      assumptions.add("Lambda@Edge has no free tier; duration is billed in GB-seconds (invocations x duration x memory).");
-    }
-    BigDecimal total = sum(lines.stream().map(CostLine::usd).toList());
-    return new CostEstimate(book.id(), profile.name(), priceClass, freeTierUse, lines, used, total, assumptions);
+    return new Bill(profile, book, options).price();
   }
 
-  private static String priceClassAssumption(TrafficProfile profile, PriceClassRule rule) {
-    String moved = profile.regions().keySet().stream()
-        .filter(r -> !rule.serves().contains(r))
-        .map(r -> r + " at " + rule.billingRegion(r) + " rates")
-        .collect(Collectors.joining(", "));
-    return rule.priceClass().awsName() + " serves " + rule.serves().stream().map(PricingRegion::id).collect(Collectors.joining(", "))
-        + (moved.isEmpty() ? "; no viewers are outside it."
-            : "; viewers outside it are served from the nearest region it serves and billed at its rates ("
-                + moved + "). AWS does not document which edge serves them: this is cfsim's assumption.");
+  /** One estimate in the making: the resolved options and the lines so far. */
+  private static final class Bill {
+    private final TrafficProfile profile;
+    private final PriceBook book;
+    private final PriceClass priceClass;
+    private final FreeTierUse freeTierUse;
+    private final FreeTier free;
+    private final Map<PricingRegion, Billed> billed;
+    private final List<CostLine> lines = new ArrayList<>();
+    private final List<FreeTierUsed> freeUsed = new ArrayList<>();
+
+    Bill(TrafficProfile profile, PriceBook book, EstimateOptions options) {
+      this.profile = profile;
+      this.book = book;
+      this.priceClass = options.priceClass() != null ? options.priceClass() : profile.priceClass();
+      this.freeTierUse = options.freeTier() != null ? options.freeTier() : profile.freeTier();
+      this.free = book.freeTier();
+      this.billed = billedByRegion(profile, book.priceClasses().get(priceClass));
+    }
+
+    CostEstimate price() {
+      dataTransfer();
+      requests();
+      edgeCompute();
+      otherCharges();
+      BigDecimal total = sum(lines.stream().map(CostLine::usd).toList());
+      return new CostEstimate(book.id(), profile.name(), priceClass, freeTierUse, lines, freeUsed, total, assumptions());
+    }
+
+    /** An allowance of the free tier, or nothing when the account's free tier is used elsewhere. */
+    private BigDecimal allowance(BigDecimal amount) {
+      return freeTierUse == FreeTierUse.ACCOUNT ? amount : BigDecimal.ZERO;
+    }
+
+    /** Data out to viewers (free GB to the dearest first tier) and out to the origin. */
+    private void dataTransfer() {
+      BigDecimal allowance = allowance(free.dataTransferOutGb());
+      Map<Object, BigDecimal> freeGb = allocate(allowance, billed.entrySet().stream()
+          .map(e -> new Usage(e.getKey(), e.getValue().dataOut, book.region(e.getKey()).dataTransferOut().firstTierPrice()))
+          .toList());
+      billed.forEach((region, b) -> {
+        BigDecimal freeHere = freeGb.getOrDefault(region, BigDecimal.ZERO);
+        add(Component.DATA_TRANSFER_OUT, region, b.dataOut, freeHere,
+            book.region(region).dataTransferOut().cost(b.dataOut.subtract(freeHere)), b.note(region, priceClass));
+      });
+      billed.forEach((region, b) -> add(Component.DATA_TRANSFER_ORIGIN, region, b.dataToOrigin, BigDecimal.ZERO,
+          book.region(region).dataTransferOrigin().cost(b.dataToOrigin), b.note(region, priceClass)));
+      freeUsed.add(new FreeTierUsed("data_transfer_out", allowance, sum(freeGb.values()), "GB"));
+    }
+
+    /** HTTP and HTTPS requests; free requests go to the highest per-request price first. */
+    private void requests() {
+      List<Usage> usage = new ArrayList<>();
+      billed.forEach((region, b) -> {
+        usage.add(new Usage(new RegionalKey(region, Component.REQUESTS_HTTPS), b.https,
+            book.region(region).requestsHttps().unitPrice()));
+        usage.add(new Usage(new RegionalKey(region, Component.REQUESTS_HTTP), b.http,
+            book.region(region).requestsHttp().unitPrice()));
+      });
+      BigDecimal allowance = allowance(free.requests());
+      Map<Object, BigDecimal> freeRequests = allocate(allowance, usage);
+      for (Component c : List.of(Component.REQUESTS_HTTP, Component.REQUESTS_HTTPS)) {
+        boolean https = c == Component.REQUESTS_HTTPS;
+        billed.forEach((region, b) -> {
+          BigDecimal quantity = https ? b.https : b.http;
+          Rate rate = https ? book.region(region).requestsHttps() : book.region(region).requestsHttp();
+          BigDecimal freeHere = freeRequests.getOrDefault(new RegionalKey(region, c), BigDecimal.ZERO);
+          add(c, region, quantity, freeHere, rate.cost(quantity.subtract(freeHere)), b.note(region, priceClass));
+        });
+      }
+      freeUsed.add(new FreeTierUsed("requests", allowance, sum(freeRequests.values()), "requests"));
+    }
+
+    /** CloudFront Functions and their KeyValueStore reads (free tier), Lambda@Edge (none). */
+    private void edgeCompute() {
+      freeUsed.add(accountWide(Component.FUNCTIONS, profile.functionInvocations(), free.functionInvocations(),
+          book.functions(), "functions"));
+      freeUsed.add(accountWide(Component.KVS_READS, profile.kvsReads(), free.kvsReads(), book.kvsReads(), "kvs_reads"));
+      BigDecimal invocations = profile.lambdaEdgeInvocations();
+      add(Component.LAMBDA_EDGE_REQUESTS, null, invocations, BigDecimal.ZERO, book.lambdaEdgeRequests().cost(invocations), "");
+      BigDecimal gbSeconds = invocations.multiply(profile.lambdaEdge().durationMs()).movePointLeft(3) // ms → s
+          .multiply(profile.lambdaEdge().memoryMb()).multiply(GB_PER_MB);
+      add(Component.LAMBDA_EDGE_DURATION, null, gbSeconds, BigDecimal.ZERO, book.lambdaEdgeDuration().cost(gbSeconds),
+          profile.lambdaEdge().durationMs().toPlainString() + " ms at " + profile.lambdaEdge().memoryMb().toPlainString()
+              + " MB per invocation");
+    }
+
+    private FreeTierUsed accountWide(Component c, BigDecimal quantity, BigDecimal freeAmount, Rate rate, String item) {
+      BigDecimal allowance = allowance(freeAmount);
+      BigDecimal freeHere = quantity.min(allowance);
+      add(c, null, quantity, freeHere, rate.cost(quantity.subtract(freeHere)), "");
+      return new FreeTierUsed(item, allowance, freeHere, c.unit());
+    }
+
+    /** Origin Shield, invalidations, real-time logs, field-level encryption, dedicated IP. */
+    private void otherCharges() {
+      BigDecimal shieldRequests = profile.originShield().requests();
+      if (shieldRequests.signum() > 0) {
+        String region = profile.originShield().region();
+        Rate rate = book.originShieldRate(region).orElseThrow(() -> new InvalidInputException(profile.name(),
+            "origin_shield.region", "price book " + book.id() + " has no Origin Shield price for '" + region
+                + "' (known: " + String.join(", ", book.originShield().keySet()) + ")"));
+        add(Component.ORIGIN_SHIELD_REQUESTS, null, shieldRequests, BigDecimal.ZERO, rate.cost(shieldRequests),
+            "Origin Shield in " + region);
+      }
+      BigDecimal paths = profile.invalidationPaths();
+      BigDecimal freePaths = zeroPricedPrefix(book.invalidations());
+      add(Component.INVALIDATIONS, null, paths, paths.min(freePaths), book.invalidations().cost(paths),
+          "the first " + count(freePaths) + " paths a month cost nothing");
+      add(Component.REALTIME_LOGS, null, profile.realtimeLogLines(), BigDecimal.ZERO,
+          book.realtimeLogs().cost(profile.realtimeLogLines()), "");
+      add(Component.FIELD_LEVEL_ENCRYPTION, null, profile.fieldLevelEncryptionRequests(), BigDecimal.ZERO,
+          book.fieldLevelEncryption().cost(profile.fieldLevelEncryptionRequests()), "on top of the HTTPS request fee");
+      add(Component.DEDICATED_IP, null, profile.dedicatedIpCertificates(), BigDecimal.ZERO,
+          book.dedicatedIp().cost(profile.dedicatedIpCertificates()), "");
+    }
+
+    /** Adds a line when there is usage: lines with zero quantity are left out. */
+    private void add(Component c, PricingRegion region, BigDecimal quantity, BigDecimal freeQuantity, BigDecimal usd,
+        String note) {
+      if (quantity.signum() > 0) {
+        lines.add(new CostLine(c, region, quantity, c.unit(), freeQuantity, usd, note));
+      }
+    }
+
+    private List<String> assumptions() {
+      List<String> out = new ArrayList<>();
+      out.add(freeTierUse == FreeTierUse.ACCOUNT
+          ? String.format(FREE_TIER_RULE, count(free.dataTransferOutGb()), count(free.requests()),
+              count(free.functionInvocations()), count(free.kvsReads()))
+          : "No free tier applied (free tier: none): the account's always-free tier is taken to be used by other"
+              + " distributions, so every unit is billed.");
+      out.add("Prices from price book " + book.id() + " in US dollars, excluding tax; data in GB as AWS bills it"
+          + " (1 TB = 1,024 GB), volume tiers measured per pricing region; a month of " + count(profile.hours()) + " hours.");
+      if (billed.containsKey(PricingRegion.JP)) {
+        out.add("Japan prices include Japanese consumption tax (AWS CloudFront FAQ).");
+      }
+      if (priceClass != PriceClass.ALL) {
+        out.add(priceClassAssumption(book.priceClasses().get(priceClass)));
+      }
+      if (profile.lambdaEdgeInvocations().signum() > 0) {
+        out.add("Lambda@Edge has no free tier; duration is billed in GB-seconds (invocations x duration x memory).");
+      }
+      return out;
+    }
+
+    private String priceClassAssumption(PriceClassRule rule) {
+      String moved = profile.regions().keySet().stream()
+          .filter(r -> !rule.serves().contains(r))
+          .map(r -> r + " at " + rule.billingRegion(r) + " rates")
+          .collect(Collectors.joining(", "));
+      return rule.priceClass().awsName() + " serves "
+          + rule.serves().stream().map(PricingRegion::id).collect(Collectors.joining(", "))
+          + (moved.isEmpty() ? "; no viewers are outside it."
+              : "; viewers outside it are served from the nearest region it serves and billed at its rates ("
+                  + moved + "). AWS does not document which edge serves them: this is cfsim's assumption.");
+    }
   }
 
   private static Map<PricingRegion, Billed> billedByRegion(TrafficProfile profile, PriceClassRule rule) {
@@ -182,18 +230,11 @@ public final class CostEngine {
     return first.usd().signum() == 0 && first.to() != null ? first.to() : BigDecimal.ZERO;
   }
 
-  private static void addLine(List<CostLine> lines, Component c, PricingRegion region, BigDecimal quantity,
-      BigDecimal free, BigDecimal usd, String note) {
-    if (quantity.signum() > 0) {
-      lines.add(new CostLine(c, region, quantity, c.unit(), free, usd, note));
-    }
-  }
-
   private static BigDecimal sum(Collection<BigDecimal> values) {
     return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private static String plain(BigDecimal v) {
+  private static String count(BigDecimal v) {
     return String.format("%,d", v.toBigInteger());
   }
 
