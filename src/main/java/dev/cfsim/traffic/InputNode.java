@@ -101,7 +101,7 @@ public final class InputNode {
   public Map<String, InputNode> entries() {
     requireObject();
     Map<String, InputNode> out = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> out.put(e.getKey(), new InputNode(source, child(e.getKey()), e.getValue())));
+    node.properties().forEach(e -> out.put(e.getKey(), new InputNode(source, child(e.getKey()), e.getValue())));
     return out;
   }
 
