@@ -16,17 +16,17 @@ public final class DeviceDetector {
     "smart-tv", "smarttv", "smart tv", "googletv", "google tv", "appletv", "apple tv", "hbbtv",
     "netcast", "bravia", "roku", "crkey", "philipstv", "android tv", "viera", "aquosbrowser",
     "opera tv", "web0s", "webos.tv", "tsbnettv", "vidaa", "inettvbrowser", "ce-html", "; aft",
-    "dtv", "mibox", "tv build", "(tv;", "; tv;", "tvos", "vizio"
+    "dtv", "mibox", "tv build", "(tv;", "; tv;", "tvos", "vizio", " wpe"
   };
   private static final String[] CONSOLE = {"xbox", "playstation", "nintendo", "; ps4", "; ps5"};
   private static final String[] TABLET = {
     "ipad", "tablet", "kindle", "playbook", "silk/", "nexus 7", "nexus 9", "nexus 10", "xoom",
-    "; kf"
+    "; kf", "; gt-p", "; sm-t", "; sm-p", "; sm-x", "pocketbook"
   };
   private static final String[] MOBILE = {
     "mobile", "mobi", "iphone", "ipod", "windows phone", "blackberry", "bb10", "opera mini",
     "iemobile", "symbian", "series60", "series40", "nokia", "kaios", "palm", "webos", "j2me",
-    "midp", "up.browser", "fennec", "phone", "dalvik"
+    "midp", "up.browser", "fennec", "phone", "dalvik", "wpdesktop", "msft-wp"
   };
   private static final String[] BOT = {
     "bot", "crawl", "spider", "slurp", "facebookexternalhit", "mediapartners", "preview"
@@ -53,10 +53,7 @@ public final class DeviceDetector {
       return DeviceFlags.DESKTOP;
     }
     FormFactor form = formFactor(ua);
-    boolean ios = form != FormFactor.SMARTTV
-        && (ua.contains("iphone") || ua.contains("ipad") || ua.contains("ipod"));
-    boolean android = ua.contains("android") && !ua.contains("windows phone");
-    return flags(form, ios, android);
+    return flags(form, isIos(ua, form), isAndroid(ua));
   }
 
   private FormFactor formFactor(String ua) {
@@ -73,6 +70,26 @@ public final class DeviceDetector {
       return FormFactor.MOBILE;
     }
     return FormFactor.DESKTOP;
+  }
+
+  /**
+   * iPhone, iPad and iPod name themselves; other devices that say "like iPhone" (Nintendo 3DS,
+   * Windows Phone) are not iOS, and neither is Apple TV.
+   */
+  private static boolean isIos(String ua, FormFactor form) {
+    return form != FormFactor.SMARTTV
+        && (ua.contains("iphone") || ua.contains("ipad") || ua.contains("ipod"))
+        && !ua.contains("like iphone") && !ua.contains("windows phone");
+  }
+
+  /**
+   * The Android token, unless it is a compatibility claim (Windows Phone, "like Android"); Amazon
+   * Silk runs on Fire OS, which is Android, even when its UA poses as Linux or a Mac (the
+   * PlayStation browser borrows the Silk name too, and is not Android).
+   */
+  private static boolean isAndroid(String ua) {
+    return (ua.contains("android") && !ua.contains("windows phone") && !ua.contains("like android"))
+        || (ua.contains("silk/") && !ua.contains("playstation"));
   }
 
   /** Android tablets are the Android browsers that leave out the "Mobile" token. */
