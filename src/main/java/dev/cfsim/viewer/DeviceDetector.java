@@ -49,7 +49,7 @@ public final class DeviceDetector {
       return flags(rules.emptyUserAgent(), false, false);
     }
     String ua = userAgent.toLowerCase(Locale.ROOT);
-    if (rules.bots() == BotPolicy.DESKTOP && containsAny(ua, BOT)) {
+    if (rules.bots() == BotPolicy.DESKTOP && isBot(ua)) {
       return DeviceFlags.DESKTOP;
     }
     FormFactor form = formFactor(ua);
@@ -98,6 +98,11 @@ public final class DeviceDetector {
       return true;
     }
     return ua.contains("android") && !containsAny(ua, MOBILE);
+  }
+
+  /** Crawler tokens; Cubot is a phone maker, not a crawler. */
+  private static boolean isBot(String ua) {
+    return containsAny(ua, BOT) && !ua.contains("cubot");
   }
 
   private DeviceFlags flags(FormFactor form, boolean ios, boolean android) {

@@ -60,6 +60,14 @@ class DeviceDetectorTest {
   }
 
   @Test
+  void a_cubot_phone_is_not_taken_for_a_crawler() {
+    DeviceDetector desktopBots = new DeviceDetector(DeviceRules.DEFAULT.withBots(BotPolicy.DESKTOP));
+    String cubot = "Mozilla/5.0 (Linux; Android 10; CUBOT X30) AppleWebKit/537.36"
+        + " (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36";
+    assertEquals(new DeviceFlags(false, true, false, false, false, true), desktopBots.detect(cubot));
+  }
+
+  @Test
   void ipados_in_desktop_mode_cannot_be_told_from_a_mac() {
     assertEquals(DeviceFlags.DESKTOP, defaults.detect(IPADOS_DESKTOP_MODE));
   }
