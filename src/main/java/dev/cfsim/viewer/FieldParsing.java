@@ -29,8 +29,15 @@ final class FieldParsing {
     return params.build();
   }
 
+  /** The cookies of a Cookie header's value ({@code a=1; b=2}). */
+  static FieldMap cookies(String header) {
+    FieldMap.Builder cookies = FieldMap.builder(8);
+    addCookies(header, cookies);
+    return cookies.build();
+  }
+
   /** Adds the cookies of one Cookie header ({@code a=1; b=2}) to the map. */
-  static void addCookies(String header, FieldMap.Builder cookies) {
+  private static void addCookies(String header, FieldMap.Builder cookies) {
     int start = 0;
     while (start <= header.length()) {
       int end = header.indexOf(';', start);

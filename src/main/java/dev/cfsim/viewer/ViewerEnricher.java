@@ -84,16 +84,14 @@ public final class ViewerEnricher {
   /** The event a function would receive for this request. Thread-safe. */
   public ViewerRequestEvent enrich(RecordedRequest request) {
     FieldMap.Builder headers = FieldMap.builder(request.headers().size() + ADDED_MAX);
-    FieldMap.Builder cookies = null;
+    String cookieHeader = null;
     String userAgent = null;
     boolean viewerSentCloudFrontNames = false;
     for (RecordedRequest.Header h : request.headers()) {
       String name = lowerCase(h.name());
       if (name.equals(COOKIE)) {
-        if (cookies == null) {
-          cookies = FieldMap.builder(8);
-        }
-        FieldParsing.addCookies(h.value(), cookies);
+        // several Cookie headers parse as one joined with "; "
+        cookieHeader = cookieHeader == null ? h.value() : cookieHeader + "; " + h.value();
         continue;
       }
       if (userAgent == null && name.equals(USER_AGENT)) {
@@ -116,14 +114,16 @@ public final class ViewerEnricher {
     addConnectionHeaders(request, headers, replace);
     viewer.added().putInto(headers, replace);
     deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers, replace);
-    FieldMap query = FieldParsing.querystring(request.querystring());
+    String query = request.querystring();
     return new ViewerRequestEvent(
         distributionDomainName,
         distributionId,
         request.requestId(),
         request.viewerIp(),
-        new ViewerRequest(request.method(), request.uri(), query, headers.build(),
-            cookies == null ? FieldMap.empty() : cookies.build()));
+        new ViewerRequest(request.method(), request.uri(),
+            query.isEmpty() ? FieldMap.empty() : LazyFieldMap.querystring(query),
+            headers.build(),
+            cookieHeader == null ? FieldMap.empty() : LazyFieldMap.cookies(cookieHeader)));
   }
 
   /** Counts so far, across all threads. */

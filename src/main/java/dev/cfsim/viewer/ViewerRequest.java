@@ -29,8 +29,11 @@ public record ViewerRequest(
     cookies = frozen(cookies);
   }
 
-  /** An immutable copy in arrival order; a {@link FieldMap} is already one and is kept. */
+  /** An immutable copy in arrival order; cfsim's own immutable maps are kept as they are. */
   private static Map<String, FieldValue> frozen(Map<String, FieldValue> map) {
+    if (map instanceof LazyFieldMap) {
+      return map;
+    }
     return map == null ? FieldMap.empty() : FieldMap.copyOf(map);
   }
 }

@@ -66,6 +66,18 @@ class FieldMapTest {
   }
 
   @Test
+  void cookies_parsed_on_first_read_equal_cookies_parsed_at_once() {
+    Map<String, FieldValue> lazy = LazyFieldMap.cookies("a=1; b=; c; a=2");
+    Map<String, FieldValue> expected = new LinkedHashMap<>();
+    expected.put("a", new FieldValue("1", List.of("1", "2")));
+    expected.put("b", FieldValue.of(""));
+    expected.put("c", FieldValue.of(""));
+    assertEquals(expected, lazy);
+    assertEquals(lazy, expected);
+    assertSame(lazy, new ViewerRequest("GET", "/", null, null, lazy).cookies());
+  }
+
+  @Test
   void a_builder_cannot_be_used_after_build() {
     FieldMap.Builder b = FieldMap.builder(1).append("x", "1");
     b.build();
