@@ -110,10 +110,9 @@ public final class ViewerEnricher {
     }
     // CloudFront's own values replace headers the viewer sent under the same names; checking
     // for that only when the viewer sent such a name keeps the common case a plain append.
-    boolean replace = viewerSentCloudFrontNames;
-    addConnectionHeaders(request, headers, replace);
-    viewer.added().putInto(headers, replace);
-    deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers, replace);
+    addConnectionHeaders(request, headers, viewerSentCloudFrontNames);
+    viewer.added().putInto(headers, viewerSentCloudFrontNames);
+    deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers, viewerSentCloudFrontNames);
     String query = request.querystring();
     return new ViewerRequestEvent(
         distributionDomainName,
