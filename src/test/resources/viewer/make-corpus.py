@@ -14,6 +14,7 @@ flags under cfsim's documented defaults (README, "Viewer enrichment"):
 
 Usage: make-corpus.py PATH/TO/yauaa-7.32.0.jar > user-agents.tsv  (needs PyYAML)
 The sample is deterministic: per class, the first N cases by SHA-1 of the string.
+With --all (after the jar) it writes every usable case instead (3,704), for a check by hand.
 """
 import hashlib
 import sys
@@ -72,6 +73,7 @@ def label(expected, ua):
 
 
 def main():
+    take_all = "--all" in sys.argv[2:]
     picked = {c: [] for c in PER_CLASS}
     seen = set()
     for source, ua, expected in cases(sys.argv[1]):
@@ -87,7 +89,7 @@ def main():
     print("empty\ttrue\tfalse\tfalse\tfalse\tfalse\tfalse\t\tCloudFront log with no User-Agent")
     print("empty\ttrue\tfalse\tfalse\tfalse\tfalse\tfalse\t-\tCloudFront log field for a missing User-Agent")
     for cls, n in PER_CLASS.items():
-        for _, c, flags, ua, source in sorted(picked[cls])[:n]:
+        for _, c, flags, ua, source in sorted(picked[cls])[:None if take_all else n]:
             print("\t".join([c] + ["true" if f else "false" for f in flags] + [ua, source]))
 
 
