@@ -54,6 +54,24 @@ class EventCommandTest {
   }
 
   @Test
+  void device_rule_flags_change_the_device_headers() {
+    String ipad = "Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "211.234.1.1", "--user-agent", ipad,
+        "--tablet-is-mobile", "false", "--compact"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    assertEquals("true", event.request().headers().get("cloudfront-is-tablet-viewer").value());
+    assertEquals("false", event.request().headers().get("cloudfront-is-mobile-viewer").value());
+  }
+
+  @Test
+  void an_empty_user_agent_can_be_no_device_at_all() {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "211.234.1.1", "--user-agent", "",
+        "--empty-user-agent", "none", "--compact"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    assertEquals("false", event.request().headers().get("cloudfront-is-desktop-viewer").value());
+  }
+
+  @Test
   void an_unknown_ip_prints_the_event_without_geo_headers_and_says_so() {
     assertEquals(Main.EXIT_OK, run("event", "--ip", "10.0.0.1"));
     assertFalse(out.toString().contains("cloudfront-viewer-country"));
