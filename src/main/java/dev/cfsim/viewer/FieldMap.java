@@ -193,6 +193,19 @@ public final class FieldMap extends AbstractMap<String, FieldValue> {
       return this;
     }
 
+    /** Adds names known not to be present yet, in one copy. */
+    Builder addAll(String[] moreNames, FieldValue[] moreValues) {
+      int n = moreNames.length;
+      if (size + n > names.length) {
+        names = Arrays.copyOf(names, Math.max(size * 2, size + n));
+        values = Arrays.copyOf(values, names.length);
+      }
+      System.arraycopy(moreNames, 0, names, size, n);
+      System.arraycopy(moreValues, 0, values, size, n);
+      size += n;
+      return this;
+    }
+
     /** Drops a name if present. */
     public Builder remove(String name) {
       int i = find(name);

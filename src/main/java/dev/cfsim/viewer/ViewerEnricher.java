@@ -235,12 +235,12 @@ public final class ViewerEnricher {
     static final Added NOTHING = new Added(new String[0], new FieldValue[0]);
 
     void putInto(FieldMap.Builder headers, boolean replace) {
+      if (!replace) {
+        headers.addAll(names, values);
+        return;
+      }
       for (int i = 0; i < names.length; i++) {
-        if (replace) {
-          headers.put(names[i], values[i]);
-        } else {
-          headers.add(names[i], values[i]);
-        }
+        headers.put(names[i], values[i]);
       }
     }
 
