@@ -78,6 +78,16 @@ class FieldMapTest {
   }
 
   @Test
+  void a_block_of_names_added_at_once_lands_in_order_even_past_the_expected_size() {
+    FieldMap map = FieldMap.builder(1).append("host", "a")
+        .addAll(new String[] {"x", "y", "z", "w", "v"}, new FieldValue[] {FieldValue.of("1"),
+            FieldValue.of("2"), FieldValue.of("3"), FieldValue.of("4"), FieldValue.of("5")})
+        .build();
+    assertEquals(List.of("host", "x", "y", "z", "w", "v"), new ArrayList<>(map.keySet()));
+    assertEquals("5", map.get("v").value());
+  }
+
+  @Test
   void a_builder_cannot_be_used_after_build() {
     FieldMap.Builder b = FieldMap.builder(1).append("x", "1");
     b.build();
