@@ -24,8 +24,13 @@ import picocli.CommandLine.Command;
       "Example:  cfsim demo"
     },
     subcommands = {
-      CommandLine.HelpCommand.class, DemoCommand.class, EstimateCommand.class, PlansCommand.class,
-      PriceBookCommand.class, ServeCommand.class
+      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      EstimateCommand.class,
+      PlansCommand.class,
+      PriceBookCommand.class,
+      EventCommand.class,
+      ServeCommand.class
     })
 public final class Main implements Runnable {
 

@@ -1,9 +1,5 @@
 package dev.cfsim.viewer;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Splits a request's query string and Cookie headers into the name → {@link FieldValue} maps a
@@ -14,11 +10,11 @@ final class FieldParsing {
   private FieldParsing() {}
 
   /** Parameters of a raw query string ({@code a=1&b&a=2}); a name without {@code =} gets "". */
-  static Map<String, FieldValue> querystring(String raw) {
+  static FieldMap querystring(String raw) {
     if (raw.isEmpty()) {
-      return Map.of();
+      return FieldMap.empty();
     }
-    Map<String, FieldValue> params = new LinkedHashMap<>();
+    FieldMap.Builder params = FieldMap.builder(8);
     int start = 0;
     while (start <= raw.length()) {
       int end = raw.indexOf('&', start);
@@ -30,11 +26,18 @@ final class FieldParsing {
       }
       start = end + 1;
     }
-    return params;
+    return params.build();
+  }
+
+  /** The cookies of a Cookie header's value ({@code a=1; b=2}). */
+  static FieldMap cookies(String header) {
+    FieldMap.Builder cookies = FieldMap.builder(8);
+    addCookies(header, cookies);
+    return cookies.build();
   }
 
   /** Adds the cookies of one Cookie header ({@code a=1; b=2}) to the map. */
-  static void addCookies(String header, Map<String, FieldValue> cookies) {
+  private static void addCookies(String header, FieldMap.Builder cookies) {
     int start = 0;
     while (start <= header.length()) {
       int end = header.indexOf(';', start);
@@ -56,24 +59,12 @@ final class FieldParsing {
     }
   }
 
-  /** Adds one occurrence of a name, folding repeats into multiValue in arrival order. */
-  static void append(Map<String, FieldValue> fields, String name, String value) {
-    FieldValue existing = fields.get(name);
-    if (existing == null) {
-      fields.put(name, FieldValue.of(value));
-      return;
-    }
-    List<String> all = new ArrayList<>(existing.values());
-    all.add(value);
-    fields.put(name, FieldValue.ofAll(all));
-  }
-
-  private static void addPair(String text, int from, int to, Map<String, FieldValue> fields) {
+  private static void addPair(String text, int from, int to, FieldMap.Builder fields) {
     int eq = text.indexOf('=', from);
     if (eq < 0 || eq >= to) {
-      append(fields, text.substring(from, to), "");
+      fields.append(text.substring(from, to), "");
     } else {
-      append(fields, text.substring(from, eq), text.substring(eq + 1, to));
+      fields.append(text.substring(from, eq), text.substring(eq + 1, to));
     }
   }
 }

@@ -24,6 +24,8 @@ public final class GeoDatabases {
   public static final String EMBEDDED_ATTRIBUTION =
       "IP Geolocation by DB-IP (https://db-ip.com), IP to Country Lite, CC BY 4.0";
 
+  private static GeoDatabase embedded;
+
   private GeoDatabases() {}
 
   /**
@@ -72,10 +74,17 @@ public final class GeoDatabases {
   }
 
   /**
-   * The country database inside cfsim's jar. The build checks it whole (a test walks it), so it
-   * is not walked again at every start.
+   * The country database inside cfsim's jar, loaded once per JVM and shared (it is read-only and
+   * thread-safe). The build checks it whole (a test walks it), so it is not walked at start.
    */
-  public static GeoDatabase embedded() {
+  public static synchronized GeoDatabase embedded() {
+    if (embedded == null) {
+      embedded = loadEmbedded();
+    }
+    return embedded;
+  }
+
+  private static GeoDatabase loadEmbedded() {
     try (InputStream in = GeoDatabases.class.getResourceAsStream(EMBEDDED_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("the embedded geo database " + EMBEDDED_RESOURCE

@@ -1,6 +1,7 @@
 package dev.cfsim.viewer;
 
 import dev.cfsim.InvalidInputException;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -13,9 +14,10 @@ import java.util.Set;
 public record HeaderSelection(Set<CloudFrontHeader> headers) {
 
   public HeaderSelection {
-    headers = headers.isEmpty()
-        ? Set.of()
-        : Set.copyOf(EnumSet.copyOf(headers));
+    // an EnumSet underneath: contains() is a bit test, asked several times per event
+    EnumSet<CloudFrontHeader> copy = EnumSet.noneOf(CloudFrontHeader.class);
+    copy.addAll(headers);
+    headers = Collections.unmodifiableSet(copy);
   }
 
   /** Every header CloudFront can add: cfsim's default. */

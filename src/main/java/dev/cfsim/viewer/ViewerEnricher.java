@@ -24,9 +24,8 @@ import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_TLS;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -45,6 +44,8 @@ public final class ViewerEnricher {
   private static final FieldValue FALSE = FieldValue.of("false");
   private static final FieldValue HTTP = FieldValue.of("http");
   private static final FieldValue HTTPS = FieldValue.of("https");
+  private static final String CLOUDFRONT_PREFIX = "cloudfront-";
+  private static final int ADDED_MAX = CloudFrontHeader.values().length;
 
   private final GeoDatabase geo;
   private final AsnDatabase asn;
@@ -54,6 +55,12 @@ public final class ViewerEnricher {
   private final String distributionId;
   private final BoundedCache<String, ViewerGeo> geoCache;
   private final BoundedCache<String, Added> deviceCache;
+  private final BoundedCache<String, String> lowerCaseNames =
+      new BoundedCache<>(1024, name -> name.toLowerCase(Locale.ROOT));
+  private final BoundedCache<String, FieldValue> httpVersions =
+      new BoundedCache<>(64, logged -> FieldValue.of(httpVersion(logged)));
+  private final BoundedCache<RecordedRequest.Tls, FieldValue> tlsValues = new BoundedCache<>(1024,
+      tls -> FieldValue.of(tls.version() + ":" + tls.cipher() + ":" + tls.handshake()));
   private final LongAdder events = new LongAdder();
   private final LongAdder unknownIps = new LongAdder();
   private final LongAdder unparsableIps = new LongAdder();
@@ -76,20 +83,24 @@ public final class ViewerEnricher {
 
   /** The event a function would receive for this request. Thread-safe. */
   public ViewerRequestEvent enrich(RecordedRequest request) {
-    Map<String, FieldValue> headers = new LinkedHashMap<>(32);
-    Map<String, FieldValue> cookies = new LinkedHashMap<>();
+    FieldMap.Builder headers = FieldMap.builder(request.headers().size() + ADDED_MAX);
+    String cookieHeader = null;
     String userAgent = null;
+    boolean viewerSentCloudFrontNames = false;
     for (RecordedRequest.Header h : request.headers()) {
       String name = lowerCase(h.name());
       if (name.equals(COOKIE)) {
-        FieldParsing.addCookies(h.value(), cookies);
+        // several Cookie headers parse as one joined with "; "
+        cookieHeader = cookieHeader == null ? h.value() : cookieHeader + "; " + h.value();
         continue;
       }
       if (userAgent == null && name.equals(USER_AGENT)) {
         userAgent = h.value();
       }
-      FieldParsing.append(headers, name, h.value());
+      viewerSentCloudFrontNames |= name.startsWith(CLOUDFRONT_PREFIX);
+      headers.append(name, h.value());
     }
+
     ViewerGeo viewer = geoCache.get(request.viewerIp());
     events.increment();
     if (!viewer.parsable()) {
@@ -97,16 +108,21 @@ public final class ViewerEnricher {
     } else if (!viewer.known()) {
       unknownIps.increment();
     }
-    addConnectionHeaders(request, headers);
-    viewer.added().putInto(headers);
-    deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers);
-    Map<String, FieldValue> query = FieldParsing.querystring(request.querystring());
+    // CloudFront's own values replace headers the viewer sent under the same names; checking
+    // for that only when the viewer sent such a name keeps the common case a plain append.
+    addConnectionHeaders(request, headers, viewerSentCloudFrontNames);
+    viewer.added().putInto(headers, viewerSentCloudFrontNames);
+    deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers, viewerSentCloudFrontNames);
+    String query = request.querystring();
     return new ViewerRequestEvent(
         distributionDomainName,
         distributionId,
         request.requestId(),
         request.viewerIp(),
-        new ViewerRequest(request.method(), request.uri(), query, headers, cookies));
+        new ViewerRequest(request.method(), request.uri(),
+            query.isEmpty() ? FieldMap.empty() : LazyFieldMap.querystring(query),
+            headers.build(),
+            cookieHeader == null ? FieldMap.empty() : LazyFieldMap.cookies(cookieHeader)));
   }
 
   /** Counts so far, across all threads. */
@@ -129,20 +145,18 @@ public final class ViewerEnricher {
     return devices.rules();
   }
 
-  private void addConnectionHeaders(RecordedRequest r, Map<String, FieldValue> headers) {
+  private void addConnectionHeaders(RecordedRequest r, FieldMap.Builder headers, boolean replace) {
     if (selection.contains(VIEWER_ADDRESS) && r.viewerPort() > 0) {
-      put(headers, VIEWER_ADDRESS, FieldValue.of(r.viewerIp() + ":" + r.viewerPort()));
+      put(headers, VIEWER_ADDRESS, FieldValue.of(r.viewerIp() + ":" + r.viewerPort()), replace);
     }
     if (selection.contains(VIEWER_HTTP_VERSION) && !r.httpVersion().isEmpty()) {
-      put(headers, VIEWER_HTTP_VERSION, FieldValue.of(httpVersion(r.httpVersion())));
+      put(headers, VIEWER_HTTP_VERSION, httpVersions.get(r.httpVersion()), replace);
     }
     if (selection.contains(VIEWER_TLS) && r.secure() && r.tls().present()) {
-      RecordedRequest.Tls tls = r.tls();
-      put(headers, VIEWER_TLS,
-          FieldValue.of(tls.version() + ":" + tls.cipher() + ":" + tls.handshake()));
+      put(headers, VIEWER_TLS, tlsValues.get(r.tls()), replace);
     }
     if (selection.contains(FORWARDED_PROTO)) {
-      put(headers, FORWARDED_PROTO, r.secure() ? HTTPS : HTTP);
+      put(headers, FORWARDED_PROTO, r.secure() ? HTTPS : HTTP, replace);
     }
   }
 
@@ -151,10 +165,13 @@ public final class ViewerEnricher {
     return logged.regionMatches(true, 0, "HTTP/", 0, 5) ? logged.substring(5) : logged;
   }
 
-  private static void put(Map<String, FieldValue> headers, CloudFrontHeader h, FieldValue v) {
-    // CloudFront's own value replaces one the viewer sent under the same name.
-    headers.remove(h.headerName());
-    headers.put(h.headerName(), v);
+  private static void put(
+      FieldMap.Builder headers, CloudFrontHeader h, FieldValue v, boolean replace) {
+    if (replace) {
+      headers.put(h.headerName(), v);
+    } else {
+      headers.add(h.headerName(), v);
+    }
   }
 
   private ViewerGeo lookUpGeo(String ip) {
@@ -199,11 +216,12 @@ public final class ViewerEnricher {
     return added.build();
   }
 
-  private static String lowerCase(String name) {
+  /** Header names repeat on every request, so their lower-case forms are kept, not rebuilt. */
+  private String lowerCase(String name) {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       if (c >= 'A' && c <= 'Z') {
-        return name.toLowerCase(java.util.Locale.ROOT);
+        return lowerCaseNames.get(name);
       }
     }
     return name;
@@ -216,11 +234,12 @@ public final class ViewerEnricher {
   private record Added(String[] names, FieldValue[] values) {
     static final Added NOTHING = new Added(new String[0], new FieldValue[0]);
 
-    void putInto(Map<String, FieldValue> headers) {
+    void putInto(FieldMap.Builder headers, boolean replace) {
+      if (!replace) {
+        headers.addAll(names, values);
+        return;
+      }
       for (int i = 0; i < names.length; i++) {
-        if (headers.containsKey(names[i])) {
-          headers.remove(names[i]);
-        }
         headers.put(names[i], values[i]);
       }
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,20 +29,20 @@ public final class ViewerEventJson {
 
   /** The event as one line of JSON. */
   public static String write(ViewerRequestEvent event) {
-    StringWriter out = new StringWriter(1024);
-    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
-      write(event, gen);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    return write(event, false);
   }
 
   /** The event as indented JSON, for people. */
   public static String writePretty(ViewerRequestEvent event) {
-    StringWriter out = new StringWriter(2048);
+    return write(event, true);
+  }
+
+  private static String write(ViewerRequestEvent event, boolean pretty) {
+    StringBuilderWriter out = new StringBuilderWriter();
     try (JsonGenerator gen = FACTORY.createGenerator(out)) {
-      gen.useDefaultPrettyPrinter();
+      if (pretty) {
+        gen.useDefaultPrettyPrinter();
+      }
       write(event, gen);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -115,6 +115,32 @@ public final class ViewerEventJson {
         context.path("requestId").asText(""),
         ip,
         viewerRequest);
+  }
+
+  /** A Writer over a StringBuilder, without StringWriter's synchronised StringBuffer. */
+  private static final class StringBuilderWriter extends Writer {
+    private final StringBuilder sb = new StringBuilder(1024);
+
+    @Override
+    public void write(char[] chars, int off, int len) {
+      sb.append(chars, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
+    }
   }
 
   private static void writeIfPresent(JsonGenerator gen, String name, String value)

@@ -1,7 +1,5 @@
 package dev.cfsim.viewer;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,9 +29,11 @@ public record ViewerRequest(
     cookies = frozen(cookies);
   }
 
+  /** An immutable copy in arrival order; cfsim's own immutable maps are kept as they are. */
   private static Map<String, FieldValue> frozen(Map<String, FieldValue> map) {
-    return map == null || map.isEmpty()
-        ? Map.of()
-        : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    if (map instanceof LazyFieldMap) {
+      return map;
+    }
+    return map == null ? FieldMap.empty() : FieldMap.copyOf(map);
   }
 }

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.maxmind.db.Reader;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The database the build fetched and packed (DB-IP IP to Country Lite 2.3.2026060120, pinned in
@@ -27,6 +30,18 @@ class EmbeddedGeoDatabaseTest {
         assertEquals(6, reader.getMetadata().getIpVersion());
       }
     }
+  }
+
+  @Test
+  void a_country_code_file_given_by_path_is_checked_and_read(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("dbip-country.mmdb");
+    try (InputStream in = getClass().getResourceAsStream(GeoDatabases.EMBEDDED_RESOURCE)) {
+      Files.copy(in, file);
+    }
+    GeoDatabase db = GeoDatabases.open(file);
+    assertEquals(GeoLocation.country("KR", "South Korea"),
+        db.locate(InetAddress.getByName("2001:220::1")).orElseThrow());
+    assertTrue(db.description().startsWith(file.toString()), db.description());
   }
 
   @Test

@@ -1,0 +1,101 @@
+package dev.cfsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.viewer.ViewerEventJson;
+import dev.cfsim.viewer.ViewerRequestEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class EventCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  private static String testDb(String name) throws URISyntaxException {
+    return Path.of(EventCommandTest.class.getResource("/maxmind/" + name).toURI()).toString();
+  }
+
+  @Test
+  void a_korean_iphone_viewer_gets_country_and_device_headers_from_the_embedded_database() {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "211.234.1.1", "--uri", "/shop",
+        "--host", "www.example.com", "--user-agent",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Mobile/15E148"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    assertEquals("/shop", event.request().uri());
+    assertEquals("KR", event.request().headers().get("cloudfront-viewer-country").value());
+    assertEquals("true", event.request().headers().get("cloudfront-is-ios-viewer").value());
+    assertEquals("www.example.com", event.request().headers().get("host").value());
+  }
+
+  @Test
+  void a_city_database_and_header_selection_are_honoured() throws Exception {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "81.2.69.142", "--compact",
+        "--geoip", testDb("GeoIP2-City-Test.mmdb"),
+        "--headers", "CloudFront-Viewer-City,cloudfront-viewer-country"));
+    // GeoIP2-City-Test.json: ::81.2.69.142/127 → London, GB
+    assertEquals("{\"version\":\"1.0\",\"context\":{\"eventType\":\"viewer-request\"},"
+        + "\"viewer\":{\"ip\":\"81.2.69.142\"},\"request\":{\"method\":\"GET\",\"uri\":\"/\","
+        + "\"querystring\":{},\"headers\":{\"cloudfront-viewer-country\":{\"value\":\"GB\"},"
+        + "\"cloudfront-viewer-city\":{\"value\":\"London\"}},\"cookies\":{}}}",
+        out.toString().trim());
+  }
+
+  @Test
+  void device_rule_flags_change_the_device_headers() {
+    String ipad = "Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "211.234.1.1", "--user-agent", ipad,
+        "--tablet-is-mobile", "false", "--compact"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    assertEquals("true", event.request().headers().get("cloudfront-is-tablet-viewer").value());
+    assertEquals("false", event.request().headers().get("cloudfront-is-mobile-viewer").value());
+  }
+
+  @Test
+  void an_empty_user_agent_can_be_no_device_at_all() {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "211.234.1.1", "--user-agent", "",
+        "--empty-user-agent", "none", "--compact"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    assertEquals("false", event.request().headers().get("cloudfront-is-desktop-viewer").value());
+  }
+
+  @Test
+  void an_unknown_ip_prints_the_event_without_geo_headers_and_says_so() {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "10.0.0.1"));
+    assertFalse(out.toString().contains("cloudfront-viewer-country"));
+    assertTrue(err.toString().contains("10.0.0.1 is not in"), err.toString());
+  }
+
+  @Test
+  void a_corrupt_geo_database_exits_2_naming_the_file() throws Exception {
+    String broken = testDb("MaxMind-DB-test-broken-search-tree-24.mmdb");
+    assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "1.1.1.1", "--geoip", broken));
+    assertTrue(err.toString().startsWith("cfsim: " + broken + ": "), err.toString());
+    assertEquals(1, err.toString().lines().count(), err.toString());
+  }
+
+  @Test
+  void a_value_that_is_not_an_ip_exits_2() {
+    assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "www.example.com"));
+    assertEquals("cfsim: --ip: not an IPv4 or IPv6 address: www.example.com",
+        err.toString().trim());
+  }
+
+  @Test
+  void an_unknown_header_name_exits_2() {
+    assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "1.1.1.1", "--headers", "x-foo"));
+    assertTrue(err.toString().contains("'x-foo' is not a header CloudFront adds"), err.toString());
+  }
+}
