@@ -2,6 +2,7 @@ package dev.cfsim.logs;
 
 import dev.cfsim.InvalidInputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -134,6 +135,19 @@ public final class LogSource {
     MalformedLines malformed = new MalformedLines();
     LogFileReader.FileCounts c =
         new LogFileReader(options, new AtomicLong()).read(file, sink, malformed);
+    return new LogReadResult<>(null, 1, c.lines(), c.records(), malformed);
+  }
+
+  /**
+   * Reads one log from a stream (plain or gzip) in order on the calling thread, e.g. standard
+   * input; {@code name} labels it in messages.
+   */
+  public static LogReadResult<Void> readStream(
+      String name, InputStream in, LogReadOptions options, Consumer<RequestRecord> sink)
+      throws IOException {
+    MalformedLines malformed = new MalformedLines();
+    LogFileReader.FileCounts c =
+        new LogFileReader(options, new AtomicLong()).read(name, in, sink, malformed);
     return new LogReadResult<>(null, 1, c.lines(), c.records(), malformed);
   }
 

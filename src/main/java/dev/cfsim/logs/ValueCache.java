@@ -1,25 +1,29 @@
 package dev.cfsim.logs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 /**
  * Reuses the String for values that repeat on almost every line (edge location, method,
- * protocol, result type, TLS cipher, content type, host): a small direct-mapped cache keyed by
+ * protocol, result type, TLS cipher, content type, host, User-Agent): a small direct-mapped cache keyed by
  * the bytes, so reading a log does not allocate those strings again and again. Values that do
  * not repeat (request ids, IPs) simply miss. Not thread-safe: one per parser.
  */
 final class ValueCache {
 
   private static final int SIZE = 1024;
-  private static final int MAX_LEN = 48;
+  private static final int MAX_LEN = 512;
 
   private final String[] entries = new String[SIZE];
   private final byte[][] keys = new byte[SIZE][];
 
-  /** The ASCII bytes as a String, shared with earlier equal values where possible. */
-  String get(int slot, byte[] buf, int start, int len) {
+  /**
+   * The ASCII bytes as a String passed through {@code convert} (e.g. URL-decoding), shared with
+   * earlier equal values where possible.
+   */
+  String get(int slot, byte[] buf, int start, int len, UnaryOperator<String> convert) {
     if (len > MAX_LEN) {
-      return new String(buf, start, len, StandardCharsets.ISO_8859_1);
+      return convert.apply(new String(buf, start, len, StandardCharsets.ISO_8859_1));
     }
     int h = slot * 31;
     for (int i = start; i < start + len; i++) {
@@ -30,7 +34,7 @@ final class ValueCache {
     if (key != null && key.length == len && equal(key, buf, start)) {
       return entries[idx];
     }
-    String s = new String(buf, start, len, StandardCharsets.ISO_8859_1);
+    String s = convert.apply(new String(buf, start, len, StandardCharsets.ISO_8859_1));
     byte[] k = new byte[len];
     System.arraycopy(buf, start, k, 0, len);
     keys[idx] = k;
