@@ -4,6 +4,7 @@ import dev.cfsim.InvalidInputException;
 import dev.cfsim.logs.GeneratorMix;
 import dev.cfsim.logs.GeoNetworks;
 import dev.cfsim.logs.LogGenerator;
+import dev.cfsim.viewer.GeoDatabases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,9 +27,6 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Example:  cfsim loggen --requests 100000 --out /tmp/cf-logs --seed 1"})
 final class LoggenCommand implements Callable<Integer> {
-
-  /** The viewer package's embedded country database, the one the emulator uses by default. */
-  static final String EMBEDDED_GEOIP = "/dev/cfsim/viewer/geo/dbip-country.mmdb";
 
   @Option(names = "--requests", required = true, description = "Log lines to write.")
   long requests;
@@ -74,11 +72,11 @@ final class LoggenCommand implements Callable<Integer> {
         throw new InvalidInputException(geoip.toString(), "", "no such file");
       }
     }
-    try (InputStream in = LoggenCommand.class.getResourceAsStream(EMBEDDED_GEOIP)) {
+    try (InputStream in = GeoDatabases.class.getResourceAsStream(GeoDatabases.EMBEDDED_RESOURCE)) {
       if (in == null) {
         throw new InvalidInputException("--geoip", "", "no embedded GeoIP database in this build; give --geoip FILE");
       }
-      return GeoNetworks.scan(in, "the embedded GeoIP database", mix.countries().keySet());
+      return GeoNetworks.scan(in, "the embedded " + GeoDatabases.EMBEDDED_ATTRIBUTION, mix.countries().keySet());
     }
   }
 }

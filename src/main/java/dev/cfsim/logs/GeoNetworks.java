@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The networks a GeoIP2/GeoLite2/DB-IP country database assigns to each country, so generated
+ * The networks a GeoIP2, GeoLite2 or DB-IP country database assigns to each country, so generated
  * viewer IPs geolocate to the country they were drawn for with the same database the emulator
  * uses. IPv4 networks are preferred; a country with only IPv6 networks (as South Korea in
  * MaxMind's test database) gets IPv6 addresses.
@@ -113,10 +113,11 @@ public final class GeoNetworks {
     if (data == null) {
       return null;
     }
+    // GeoIP2/GeoLite2 records: {country: {iso_code}}; DB-IP's country lite: {country_code}
     Object country = data.get("country");
     if (country instanceof Map m && m.get("iso_code") instanceof String s) {
       return s;
     }
-    return null;
+    return data.get("country_code") instanceof String s ? s : null;
   }
 }
