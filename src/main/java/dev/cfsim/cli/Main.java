@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       ServeCommand.class,
-      LoggenCommand.class
+      LoggenCommand.class,
+      ProfileCommand.class
     })
 public final class Main implements Runnable {
 

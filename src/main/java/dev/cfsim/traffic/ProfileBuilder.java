@@ -19,6 +19,7 @@ public final class ProfileBuilder {
   public static final BigDecimal BYTES_PER_GB = BigDecimal.valueOf(1L << 30);
 
   private static final int GB_DECIMALS = 9;
+  private static final int REQUEST_DECIMALS = 3;
 
   private ProfileBuilder() {}
 
@@ -29,7 +30,9 @@ public final class ProfileBuilder {
    *     month; true: every amount is multiplied by 730 / hours the logs cover
    */
   public static TrafficProfile build(TrafficTally tally, String name, boolean scaleToMonth) {
-    BigDecimal factor = scaleToMonth ? monthFactor(tally) : BigDecimal.ONE;
+    // scaled amounts are amount * 730 / hours, divided last so 24 hours give exact figures
+    BigDecimal hours =
+        scaleToMonth && tally.hoursCovered() > 0 ? BigDecimal.valueOf(tally.hoursCovered()) : null;
     TrafficProfile.Builder b = TrafficProfile.builder(name);
     for (PricingRegion region : PricingRegion.values()) {
       TrafficTally.RegionTotals t = tally.region(region);
@@ -41,28 +44,32 @@ public final class ProfileBuilder {
       b.region(
           region,
           new RegionTraffic(
-              plain(requests.multiply(factor)),
+              plain(scale(requests, hours, REQUEST_DECIMALS)),
               https,
-              gigabytes(t.bytesOut(), factor),
-              gigabytes(t.bytesToOrigin(), factor)));
+              plain(scale(exact(t.bytesOut()), hours, GB_DECIMALS + 10).divide(BYTES_PER_GB, GB_DECIMALS, RoundingMode.HALF_EVEN)),
+              plain(scale(exact(t.bytesToOrigin()), hours, GB_DECIMALS + 10).divide(BYTES_PER_GB, GB_DECIMALS, RoundingMode.HALF_EVEN))));
     }
     return b.build();
   }
 
   /**
    * 730 over the hours the logs cover (from the start of the first record's hour to the end of
-   * the last's), to four decimals; 1 for empty logs.
+   * the last's), to six decimals for display; 1 for empty logs.
    */
   public static BigDecimal monthFactor(TrafficTally tally) {
     long hours = tally.hoursCovered();
     if (hours == 0) {
       return BigDecimal.ONE;
     }
-    return TrafficProfile.DEFAULT_HOURS.divide(BigDecimal.valueOf(hours), 4, RoundingMode.HALF_EVEN);
+    return plain(TrafficProfile.DEFAULT_HOURS.divide(BigDecimal.valueOf(hours), 6, RoundingMode.HALF_EVEN));
   }
 
-  private static BigDecimal gigabytes(double bytes, BigDecimal factor) {
-    return plain(exact(bytes).multiply(factor).divide(BYTES_PER_GB, GB_DECIMALS, RoundingMode.HALF_EVEN));
+  /** {@code v * 730 / hours} to {@code decimals} places, or v itself when not scaling. */
+  private static BigDecimal scale(BigDecimal v, BigDecimal hours, int decimals) {
+    if (hours == null) {
+      return v;
+    }
+    return v.multiply(TrafficProfile.DEFAULT_HOURS).divide(hours, decimals, RoundingMode.HALF_EVEN);
   }
 
   /** Without trailing zeros and never in exponent form: 4380, not 4.38E+3. */
