@@ -55,8 +55,8 @@ public final class LogSource {
   }
 
   /**
-   * The log files named by {@code paths}: a file, a directory (read recursively, hidden files
-   * skipped), or a glob such as {@code logs/E2ABC*.2026-11-*.gz}. Files come sorted by path,
+   * The log files named by {@code paths}: a file, a directory (read recursively; hidden files
+   * and {@code .md} notes skipped), or a glob such as {@code logs/E2ABC*.2026-11-*.gz}. Files come sorted by path,
    * which for S3 names ({@code DIST.YYYY-MM-DD-HH.ID.gz}) is by hour.
    *
    * @throws InvalidInputException when a path does not exist or a glob matches nothing
@@ -226,6 +226,7 @@ public final class LogSource {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> keep != null || !p.getFileName().toString().endsWith(".md"))
           .filter(p -> keep == null || keep.test(p))
           .toList();
     } catch (IOException e) {

@@ -273,6 +273,15 @@ class LogSourceTest {
   }
 
   @Test
+  void every_example_log_of_every_format_reads_without_a_malformed_line() {
+    LogReadResult<Long> r =
+        LogSource.of(List.of("examples/logs"), LogReadOptions.defaults()).read(Collectors.counting());
+    assertTrue(r.malformed().isEmpty(), () -> String.join("\n", r.malformed().summary()));
+    // 3000 generated, 7 standard, 2 v2 JSON and 2 real-time hand-written records
+    assertEquals(3011L, r.value());
+  }
+
+  @Test
   void a_missing_path_or_an_empty_glob_is_bad_input() {
     assertThrows(
         InvalidInputException.class,
