@@ -79,12 +79,12 @@ final class DelimitedLineParser implements LineParser {
     int column = 0;
     int pos = start;
     boolean extraNonEmpty = false;
+    boolean ascii = ByteScan.isAscii(buf, start, end);
     while (true) {
       int fieldStart = pos;
-      int ascii = 0;
-      while (pos < end && buf[pos] != delimiter) {
-        ascii |= buf[pos];
-        pos++;
+      pos = ByteScan.indexOf(buf, pos, end, delimiter);
+      if (pos < 0) {
+        pos = end;
       }
       int len = pos - fieldStart;
       if (column < slotOfColumn.length) {
@@ -95,12 +95,12 @@ final class DelimitedLineParser implements LineParser {
             numbers[slot] = number;
           } else {
             values[slot] =
-              ascii < 0
-                  ? FieldDecoding.decode(slot, new String(buf, fieldStart, len, StandardCharsets.UTF_8))
-                  : REPEATING[slot]
-                      ? cache.get(slot, buf, fieldStart, len, DECODERS[slot])
-                      : FieldDecoding.decode(
-                          slot, new String(buf, fieldStart, len, StandardCharsets.ISO_8859_1));
+                !ascii
+                    ? FieldDecoding.decode(slot, new String(buf, fieldStart, len, StandardCharsets.UTF_8))
+                    : REPEATING[slot]
+                        ? cache.get(slot, buf, fieldStart, len, DECODERS[slot])
+                        : FieldDecoding.decode(
+                            slot, new String(buf, fieldStart, len, StandardCharsets.ISO_8859_1));
           }
         }
       } else if (len > 0) {

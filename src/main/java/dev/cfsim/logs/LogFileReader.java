@@ -121,7 +121,7 @@ final class LogFileReader {
     int lines(byte[] buf, int filled, boolean atEnd) {
       int start = 0;
       while (start < filled) {
-        int nl = indexOf(buf, (byte) '\n', start, filled);
+        int nl = ByteScan.indexOf(buf, start, filled, (byte) '\n');
         if (nl < 0) {
           if (!atEnd) {
             return start;
