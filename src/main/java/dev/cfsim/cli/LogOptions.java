@@ -33,6 +33,10 @@ public final class LogOptions {
       description = "Real-time log sampling rate, 1-100; each line counts 100/rate requests.")
   int samplingRate;
 
+  @Option(names = "--field-delimiter", paramLabel = "CHAR",
+      description = "Delimiter of v2 plain/w3c output if not a tab (one ASCII character; \\t for tab).")
+  String delimiter;
+
   @Option(names = "--strict", description = "Stop at the first malformed line instead of counting it.")
   boolean strict;
 
@@ -58,8 +62,18 @@ public final class LogOptions {
       throw new InvalidInputException("--threads", "", "must be at least 1");
     }
     LogReadOptions o = LogReadOptions.defaults().withFormat(f).withFields(fields)
-        .withSamplingRate(samplingRate).withStrict(strict);
+        .withSamplingRate(samplingRate).withStrict(strict).withDelimiter(delimiterByte());
     return threads == null ? o : o.withThreads(threads);
+  }
+
+  private byte delimiterByte() {
+    if (delimiter == null || delimiter.equals("\\t")) {
+      return '\t';
+    }
+    if (delimiter.length() != 1 || delimiter.charAt(0) > 126 || delimiter.charAt(0) == '\n') {
+      throw new InvalidInputException("--field-delimiter", "", "one ASCII character, or \\t");
+    }
+    return (byte) delimiter.charAt(0);
   }
 
   /** The logs named on the command line. */
