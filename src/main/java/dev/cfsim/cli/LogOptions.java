@@ -8,17 +8,12 @@ import dev.cfsim.logs.LogSource;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * How commands that read recorded logs ({@code profile}, {@code estimate --logs}) are told which
- * logs and how to read them; a picocli mixin so every such command has the same options.
+ * How commands that read recorded logs ({@code profile}, {@code estimate --logs}) read them; a
+ * picocli mixin so every such command has the same options. The commands name the logs.
  */
 public final class LogOptions {
-
-  @Parameters(paramLabel = "LOGS", arity = "1..*",
-      description = "Log files, directories (read recursively) or globs; plain or gzip.")
-  List<String> logs;
 
   @Option(names = "--log-format", paramLabel = "FORMAT",
       description = "standard (also w3c, plain), json or realtime; default: detected from each file.")
@@ -76,9 +71,9 @@ public final class LogOptions {
     return (byte) delimiter.charAt(0);
   }
 
-  /** The logs named on the command line. */
-  public LogSource source() {
-    return LogSource.of(logs, readOptions());
+  /** The logs at {@code paths} (files, directories, globs), read with these options. */
+  public LogSource source(List<String> paths) {
+    return LogSource.of(paths, readOptions());
   }
 
   /** The built-in edge-location list, with the user's override file if given. */

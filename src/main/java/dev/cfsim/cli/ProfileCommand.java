@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code cfsim profile}: the traffic profile recorded CloudFront logs add up to. */
 @Command(
@@ -50,6 +51,10 @@ final class ProfileCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final int TOP = 10;
 
+  @Parameters(paramLabel = "LOGS", arity = "1..*",
+      description = "Log files, directories (read recursively) or globs; plain or gzip.")
+  List<String> paths;
+
   @Mixin LogOptions logs;
 
   @Option(names = "--format", defaultValue = "yaml", description = "yaml, json or table (default ${DEFAULT-VALUE}).")
@@ -64,7 +69,7 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Profiled p = profile(logs, name, scaleToMonth);
+    Profiled p = profile(logs, paths, name, scaleToMonth);
     PrintStream out = System.out;
     switch (format) {
       case json -> {
@@ -92,8 +97,8 @@ final class ProfileCommand implements Callable<Integer> {
    * Reads the logs (with progress on a terminal), reports malformed lines on stderr, and builds
    * the profile. Shared with {@code estimate --logs}.
    */
-  static Profiled profile(LogOptions logs, String name, boolean scaleToMonth) {
-    LogSource source = logs.source();
+  static Profiled profile(LogOptions logs, List<String> paths, String name, boolean scaleToMonth) {
+    LogSource source = logs.source(paths);
     LogReadResult<TrafficTally> read;
     try (LogProgress p = LogProgress.start(() -> String.format(Locale.ROOT, "reading logs: %s of %s",
         LogProgress.bytes(source.bytesRead()), LogProgress.bytes(source.totalBytes())))) {
@@ -104,7 +109,7 @@ final class ProfileCommand implements Callable<Integer> {
     }
     TrafficTally t = read.value();
     if (t.records() == 0) {
-      throw new InvalidInputException(String.join(" ", logs.logs), "", "no log records found");
+      throw new InvalidInputException(String.join(" ", paths), "", "no log records found");
     }
     TrafficProfile profile = ProfileBuilder.build(t, name, scaleToMonth);
     BigDecimal factor = scaleToMonth ? ProfileBuilder.monthFactor(t) : null;
