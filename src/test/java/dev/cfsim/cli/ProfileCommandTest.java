@@ -82,6 +82,38 @@ class ProfileCommandTest {
   }
 
   @Test
+  void bad_reading_options_and_empty_logs_exit_2_with_one_line() throws Exception {
+    for (String[] args : new String[][] {
+        {"profile", "--log-format", "parquet", EDGE_CASES},
+        {"profile", "--sampling-rate", "0", EDGE_CASES},
+        {"profile", "--field-delimiter", "ab", EDGE_CASES},
+        {"profile", dir.resolve("missing").toString()}}) {
+      Run r = run(args);
+      assertEquals(Main.EXIT_BAD_INPUT, r.code(), String.join(" ", args));
+      assertEquals(1, r.err().lines().count(), r.err());
+    }
+    Path empty = dir.resolve("empty.log");
+    Files.writeString(empty, "#Version: 1.0\n");
+    Run r = run("profile", empty.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, r.code());
+    assertEquals("cfsim: " + empty + ": no log records found\n", r.err());
+  }
+
+  @Test
+  void a_truncated_gzip_is_reported_with_the_lines_read() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(Files.readAllBytes(Path.of(EDGE_CASES)));
+    }
+    byte[] whole = bytes.toByteArray();
+    Path cut = dir.resolve("E2.2026-11-02-07.cut.gz");
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 12));
+    Run r = run("profile", cut.toString());
+    assertTrue(r.err().contains(cut + ": truncated gzip ("), r.err());
+    assertTrue(r.err().contains("lines"), r.err());
+  }
+
+  @Test
   void unknown_edge_codes_are_reported_and_an_override_file_prices_them() throws Exception {
     Path log = dir.resolve("unknown.log");
     Files.writeString(log, Files.readString(Path.of(EDGE_CASES)).replace("NRT57-P2", "QQQ5-C1"));
