@@ -38,6 +38,25 @@ final class ByteScan {
     return -1;
   }
 
+  /**
+   * A hash of a byte range from its length and up to three 8-byte words (start, middle, end):
+   * cheap for long values such as User-Agents, and good enough for a cache that checks equality.
+   */
+  static int sketchHash(byte[] buf, int start, int len, int seed) {
+    long h = seed * 0x9E3779B97F4A7C15L + len;
+    if (len >= 8) {
+      h = h * 31 + (long) LONGS.get(buf, start);
+      h = h * 31 + (long) LONGS.get(buf, start + (len - 8) / 2);
+      h = h * 31 + (long) LONGS.get(buf, start + len - 8);
+    } else {
+      for (int i = start; i < start + len; i++) {
+        h = h * 31 + buf[i];
+      }
+    }
+    h *= 0xbf58476d1ce4e5b9L;
+    return (int) (h ^ (h >>> 32));
+  }
+
   /** True when no byte in {@code buf[from, to)} has its high bit set. */
   static boolean isAscii(byte[] buf, int from, int to) {
     long or = 0;

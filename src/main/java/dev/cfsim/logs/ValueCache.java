@@ -1,6 +1,7 @@
 package dev.cfsim.logs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,6 +17,8 @@ final class ValueCache {
 
   private final String[] entries = new String[SIZE];
   private final byte[][] keys = new byte[SIZE][];
+  private final byte[][] lastKeys = new byte[LogField.values().length][];
+  private final String[] lastEntries = new String[LogField.values().length];
 
   /**
    * The ASCII bytes as a String passed through {@code convert} (e.g. URL-decoding), shared with
@@ -25,13 +28,15 @@ final class ValueCache {
     if (len > MAX_LEN) {
       return convert.apply(new String(buf, start, len, StandardCharsets.ISO_8859_1));
     }
-    int h = slot * 31;
-    for (int i = start; i < start + len; i++) {
-      h = h * 31 + buf[i];
+    byte[] last = lastKeys[slot];
+    if (last != null && Arrays.equals(last, 0, last.length, buf, start, start + len)) {
+      return lastEntries[slot]; // the same as this column's value on the line before
     }
-    int idx = (h ^ (h >>> 16)) & (SIZE - 1);
+    int idx = ByteScan.sketchHash(buf, start, len, slot) & (SIZE - 1);
     byte[] key = keys[idx];
-    if (key != null && key.length == len && equal(key, buf, start)) {
+    if (key != null && Arrays.equals(key, 0, key.length, buf, start, start + len)) {
+      lastKeys[slot] = key;
+      lastEntries[slot] = entries[idx];
       return entries[idx];
     }
     String s = convert.apply(new String(buf, start, len, StandardCharsets.ISO_8859_1));
@@ -39,15 +44,9 @@ final class ValueCache {
     System.arraycopy(buf, start, k, 0, len);
     keys[idx] = k;
     entries[idx] = s;
+    lastKeys[slot] = k;
+    lastEntries[slot] = s;
     return s;
   }
 
-  private static boolean equal(byte[] key, byte[] buf, int start) {
-    for (int i = 0; i < key.length; i++) {
-      if (key[i] != buf[start + i]) {
-        return false;
-      }
-    }
-    return true;
-  }
 }
