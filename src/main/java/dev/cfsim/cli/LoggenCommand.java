@@ -19,29 +19,30 @@ import picocli.CommandLine.Option;
 @Command(
     name = "loggen",
     mixinStandardHelpOptions = true,
-    description = {
-      "Generates CloudFront standard logs (33 fields, gzip, S3 file names, files per hour) with a",
-      "documented mix: viewer countries with IPs from the GeoIP database's own networks, edge",
-      "locations near them, phones/tablets/desktops/smart TVs/bots, a daily curve, Pareto object",
-      "sizes, cache results and statuses. The same seed gives the same files."
-    },
+    description =
+        "Generates CloudFront standard logs (33 fields, gzip, S3 file names, files per "
+            + "hour) with a documented mix: viewer countries with IPs from the GeoIP database's "
+            + "own networks, edge locations near them, phones/tablets/desktops/smart TVs/bots, "
+            + "a daily curve, Pareto object sizes, cache results and statuses. The same seed "
+            + "gives the same files.",
     footer = {"", "Example:  cfsim loggen --requests 100000 --out /tmp/cf-logs --seed 1"})
 final class LoggenCommand implements Callable<Integer> {
 
-  @Option(names = "--requests", required = true, description = "Log lines to write.")
+  @Option(names = "--requests", required = true, paramLabel = "N", description = "Log lines to write.")
   long requests;
 
-  @Option(names = "--out", required = true, description = "Directory for the .gz files.")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the .gz files.")
   Path out;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--mix", description = "YAML mix file (default: the documented built-in mix).")
+  @Option(names = "--mix", paramLabel = "FILE", description = "YAML mix file (default: the documented built-in mix).")
   Path mixFile;
 
   @Option(
       names = "--geoip",
+      paramLabel = "FILE",
       description = "GeoIP2/GeoLite2 country or city .mmdb to draw viewer IPs from (default: the embedded database).")
   Path geoip;
 

@@ -33,13 +33,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "profile",
     mixinStandardHelpOptions = true,
-    description = {
-      "Reads CloudFront logs (standard, v2 JSON/w3c or real-time; plain or gzip) and prints the",
-      "traffic profile they add up to: requests and bytes per pricing region and protocol, plus",
-      "cache results, statuses, hours, object sizes and the busiest edge locations and countries.",
-      "The YAML output is a profile `cfsim estimate --profile` accepts as it is. Malformed lines",
-      "are counted and summarised on stderr."
-    },
+    description =
+        "Reads CloudFront logs (standard, v2 JSON/w3c or real-time; plain or gzip) and "
+            + "prints the traffic profile they add up to: requests and bytes per pricing region "
+            + "and protocol, plus cache results, statuses, hours, object sizes and the busiest "
+            + "edge locations and countries. The YAML output is a profile `cfsim estimate "
+            + "--profile` accepts as it is. Malformed lines are counted and summarised on "
+            + "stderr.",
     footer = {
       "",
       "Example:  cfsim profile /tmp/cf-logs --scale-to-month > profile.yaml"
@@ -57,14 +57,14 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Mixin LogOptions logs;
 
-  @Option(names = "--format", defaultValue = "yaml", description = "yaml, json or table (default ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", description = "yaml, json or table (default ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(names = "--scale-to-month",
       description = "Extrapolate the hours the logs cover to a 730-hour month.")
   boolean scaleToMonth;
 
-  @Option(names = "--name", defaultValue = "from-logs", description = "Name of the profile (default ${DEFAULT-VALUE}).")
+  @Option(names = "--name", defaultValue = "from-logs", paramLabel = "NAME", description = "Name of the profile (default ${DEFAULT-VALUE}).")
   String name;
 
   @Override
