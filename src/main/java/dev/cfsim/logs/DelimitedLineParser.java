@@ -137,7 +137,7 @@ final class DelimitedLineParser implements LineParser {
         {
           int dot = len - 4;
           if (dot < 1 || buf[start + dot] != '.') {
-            return kind == SECONDS && len <= 18 ? timesThousand(digits(buf, start, start + len)) : -1;
+            return len <= 15 ? timesThousand(digits(buf, start, start + len)) : -1;
           }
           long whole = digits(buf, start, start + dot);
           long frac = digits(buf, start + dot + 1, start + len);

@@ -163,14 +163,12 @@ final class LogFileReader {
       }
     }
 
+    /** A {@code #Fields} line sets the columns from here on; other {@code #} lines are notes. */
     void header(String line) {
       String[] words = line.trim().split("\\s+");
-      if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1) {
+      if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1
+          && options.format() != LogFormat.JSON) {
         List<String> columns = Arrays.asList(words).subList(1, words.length);
-        boolean json = options.format() == LogFormat.JSON;
-        if (json) {
-          return;
-        }
         boolean realtime = options.format() == LogFormat.REALTIME;
         parser =
             new DelimitedLineParser(

@@ -24,8 +24,9 @@ final class RecordAssembler {
   };
 
   private final boolean realtime;
-  private long[] n;
   private final double weight;
+  /** The numbers of the line being assembled (see {@link #assemble}). */
+  private long[] n;
   private String lastDate;
   private long lastDateMillis;
 
