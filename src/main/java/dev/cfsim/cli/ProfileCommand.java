@@ -132,6 +132,16 @@ final class ProfileCommand implements Callable<Integer> {
     s.put("last_timestamp", Instant.ofEpochMilli(t.lastMillis()).toString());
     s.put("hours_covered", t.hoursCovered());
     s.put("scaled_to_month_factor", factor);
+    Map<String, Object> regions = new LinkedHashMap<>();
+    for (PricingRegion region : PricingRegion.values()) {
+      if (!t.region(region).isEmpty()) {
+        regions.put(region.id(), totals(t.region(region)));
+      }
+    }
+    if (!t.region(null).isEmpty()) {
+      regions.put("unpriced", totals(t.region(null)));
+    }
+    s.put("regions", regions);
     s.put("result_types", shares(t.resultTypes(), t.requests()));
     Map<String, Double> statuses = new LinkedHashMap<>();
     t.statuses().forEach((k, v) -> statuses.put(String.format(Locale.ROOT, "%03d", k), v));
@@ -151,6 +161,18 @@ final class ProfileCommand implements Callable<Integer> {
     s.put("unknown_edge_codes", t.unknownEdgeCodes());
     s.put("unpriced_edge_codes", t.unpricedEdgeCodes());
     return s;
+  }
+
+  /** One region's log figures, unscaled: requests by protocol and method, bytes each way. */
+  private static Map<String, Object> totals(TrafficTally.RegionTotals r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("http_requests", r.httpRequests());
+    m.put("https_requests", r.httpsRequests());
+    m.put("proxy_requests", r.proxyRequests());
+    m.put("bytes_to_viewers", r.bytesOut());
+    m.put("bytes_from_viewers", r.bytesIn());
+    m.put("bytes_to_origin", r.bytesToOrigin());
+    return m;
   }
 
   private static List<String> statsAsComments(Profiled p) {

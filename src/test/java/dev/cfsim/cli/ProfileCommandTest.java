@@ -63,6 +63,10 @@ class ProfileCommandTest {
     assertEquals("2026-11-02T07:15:01Z", stats.path("first_timestamp").asText());
     assertEquals(3.0 / 7, stats.path("result_types").path("Hit").asDouble(), 1e-6);
     assertEquals(4800, stats.path("object_size_bytes").path("p50").asInt());
+    JsonNode ap = stats.path("regions").path("ap");
+    assertEquals(1, ap.path("proxy_requests").asInt()); // the POST
+    assertEquals(5 * 310 + 2210, ap.path("bytes_from_viewers").asInt());
+    assertEquals(1, stats.path("regions").path("jp").path("http_requests").asInt());
   }
 
   @Test
