@@ -15,6 +15,7 @@ final class ByteScan {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
+  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
   private ByteScan() {}
 
@@ -36,6 +37,42 @@ final class ByteScan {
       }
     }
     return -1;
+  }
+
+  /**
+   * Finds every {@code b} in {@code buf[from, to)} in one pass and writes their indices to
+   * {@code out} (as many as fit). Returns how many there are, negated when the range also holds
+   * a byte above 127 (then the caller decodes text as UTF-8): {@code -(count + 1)}.
+   */
+  static int positions(byte[] buf, int from, int to, byte b, int[] out) {
+    long pattern = ONES * (b & 0xff);
+    long high = 0;
+    int n = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long word = (long) LONGS.get(buf, i);
+      high |= word;
+      long x = word ^ pattern;
+      // exact zero-byte test: no false positives, so every flagged byte is a match
+      long found = ~((((x & LOWS) + LOWS) | x) | LOWS);
+      while (found != 0) {
+        if (n < out.length) {
+          out[n] = i + (Long.numberOfTrailingZeros(found) >>> 3);
+        }
+        n++;
+        found &= found - 1;
+      }
+    }
+    for (; i < to; i++) {
+      high |= buf[i];
+      if (buf[i] == b) {
+        if (n < out.length) {
+          out[n] = i;
+        }
+        n++;
+      }
+    }
+    return (high & HIGHS) == 0 ? n : -(n + 1);
   }
 
   /**

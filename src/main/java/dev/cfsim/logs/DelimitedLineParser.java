@@ -56,6 +56,7 @@ final class DelimitedLineParser implements LineParser {
   private final RecordAssembler assembler;
   private final String[] values = new String[SLOTS];
   private final long[] numbers = new long[SLOTS];
+  private int[] tabs = new int[64];
   private final ValueCache cache = new ValueCache();
 
   /**
@@ -76,17 +77,19 @@ final class DelimitedLineParser implements LineParser {
   public RequestRecord parse(byte[] buf, int start, int end) throws MalformedLineException {
     Arrays.fill(values, null);
     Arrays.fill(numbers, RecordAssembler.NOT_PARSED);
-    int column = 0;
-    int pos = start;
+    int found = ByteScan.positions(buf, start, end, delimiter, tabs);
+    boolean ascii = found >= 0;
+    int delimiters = ascii ? found : -found - 1;
+    if (delimiters > tabs.length) {
+      tabs = new int[delimiters * 2];
+      ByteScan.positions(buf, start, end, delimiter, tabs);
+    }
+    int columns = delimiters + 1;
     boolean extraNonEmpty = false;
-    boolean ascii = ByteScan.isAscii(buf, start, end);
-    while (true) {
-      int fieldStart = pos;
-      pos = ByteScan.indexOf(buf, pos, end, delimiter);
-      if (pos < 0) {
-        pos = end;
-      }
-      int len = pos - fieldStart;
+    int fieldStart = start;
+    for (int column = 0; column < columns; column++) {
+      int fieldEnd = column < delimiters ? tabs[column] : end;
+      int len = fieldEnd - fieldStart;
       if (column < slotOfColumn.length) {
         int slot = slotOfColumn[column];
         if (slot >= 0 && len > 0 && !(len == 1 && buf[fieldStart] == '-')) {
@@ -106,20 +109,16 @@ final class DelimitedLineParser implements LineParser {
       } else if (len > 0) {
         extraNonEmpty = true;
       }
-      column++;
-      if (pos >= end) {
-        break;
-      }
-      pos++;
+      fieldStart = fieldEnd + 1;
     }
     if (extraNonEmpty) {
-      throw wrongCount(column);
+      throw wrongCount(columns);
     }
     try {
       return assembler.assemble(values, numbers);
     } catch (MalformedLineException e) {
-      if (column < slotOfColumn.length && e.reason() == MalformedLines.Reason.MISSING_FIELD) {
-        throw wrongCount(column);
+      if (columns < slotOfColumn.length && e.reason() == MalformedLines.Reason.MISSING_FIELD) {
+        throw wrongCount(columns);
       }
       throw e;
     }

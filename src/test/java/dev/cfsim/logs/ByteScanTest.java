@@ -37,6 +37,34 @@ class ByteScanTest {
   }
 
   @Test
+  void one_pass_finds_every_position_and_flags_high_bytes() {
+    Random rnd = new Random(7);
+    byte[] alphabet = {9, 8, 10, 'a', (byte) 0x89, (byte) 0xff, 0, '-'};
+    for (int round = 0; round < 2000; round++) {
+      byte[] buf = new byte[rnd.nextInt(60)];
+      for (int i = 0; i < buf.length; i++) {
+        buf[i] = alphabet[rnd.nextInt(alphabet.length)];
+      }
+      java.util.List<Integer> want = new java.util.ArrayList<>();
+      boolean high = false;
+      for (int i = 0; i < buf.length; i++) {
+        if (buf[i] == 9) {
+          want.add(i);
+        }
+        high |= buf[i] < 0;
+      }
+      int[] out = new int[64];
+      int r = ByteScan.positions(buf, 0, buf.length, (byte) 9, out);
+      assertEquals(high, r < 0);
+      int n = r < 0 ? -r - 1 : r;
+      assertEquals(want.size(), n);
+      for (int i = 0; i < n; i++) {
+        assertEquals(want.get(i), out[i]);
+      }
+    }
+  }
+
+  @Test
   void a_high_byte_anywhere_makes_a_range_non_ascii() {
     byte[] buf = "0123456789abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertTrue(ByteScan.isAscii(buf, 0, buf.length));
