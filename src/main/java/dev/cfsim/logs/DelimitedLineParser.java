@@ -21,7 +21,7 @@ final class DelimitedLineParser implements LineParser {
   private static final UnaryOperator<String>[] DECODERS = FieldDecoding.decoders();
 
   /** How a slot's bytes are read straight into a number, skipping the String. */
-  private static final byte TEXT = 0, INTEGER = 1, SECONDS = 2, CLOCK = 3;
+  private static final byte TEXT = 0, INTEGER = 1, SECONDS = 2, CLOCK = 3, STATUS = 4;
 
   private static final byte[] KIND = new byte[SLOTS];
 
@@ -36,13 +36,14 @@ final class DelimitedLineParser implements LineParser {
     KIND[LogField.TIME_TAKEN.ordinal()] = SECONDS;
     KIND[LogField.TIME_TO_FIRST_BYTE.ordinal()] = SECONDS;
     KIND[LogField.TIME.ordinal()] = CLOCK;
+    KIND[LogField.STATUS.ordinal()] = STATUS;
   }
 
   static {
     for (LogField f :
         new LogField[] {
           LogField.DATE, LogField.EDGE_LOCATION, LogField.METHOD, LogField.CS_HOST,
-          LogField.STATUS, LogField.RESULT_TYPE, LogField.X_HOST_HEADER, LogField.PROTOCOL,
+          LogField.RESULT_TYPE, LogField.X_HOST_HEADER, LogField.PROTOCOL,
           LogField.TLS_PROTOCOL, LogField.TLS_CIPHER, LogField.RESPONSE_RESULT_TYPE,
           LogField.HTTP_VERSION, LogField.DETAILED_RESULT_TYPE, LogField.CONTENT_TYPE,
           LogField.COUNTRY, LogField.USER_AGENT, LogField.REFERER
@@ -132,6 +133,8 @@ final class DelimitedLineParser implements LineParser {
     switch (kind) {
       case INTEGER:
         return len <= 18 ? digits(buf, start, start + len) : -1;
+      case STATUS:
+        return len == 3 ? digits(buf, start, start + 3) : -1;
       case SECONDS:
         {
           int dot = len - 4;

@@ -82,7 +82,9 @@ final class RecordAssembler {
         v[LogField.METHOD.ordinal()],
         distributionHost,
         uri,
-        status(v[LogField.STATUS.ordinal()]),
+        n[LogField.STATUS.ordinal()] != NOT_PARSED
+            ? (int) n[LogField.STATUS.ordinal()]
+            : status(v[LogField.STATUS.ordinal()]),
         v[LogField.REFERER.ordinal()],
         v[LogField.USER_AGENT.ordinal()],
         query,
