@@ -60,11 +60,12 @@ final class LogFileReader {
     in.mark(2);
     boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
     in.reset();
-    InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
     State state = new State(name, sink, malformed);
     byte[] buf = new byte[BUFFER];
     int filled = 0;
     try {
+      // the gzip header is read here: a file cut inside it is truncated like any other
+      InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
       while (true) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {

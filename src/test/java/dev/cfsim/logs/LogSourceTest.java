@@ -249,6 +249,14 @@ class LogSourceTest {
   }
 
   @Test
+  void a_gzip_file_cut_inside_its_header_is_a_truncated_file_not_a_crash() throws IOException {
+    Path cut = dir.resolve("E1.2026-11-02-09.abc.gz");
+    Files.write(cut, java.util.Arrays.copyOf(gzip("x"), 5));
+    MalformedLines m = LogSource.readFile(cut, LogReadOptions.defaults(), r -> {}).malformed();
+    assertEquals(0, m.truncatedFiles().get(0).linesRead());
+  }
+
+  @Test
   void directories_and_globs_are_expanded_and_files_are_read_in_parallel() throws IOException {
     String text = Files.readString(EDGE_CASES);
     for (int h = 0; h < 6; h++) {
