@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       PlansCommand.class,
       PriceBookCommand.class,
       EventCommand.class,
+      ProfileCommand.class,
+      LoggenCommand.class,
       ServeCommand.class
     })
 public final class Main implements Runnable {

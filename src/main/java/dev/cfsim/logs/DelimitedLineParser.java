@@ -3,6 +3,7 @@ package dev.cfsim.logs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads tab-separated lines (standard logs, v2 w3c/plain, real-time logs) whose columns are
@@ -17,14 +18,35 @@ final class DelimitedLineParser implements LineParser {
   /** Slots whose values repeat line after line, worth sharing through {@link ValueCache}. */
   private static final boolean[] REPEATING = new boolean[SLOTS];
 
+  private static final UnaryOperator<String>[] DECODERS = FieldDecoding.decoders();
+
+  /** How a slot's bytes are read straight into a number, skipping the String. */
+  private static final byte TEXT = 0, INTEGER = 1, SECONDS = 2, CLOCK = 3, STATUS = 4;
+
+  private static final byte[] KIND = new byte[SLOTS];
+
+  static {
+    for (LogField f :
+        new LogField[] {
+          LogField.BYTES_SENT, LogField.BYTES_RECEIVED, LogField.CLIENT_PORT,
+          LogField.CONTENT_LENGTH, LogField.RANGE_START, LogField.RANGE_END
+        }) {
+      KIND[f.ordinal()] = INTEGER;
+    }
+    KIND[LogField.TIME_TAKEN.ordinal()] = SECONDS;
+    KIND[LogField.TIME_TO_FIRST_BYTE.ordinal()] = SECONDS;
+    KIND[LogField.TIME.ordinal()] = CLOCK;
+    KIND[LogField.STATUS.ordinal()] = STATUS;
+  }
+
   static {
     for (LogField f :
         new LogField[] {
           LogField.DATE, LogField.EDGE_LOCATION, LogField.METHOD, LogField.CS_HOST,
-          LogField.STATUS, LogField.RESULT_TYPE, LogField.X_HOST_HEADER, LogField.PROTOCOL,
+          LogField.RESULT_TYPE, LogField.X_HOST_HEADER, LogField.PROTOCOL,
           LogField.TLS_PROTOCOL, LogField.TLS_CIPHER, LogField.RESPONSE_RESULT_TYPE,
           LogField.HTTP_VERSION, LogField.DETAILED_RESULT_TYPE, LogField.CONTENT_TYPE,
-          LogField.COUNTRY
+          LogField.COUNTRY, LogField.USER_AGENT, LogField.REFERER
         }) {
       REPEATING[f.ordinal()] = true;
     }
@@ -34,6 +56,8 @@ final class DelimitedLineParser implements LineParser {
   private final byte delimiter;
   private final RecordAssembler assembler;
   private final String[] values = new String[SLOTS];
+  private final long[] numbers = new long[SLOTS];
+  private int[] tabs = new int[64];
   private final ValueCache cache = new ValueCache();
 
   /**
@@ -53,47 +77,110 @@ final class DelimitedLineParser implements LineParser {
   @Override
   public RequestRecord parse(byte[] buf, int start, int end) throws MalformedLineException {
     Arrays.fill(values, null);
-    int column = 0;
-    int pos = start;
+    Arrays.fill(numbers, RecordAssembler.NOT_PARSED);
+    int found = ByteScan.positions(buf, start, end, delimiter, tabs);
+    boolean ascii = found >= 0;
+    int delimiters = ascii ? found : -found - 1;
+    if (delimiters > tabs.length) {
+      tabs = new int[delimiters * 2];
+      ByteScan.positions(buf, start, end, delimiter, tabs);
+    }
+    int columns = delimiters + 1;
     boolean extraNonEmpty = false;
-    while (true) {
-      int fieldStart = pos;
-      int ascii = 0;
-      while (pos < end && buf[pos] != delimiter) {
-        ascii |= buf[pos];
-        pos++;
-      }
-      int len = pos - fieldStart;
+    int fieldStart = start;
+    for (int column = 0; column < columns; column++) {
+      int fieldEnd = column < delimiters ? tabs[column] : end;
+      int len = fieldEnd - fieldStart;
       if (column < slotOfColumn.length) {
         int slot = slotOfColumn[column];
         if (slot >= 0 && len > 0 && !(len == 1 && buf[fieldStart] == '-')) {
-          values[slot] =
-              ascii < 0
-                  ? new String(buf, fieldStart, len, StandardCharsets.UTF_8)
-                  : REPEATING[slot]
-                      ? cache.get(slot, buf, fieldStart, len)
-                      : new String(buf, fieldStart, len, StandardCharsets.ISO_8859_1);
+          long number = number(KIND[slot], buf, fieldStart, len);
+          if (number >= 0) {
+            numbers[slot] = number;
+          } else {
+            values[slot] =
+                !ascii
+                    ? FieldDecoding.decode(slot, new String(buf, fieldStart, len, StandardCharsets.UTF_8))
+                    : REPEATING[slot]
+                        ? cache.get(slot, buf, fieldStart, len, DECODERS[slot])
+                        : FieldDecoding.decode(
+                            slot, new String(buf, fieldStart, len, StandardCharsets.ISO_8859_1));
+          }
         }
       } else if (len > 0) {
         extraNonEmpty = true;
       }
-      column++;
-      if (pos >= end) {
-        break;
-      }
-      pos++;
+      fieldStart = fieldEnd + 1;
     }
     if (extraNonEmpty) {
-      throw wrongCount(column);
+      throw wrongCount(columns);
     }
     try {
-      return assembler.assemble(values);
+      return assembler.assemble(values, numbers);
     } catch (MalformedLineException e) {
-      if (column < slotOfColumn.length && e.reason() == MalformedLines.Reason.MISSING_FIELD) {
-        throw wrongCount(column);
+      if (columns < slotOfColumn.length && e.reason() == MalformedLines.Reason.MISSING_FIELD) {
+        throw wrongCount(columns);
       }
       throw e;
     }
+  }
+
+  /**
+   * The value of a numeric field read from its bytes, or -1 when it is text or not in the
+   * expected shape (the String path then reports what is wrong with it).
+   */
+  private static long number(byte kind, byte[] buf, int start, int len) {
+    switch (kind) {
+      case INTEGER:
+        return len <= 18 ? digits(buf, start, start + len) : -1;
+      case STATUS:
+        return len == 3 ? digits(buf, start, start + 3) : -1;
+      case SECONDS:
+        {
+          int dot = len - 4;
+          if (dot < 1 || buf[start + dot] != '.') {
+            return len <= 15 ? timesThousand(digits(buf, start, start + len)) : -1;
+          }
+          long whole = digits(buf, start, start + dot);
+          long frac = digits(buf, start + dot + 1, start + len);
+          return whole < 0 || frac < 0 ? -1 : whole * 1000 + frac;
+        }
+      case CLOCK:
+        {
+          if (len != 8 || buf[start + 2] != ':' || buf[start + 5] != ':') {
+            return -1;
+          }
+          long h = digits(buf, start, start + 2);
+          long m = digits(buf, start + 3, start + 5);
+          long sec = digits(buf, start + 6, start + 8);
+          if (h < 0 || m < 0 || sec < 0 || h > 23 || m > 59 || sec > 60) {
+            return -1;
+          }
+          return ((h * 60 + m) * 60 + sec) * 1000;
+        }
+      default:
+        return -1;
+    }
+  }
+
+  private static long timesThousand(long v) {
+    return v < 0 ? -1 : v * 1000;
+  }
+
+  /** Decimal digits as a number; -1 if empty or anything else is there. */
+  private static long digits(byte[] buf, int from, int to) {
+    if (from >= to) {
+      return -1;
+    }
+    long r = 0;
+    for (int i = from; i < to; i++) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      r = r * 10 + d;
+    }
+    return r;
   }
 
   private MalformedLineException wrongCount(int column) {

@@ -19,7 +19,7 @@ final class IpAddresses {
     while (i <= to) {
       int start = i;
       int value = 0;
-      while (i < to && Character.isDigit(s.charAt(i)) && i - start < 3) {
+      while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
         value = value * 10 + (s.charAt(i) - '0');
         i++;
       }

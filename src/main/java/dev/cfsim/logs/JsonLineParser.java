@@ -19,6 +19,11 @@ final class JsonLineParser implements LineParser {
 
   private final RecordAssembler assembler = new RecordAssembler(false, 1.0);
   private final String[] values = new String[LogField.values().length];
+  private final long[] notParsed = new long[LogField.values().length];
+
+  JsonLineParser() {
+    Arrays.fill(notParsed, RecordAssembler.NOT_PARSED);
+  }
 
   @Override
   public RequestRecord parse(byte[] buf, int start, int end) throws MalformedLineException {
@@ -38,7 +43,7 @@ final class JsonLineParser implements LineParser {
         if (f != null && v != JsonToken.VALUE_NULL) {
           String text = p.getText();
           if (!text.isEmpty() && !text.equals("-")) {
-            values[f.ordinal()] = text;
+            values[f.ordinal()] = FieldDecoding.decode(f.ordinal(), text);
           }
         }
       }
@@ -51,6 +56,6 @@ final class JsonLineParser implements LineParser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return assembler.assemble(values);
+    return assembler.assemble(values, notParsed);
   }
 }

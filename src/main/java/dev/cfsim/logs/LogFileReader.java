@@ -60,11 +60,12 @@ final class LogFileReader {
     in.mark(2);
     boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
     in.reset();
-    InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
     State state = new State(name, sink, malformed);
     byte[] buf = new byte[BUFFER];
     int filled = 0;
     try {
+      // the gzip header is read here: a file cut inside it is truncated like any other
+      InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
       while (true) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {
@@ -121,7 +122,7 @@ final class LogFileReader {
     int lines(byte[] buf, int filled, boolean atEnd) {
       int start = 0;
       while (start < filled) {
-        int nl = indexOf(buf, (byte) '\n', start, filled);
+        int nl = ByteScan.indexOf(buf, start, filled, (byte) '\n');
         if (nl < 0) {
           if (!atEnd) {
             return start;
@@ -163,14 +164,12 @@ final class LogFileReader {
       }
     }
 
+    /** A {@code #Fields} line sets the columns from here on; other {@code #} lines are notes. */
     void header(String line) {
       String[] words = line.trim().split("\\s+");
-      if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1) {
+      if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1
+          && options.format() != LogFormat.JSON) {
         List<String> columns = Arrays.asList(words).subList(1, words.length);
-        boolean json = options.format() == LogFormat.JSON;
-        if (json) {
-          return;
-        }
         boolean realtime = options.format() == LogFormat.REALTIME;
         parser =
             new DelimitedLineParser(

@@ -50,6 +50,10 @@ public record LogReadOptions(
     return new LogReadOptions(format, fields, rate, delimiter, strict, threads);
   }
 
+  public LogReadOptions withDelimiter(byte d) {
+    return new LogReadOptions(format, fields, samplingRate, d, strict, threads);
+  }
+
   public LogReadOptions withStrict(boolean s) {
     return new LogReadOptions(format, fields, samplingRate, delimiter, s, threads);
   }

@@ -2,6 +2,7 @@ package dev.cfsim.logs;
 
 import dev.cfsim.InvalidInputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -54,8 +55,8 @@ public final class LogSource {
   }
 
   /**
-   * The log files named by {@code paths}: a file, a directory (read recursively, hidden files
-   * skipped), or a glob such as {@code logs/E2ABC*.2026-11-*.gz}. Files come sorted by path,
+   * The log files named by {@code paths}: a file, a directory (read recursively; hidden files
+   * and {@code .md} notes skipped), or a glob such as {@code logs/E2ABC*.2026-11-*.gz}. Files come sorted by path,
    * which for S3 names ({@code DIST.YYYY-MM-DD-HH.ID.gz}) is by hour.
    *
    * @throws InvalidInputException when a path does not exist or a glob matches nothing
@@ -137,6 +138,19 @@ public final class LogSource {
     return new LogReadResult<>(null, 1, c.lines(), c.records(), malformed);
   }
 
+  /**
+   * Reads one log from a stream (plain or gzip) in order on the calling thread, e.g. standard
+   * input; {@code name} labels it in messages.
+   */
+  public static LogReadResult<Void> readStream(
+      String name, InputStream in, LogReadOptions options, Consumer<RequestRecord> sink)
+      throws IOException {
+    MalformedLines malformed = new MalformedLines();
+    LogFileReader.FileCounts c =
+        new LogFileReader(options, new AtomicLong()).read(name, in, sink, malformed);
+    return new LogReadResult<>(null, 1, c.lines(), c.records(), malformed);
+  }
+
   private static <A> A runAll(List<Callable<A>> workers, Collector<RequestRecord, A, ?> collector) {
     ExecutorService pool = Executors.newFixedThreadPool(workers.size(), LogSource::daemon);
     try {
@@ -212,6 +226,7 @@ public final class LogSource {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> keep != null || !p.getFileName().toString().endsWith(".md"))
           .filter(p -> keep == null || keep.test(p))
           .toList();
     } catch (IOException e) {

@@ -8,12 +8,15 @@ import static dev.cfsim.logs.MalformedLines.Reason.MISSING_FIELD;
 import java.time.LocalDate;
 
 /**
- * Turns the raw values of one line (indexed by {@link LogField#ordinal()}, {@code null} for
- * empty or absent) into a {@link RequestRecord}: numbers, dates and IPs checked, text decoded.
+ * Turns the values of one line (indexed by {@link LogField#ordinal()}, {@code null} for empty or
+ * absent, already decoded by {@link FieldDecoding}) into a {@link RequestRecord}: numbers, dates and IPs checked, text as decoded.
  * Shared by every format so they all mean the same thing. Not thread-safe (it caches the last
  * date): one per reader.
  */
 final class RecordAssembler {
+
+  /** In the numbers array: this field was not read as a number by the parser. */
+  static final long NOT_PARSED = Long.MIN_VALUE;
 
   private static final LogField[] REQUIRED = {
     LogField.EDGE_LOCATION, LogField.BYTES_SENT, LogField.CLIENT_IP, LogField.METHOD,
@@ -22,6 +25,8 @@ final class RecordAssembler {
 
   private final boolean realtime;
   private final double weight;
+  /** The numbers of the line being assembled (see {@link #assemble}). */
+  private long[] n;
   private String lastDate;
   private long lastDateMillis;
 
@@ -35,9 +40,15 @@ final class RecordAssembler {
     this.weight = weight;
   }
 
-  RequestRecord assemble(String[] v) throws MalformedLineException {
+  /**
+   * @param v text values by slot
+   * @param n numeric values the parser already read from bytes, by slot ({@link #NOT_PARSED}
+   *     otherwise): sizes as integers, seconds and times of day as milliseconds
+   */
+  RequestRecord assemble(String[] v, long[] n) throws MalformedLineException {
+    this.n = n;
     for (LogField f : REQUIRED) {
-      if (v[f.ordinal()] == null) {
+      if (v[f.ordinal()] == null && n[f.ordinal()] == NOT_PARSED) {
         throw new MalformedLineException(MISSING_FIELD, f.cloudFrontName() + " is empty or absent");
       }
     }
@@ -70,12 +81,14 @@ final class RecordAssembler {
         ip,
         v[LogField.METHOD.ordinal()],
         distributionHost,
-        UrlEncoding.decode(uri),
-        status(v[LogField.STATUS.ordinal()]),
-        UrlEncoding.decode(v[LogField.REFERER.ordinal()]),
-        UrlEncoding.decodeUserAgent(v[LogField.USER_AGENT.ordinal()]),
-        UrlEncoding.decode(query),
-        UrlEncoding.decode(v[LogField.COOKIE.ordinal()]),
+        uri,
+        n[LogField.STATUS.ordinal()] != NOT_PARSED
+            ? (int) n[LogField.STATUS.ordinal()]
+            : status(v[LogField.STATUS.ordinal()]),
+        v[LogField.REFERER.ordinal()],
+        v[LogField.USER_AGENT.ordinal()],
+        query,
+        v[LogField.COOKIE.ordinal()],
         v[LogField.RESULT_TYPE.ordinal()],
         v[LogField.REQUEST_ID.ordinal()],
         hostHeader,
@@ -89,7 +102,7 @@ final class RecordAssembler {
         (int) Math.min(Integer.MAX_VALUE, count(v, LogField.CLIENT_PORT, -1)),
         millis(v, LogField.TIME_TO_FIRST_BYTE),
         v[LogField.DETAILED_RESULT_TYPE.ordinal()],
-        UrlEncoding.decode(v[LogField.CONTENT_TYPE.ordinal()]),
+        v[LogField.CONTENT_TYPE.ordinal()],
         count(v, LogField.CONTENT_LENGTH, -1),
         count(v, LogField.RANGE_START, -1),
         count(v, LogField.RANGE_END, -1),
@@ -104,8 +117,9 @@ final class RecordAssembler {
     }
     String date = v[LogField.DATE.ordinal()];
     String time = v[LogField.TIME.ordinal()];
-    if (date != null && time != null) {
-      return dateMillis(date) + timeMillis(time);
+    long parsedTime = n[LogField.TIME.ordinal()];
+    if (date != null && (time != null || parsedTime != NOT_PARSED)) {
+      return dateMillis(date) + (parsedTime != NOT_PARSED ? parsedTime : timeMillis(time));
     }
     String epoch = v[LogField.TIMESTAMP.ordinal()];
     if (epoch != null) {
@@ -159,12 +173,22 @@ final class RecordAssembler {
     return digits(s, 0, 3, BAD_NUMBER);
   }
 
-  private static long count(String[] v, LogField f, long absent) throws MalformedLineException {
+  private long count(String[] v, LogField f, long absent) throws MalformedLineException {
+    if (n[f.ordinal()] != NOT_PARSED) {
+      return n[f.ordinal()];
+    }
     String s = v[f.ordinal()];
     return s == null ? absent : parseLong(s, f);
   }
 
-  private static int millis(String[] v, LogField f) throws MalformedLineException {
+  private int millis(String[] v, LogField f) throws MalformedLineException {
+    long parsed = n[f.ordinal()];
+    if (parsed != NOT_PARSED) {
+      if (parsed > Integer.MAX_VALUE) {
+        throw new MalformedLineException(BAD_NUMBER, f.cloudFrontName() + " " + parsed + " ms");
+      }
+      return (int) parsed;
+    }
     String s = v[f.ordinal()];
     if (s == null) {
       return -1;

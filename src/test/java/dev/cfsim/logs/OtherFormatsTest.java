@@ -121,6 +121,17 @@ class OtherFormatsTest {
   }
 
   @Test
+  void a_v2_plain_file_with_another_delimiter_is_read_when_told() throws IOException {
+    Path p = dir.resolve("v2.txt");
+    Files.writeString(p, "#Fields: date time x-edge-location sc-bytes c-ip cs-method cs-uri-stem sc-status\n"
+        + "2026-11-02|07:15:01|ICN54-C1|10|203.0.113.1|GET|/|200\n");
+    RequestRecord r =
+        LogSourceTest.readAll(p, LogReadOptions.defaults().withDelimiter((byte) '|')).get(0);
+    assertEquals("ICN54-C1", r.edgeLocation());
+    assertEquals(10, r.bytesSent());
+  }
+
+  @Test
   void format_names_include_the_v2_output_names() {
     assertEquals(LogFormat.STANDARD, LogFormat.fromId("w3c").orElseThrow());
     assertEquals(LogFormat.STANDARD, LogFormat.fromId("plain").orElseThrow());

@@ -51,6 +51,22 @@ class TrafficTallyTest {
   }
 
   @Test
+  void sampled_realtime_lines_count_100_over_the_rate_in_requests_and_bytes() throws IOException {
+    TrafficTally t = new TrafficTally(EdgeLocations.builtIn());
+    LogSourceTest.readAll(
+            java.nio.file.Path.of("examples/logs/handwritten/realtime-all-40-fields.log"),
+            LogReadOptions.defaults().withSamplingRate(10))
+        .forEach(t::add);
+    // two lines at 10 percent sampling: 10 requests each
+    assertEquals(2, t.records());
+    assertEquals(20.0, t.requests());
+    assertEquals(10, t.region(PricingRegion.AP).httpsRequests()); // ICN57-P1
+    assertEquals(10 * 3100, t.region(PricingRegion.AP).bytesOut());
+    assertEquals(10, t.region(PricingRegion.US).proxyRequests()); // the POST at SEA19-C1
+    assertEquals(10 * 2200, t.region(PricingRegion.US).bytesToOrigin());
+  }
+
+  @Test
   void unknown_and_china_network_codes_are_reported_not_priced() throws IOException {
     TrafficTally t = new TrafficTally(EdgeLocations.builtIn());
     RequestRecord r = LogSourceTest.readAll(LogSourceTest.EDGE_CASES).get(0);

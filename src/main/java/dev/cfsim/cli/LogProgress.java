@@ -1,0 +1,63 @@
+package dev.cfsim.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A progress line on stderr, redrawn twice a second, for long log work; only when stderr is a
+ * terminal, so scripts and pipes see nothing.
+ */
+final class LogProgress implements AutoCloseable {
+
+  private final ScheduledExecutorService timer;
+  private final PrintStream err = System.err;
+
+  private LogProgress(ScheduledExecutorService timer) {
+    this.timer = timer;
+  }
+
+  /** Starts redrawing {@code line()} when stderr is a terminal; otherwise does nothing. */
+  static LogProgress start(Supplier<String> line) {
+    if (System.console() == null) {
+      return new LogProgress(null);
+    }
+    ScheduledExecutorService t =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread th = new Thread(r, "cfsim-progress");
+              th.setDaemon(true);
+              return th;
+            });
+    LogProgress p = new LogProgress(t);
+    t.scheduleAtFixedRate(() -> p.err.print("\r" + line.get() + "   "), 500, 500, TimeUnit.MILLISECONDS);
+    return p;
+  }
+
+  /** {@code 1.2 GB} style sizes. */
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    String[] units = {"KB", "MB", "GB", "TB"};
+    double v = n;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+  }
+
+  @Override
+  public void close() {
+    if (timer != null) {
+      timer.shutdownNow();
+      err.print("\r\033[K");
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.cfsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfsim.pricing.PricingRegion;
+import dev.cfsim.traffic.TrafficProfile;
+import dev.cfsim.traffic.TrafficProfileReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileCommandTest {
+
+  static final String EDGE_CASES = "examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-07.edgecases";
+
+  @TempDir Path dir;
+
+  /** Exit code, stdout and stderr of one cfsim run. */
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.run(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void the_yaml_profile_is_one_estimate_reads_as_it_is() {
+    Run r = run("profile", EDGE_CASES);
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().startsWith("# Traffic profile from CloudFront logs"), r.out());
+    TrafficProfile p = TrafficProfileReader.parse("stdout", r.out());
+    assertEquals(new BigDecimal("6"), p.regions().get(PricingRegion.AP).requests());
+    assertEquals(new BigDecimal("1"), p.regions().get(PricingRegion.JP).requests());
+  }
+
+  @Test
+  void json_output_carries_the_profile_and_the_stats() throws Exception {
+    Run r = run("profile", "--format", "json", EDGE_CASES);
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertEquals(6, doc.path("profile").path("regions").path("ap").path("requests").asInt());
+    JsonNode stats = doc.path("stats");
+    assertEquals(7, stats.path("records").asInt());
+    assertEquals(0, stats.path("malformed").asInt());
+    assertEquals("2026-11-02T07:15:01Z", stats.path("first_timestamp").asText());
+    assertEquals(3.0 / 7, stats.path("result_types").path("Hit").asDouble(), 1e-6);
+    assertEquals(4800, stats.path("object_size_bytes").path("p50").asInt());
+    JsonNode ap = stats.path("regions").path("ap");
+    assertEquals(1, ap.path("proxy_requests").asInt()); // the POST
+    assertEquals(5 * 310 + 2210, ap.path("bytes_from_viewers").asInt());
+    assertEquals(1, stats.path("regions").path("jp").path("http_requests").asInt());
+  }
+
+  @Test
+  void malformed_lines_are_summarised_on_stderr_and_strict_stops_with_exit_2() throws Exception {
+    Path bad = dir.resolve("bad.log");
+    String text = Files.readString(Path.of(EDGE_CASES)) + "\n2026-11-02\t07:15:09\tICN54-C1\tlots\n";
+    Files.writeString(bad, text);
+    Run lenient = run("profile", bad.toString());
+    assertEquals(Main.EXIT_OK, lenient.code());
+    assertTrue(lenient.err().contains("cfsim: 1 malformed lines (wrong field count: 1)"), lenient.err());
+    assertTrue(lenient.err().contains(bad + ": line 10: wrong field count"), lenient.err());
+
+    Run strict = run("profile", "--strict", bad.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, strict.code());
+    assertEquals("cfsim: " + bad + ": line 10: wrong field count: 4 fields where the field list has 33\n",
+        strict.err());
+  }
+
+  @Test
+  void bad_reading_options_and_empty_logs_exit_2_with_one_line() throws Exception {
+    for (String[] args : new String[][] {
+        {"profile", "--log-format", "parquet", EDGE_CASES},
+        {"profile", "--sampling-rate", "0", EDGE_CASES},
+        {"profile", "--field-delimiter", "ab", EDGE_CASES},
+        {"profile", dir.resolve("missing").toString()}}) {
+      Run r = run(args);
+      assertEquals(Main.EXIT_BAD_INPUT, r.code(), String.join(" ", args));
+      assertEquals(1, r.err().lines().count(), r.err());
+    }
+    Path empty = dir.resolve("empty.log");
+    Files.writeString(empty, "#Version: 1.0\n");
+    Run r = run("profile", empty.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, r.code());
+    assertEquals("cfsim: " + empty + ": no log records found\n", r.err());
+  }
+
+  @Test
+  void a_truncated_gzip_is_reported_with_the_lines_read() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(Files.readAllBytes(Path.of(EDGE_CASES)));
+    }
+    byte[] whole = bytes.toByteArray();
+    Path cut = dir.resolve("E2.2026-11-02-07.cut.gz");
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 12));
+    Run r = run("profile", cut.toString());
+    assertTrue(r.err().contains(cut + ": truncated gzip ("), r.err());
+    assertTrue(r.err().contains("lines"), r.err());
+  }
+
+  @Test
+  void unknown_edge_codes_are_reported_and_an_override_file_prices_them() throws Exception {
+    Path log = dir.resolve("unknown.log");
+    Files.writeString(log, Files.readString(Path.of(EDGE_CASES)).replace("NRT57-P2", "QQQ5-C1"));
+    Run r = run("profile", log.toString());
+    assertTrue(r.out().contains("# UNKNOWN edge codes (not priced; add them with --edge-locations): {QQQ=1}"), r.out());
+    Path extra = dir.resolve("extra.json");
+    Files.writeString(extra, "{\"locations\": {\"QQQ\": {\"city\": \"Q\", \"country\": \"IN\", \"region\": \"in\"}}}");
+    TrafficProfile p = TrafficProfileReader.parse("stdout",
+        run("profile", "--edge-locations", extra.toString(), log.toString()).out());
+    assertEquals(new BigDecimal("1"), p.regions().get(PricingRegion.IN).requests());
+  }
+
+  @Test
+  void a_generated_log_profiles_to_what_the_generator_was_asked_for() throws Exception {
+    Path logs = dir.resolve("logs");
+    assertEquals(Main.EXIT_OK, run("loggen", "--requests", "2400", "--out", logs.toString(), "--seed", "9",
+        "--mix", LoggenCommandTest.testMix().toString(), "--geoip", LoggenCommandTest.testDb(dir).toString()).code());
+    Run r = run("profile", "--scale-to-month", logs.toString());
+    TrafficProfile p = TrafficProfileReader.parse("stdout", r.out());
+    // the mix: KR 70% (ICN, ap), JP 10% (NRT, jp), US 10% (SEA, us), GB + SE 10% (eu), over 6 hours;
+    // scaled: 2400 * 0.7 = 1680 requests * 730 / 6 = 204400
+    assertEquals(new BigDecimal("204400"), p.regions().get(PricingRegion.AP).requests());
+    assertEquals(new BigDecimal("29200"), p.regions().get(PricingRegion.JP).requests()); // 240 * 730 / 6
+    assertEquals(new BigDecimal("29200"), p.regions().get(PricingRegion.US).requests());
+    assertEquals(new BigDecimal("29200"), p.regions().get(PricingRegion.EU).requests());
+    double https = p.regions().get(PricingRegion.AP).httpsShare().doubleValue();
+    assertTrue(Math.abs(https - 0.9) < 0.03, "https share " + https);
+    assertTrue(r.out().contains("# SCALED TO A MONTH: amounts multiplied by 121.666667 = 730 h / 6 h"), r.out());
+  }
+}

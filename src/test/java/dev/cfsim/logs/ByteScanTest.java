@@ -1,0 +1,78 @@
+package dev.cfsim.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ByteScanTest {
+
+  static int naive(byte[] buf, int from, int to, byte b) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void word_at_a_time_search_finds_what_a_byte_loop_finds_at_every_offset() {
+    Random rnd = new Random(42);
+    // bytes next to the target (0x08, 0x0a, 0x89, 0xff) are where word tricks go wrong
+    byte[] alphabet = {9, 8, 10, 'a', (byte) 0x89, (byte) 0xff, 0, '-'};
+    for (int round = 0; round < 2000; round++) {
+      byte[] buf = new byte[1 + rnd.nextInt(40)];
+      for (int i = 0; i < buf.length; i++) {
+        buf[i] = alphabet[rnd.nextInt(alphabet.length)];
+      }
+      int from = rnd.nextInt(buf.length);
+      int to = from + rnd.nextInt(buf.length - from + 1);
+      for (byte b : new byte[] {9, 10}) {
+        assertEquals(naive(buf, from, to, b), ByteScan.indexOf(buf, from, to, b));
+      }
+    }
+  }
+
+  @Test
+  void one_pass_finds_every_position_and_flags_high_bytes() {
+    Random rnd = new Random(7);
+    byte[] alphabet = {9, 8, 10, 'a', (byte) 0x89, (byte) 0xff, 0, '-'};
+    for (int round = 0; round < 2000; round++) {
+      byte[] buf = new byte[rnd.nextInt(60)];
+      for (int i = 0; i < buf.length; i++) {
+        buf[i] = alphabet[rnd.nextInt(alphabet.length)];
+      }
+      java.util.List<Integer> want = new java.util.ArrayList<>();
+      boolean high = false;
+      for (int i = 0; i < buf.length; i++) {
+        if (buf[i] == 9) {
+          want.add(i);
+        }
+        high |= buf[i] < 0;
+      }
+      int[] out = new int[64];
+      int r = ByteScan.positions(buf, 0, buf.length, (byte) 9, out);
+      assertEquals(high, r < 0);
+      int n = r < 0 ? -r - 1 : r;
+      assertEquals(want.size(), n);
+      for (int i = 0; i < n; i++) {
+        assertEquals(want.get(i), out[i]);
+      }
+    }
+  }
+
+  @Test
+  void a_high_byte_anywhere_makes_a_range_non_ascii() {
+    byte[] buf = "0123456789abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertTrue(ByteScan.isAscii(buf, 0, buf.length));
+    for (int i = 0; i < buf.length; i++) {
+      byte[] copy = buf.clone();
+      copy[i] = (byte) 0xC3;
+      assertFalse(ByteScan.isAscii(copy, 0, copy.length), "at " + i);
+      assertEquals(i == 0, ByteScan.isAscii(copy, 1, copy.length), "from 1, at " + i);
+    }
+  }
+}

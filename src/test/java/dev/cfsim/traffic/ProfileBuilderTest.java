@@ -1,0 +1,57 @@
+package dev.cfsim.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadOptions;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.logs.TrafficTally;
+import dev.cfsim.pricing.PricingRegion;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ProfileBuilderTest {
+
+  static TrafficTally edgeCases() throws IOException {
+    TrafficTally t = new TrafficTally(EdgeLocations.builtIn());
+    LogSource.readFile(
+        Path.of("examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-07.edgecases"),
+        LogReadOptions.defaults(), t::add);
+    return t;
+  }
+
+  @Test
+  void each_region_gets_its_requests_https_share_and_gigabytes() throws IOException {
+    TrafficProfile p = ProfileBuilder.build(edgeCases(), "edge-cases", false);
+    assertEquals(Set.of(PricingRegion.AP, PricingRegion.JP), p.regions().keySet());
+    RegionTraffic ap = p.regions().get(PricingRegion.AP);
+    assertEquals(new BigDecimal("6"), ap.requests());
+    assertEquals(new BigDecimal("1"), ap.httpsShare());
+    // 40960 bytes / 1073741824 bytes per GB = 0.000038147 GB (to 9 decimals)
+    assertEquals(new BigDecimal("0.000038147"), ap.dataOutGb());
+    // the POST's 2210 bytes / 1073741824 = 0.000002058 GB
+    assertEquals(new BigDecimal("0.000002058"), ap.dataToOriginGb());
+    RegionTraffic jp = p.regions().get(PricingRegion.JP);
+    assertEquals(new BigDecimal("1"), jp.requests());
+    assertEquals(BigDecimal.ZERO, jp.httpsShare().stripTrailingZeros());
+  }
+
+  @Test
+  void scaling_to_a_month_multiplies_by_730_over_the_hours_covered() throws IOException {
+    // all lines fall in the 07:00 hour: one hour covered, factor 730
+    TrafficProfile p = ProfileBuilder.build(edgeCases(), "edge-cases", true);
+    assertEquals(new BigDecimal("4380"), p.regions().get(PricingRegion.AP).requests()); // 6 * 730
+    // 40960 * 730 = 29900800 bytes / 1073741824 = 0.027847290 GB
+    assertEquals(new BigDecimal("0.02784729"), p.regions().get(PricingRegion.AP).dataOutGb());
+  }
+
+  @Test
+  void the_yaml_written_reads_back_as_the_same_profile() throws IOException {
+    TrafficProfile p = ProfileBuilder.build(edgeCases(), "edge-cases", true);
+    TrafficProfile back = TrafficProfileReader.parse("written", TrafficProfileWriter.toYaml(p));
+    assertEquals(p.regions(), back.regions());
+  }
+}
