@@ -51,7 +51,7 @@ public class RuleEvaluationBenchmark {
       events[i] = enricher.enrich(RecordedRequest.from(IPS[i % IPS.length])
           .uri(URIS[(i / 5) % URIS.length])
           .querystring(i % 3 == 0 ? "size=270&color=red" : "")
-          .host(i % 7 == 0 ? "kr.example-shop.com" : "www.example-shop.com")
+          .host(i % 7 == 0 ? "kr.shop.example" : "www.shop.example")
           .userAgent(AGENTS[(i / 25) % AGENTS.length])
           .build());
     }
