@@ -7,6 +7,9 @@ import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.rules.RuleEvaluator;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.viewer.ViewerEnricher;
+import dev.cfsim.rules.RuleWarning;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -45,7 +48,9 @@ public final class Emulation {
     Emulator.Tally tally = read.value();
     FunctionCost cost = priceBook == null ? null
         : FunctionCost.price(tally.traffic(), priceBook, scaleToMonth, "emulated " + rules.source());
-    return new EmulationReport(rules.source(), EmulationReport.explain(rules.rules()), rules.warnings(),
+    List<RuleWarning> warnings = new ArrayList<>(rules.warnings());
+    warnings.addAll(LoggedHeaders.warnings(rules.rules()));
+    return new EmulationReport(rules.source(), EmulationReport.explain(rules.rules()), warnings,
         read.files(), read.malformed().total(), read.malformed().summary(), enricher.stats(),
         enricher.geoDescription(), tally.counts(), cost, elapsed);
   }
