@@ -13,10 +13,12 @@ import dev.cfsim.pricing.PriceBooks;
 import dev.cfsim.rules.RulesReader;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmulationTest {
   private static final String LOG = "src/test/resources/emulator/shop-sample.log";
@@ -52,8 +54,19 @@ class EmulationTest {
   }
 
   @Test
-  void parallel_and_single_threaded_replays_agree() throws Exception {
-    assertEquals(emulate(false, 1).counts(), emulate(false, 4).counts());
+  void parallel_and_single_threaded_replays_of_several_files_agree(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 4; i++) {
+      Files.copy(Path.of(LOG), dir.resolve("E2SHOP.2026-11-02-0" + i + ".log"));
+    }
+    Emulation emulation = new Emulation(RulesReader.read(Path.of("examples/rules/shop.yaml")),
+        ViewerEnricher.builder().build(), EdgeLocations.builtIn(), null, MonthScale.asRecorded());
+    EmulationCounts one = emulation.run(LogSource.of(List.of(dir.toString()), LogReadOptions.defaults().withThreads(1)))
+        .counts();
+    EmulationCounts four = emulation.run(LogSource.of(List.of(dir.toString()), LogReadOptions.defaults().withThreads(4)))
+        .counts();
+    assertEquals(one, four);
+    assertEquals(32, four.records(), "4 files x 8 records");
+    assertEquals(12.0, four.decisions().get("pass"), "4 x 3");
   }
 
   @Test
