@@ -144,7 +144,7 @@ public final class PriceBookReader {
         throw t.field("from").invalid("tiers overlap or are out of order: starts at " + from.toPlainString()
             + " but the tier before ends at " + expectedFrom.toPlainString());
       } else if (order > 0) {
-        throw t.field("from").invalid("gap between tiers: starts at " + from.toPlainString()
+        throw t.field("from").invalid("gap between tiers, or tiers out of order: starts at " + from.toPlainString()
             + " but the tier before ends at " + expectedFrom.toPlainString());
       }
       boolean last = i == elements.size() - 1;

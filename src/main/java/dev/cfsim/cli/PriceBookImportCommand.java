@@ -1,0 +1,63 @@
+package dev.cfsim.cli;
+
+import dev.cfsim.pricing.OfferFileImporter;
+import dev.cfsim.pricing.PriceBookWriter;
+import dev.cfsim.pricing.PriceBooks;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cfsim pricebook import}: a new price book from AWS's Price List offer file, without code changes. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {"Builds a price book from AWS's Price List offer file for AmazonCloudFront",
+        "(https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json).",
+        "Prices the offer file has replace those of the base book; what it lacks (flat-rate plans, the",
+        "savings bundle, price classes, Lambda@Edge) is kept from the base book. The $0 'Global'",
+        "free-tier SKUs set the free tier, never a price. A summary goes to stderr."},
+    footer = {"", "Example:",
+        "  curl -o offer.json https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json",
+        "  cfsim pricebook import offer.json --output pricing/2026-12-01.json"})
+final class PriceBookImportCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "OFFER.json", description = "The AmazonCloudFront offer file (or an excerpt of it).")
+  Path offer;
+
+  @Option(names = "--base", paramLabel = "FILE", description = "Price book to take the rest from (default: the newest shipped).")
+  Path base;
+
+  @Option(names = "--id", paramLabel = "DATE",
+      description = "Id (effective date, YYYY-MM-DD) of the new book (default: the offer's publicationDate).")
+  String id;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the book here (default: stdout).")
+  Path output;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    OfferFileImporter.Result result = OfferFileImporter.importOffer(
+        offer.toString(), Files.readString(offer, StandardCharsets.UTF_8), PriceBooks.load(base), id);
+    String json = PriceBookWriter.toJson(result.book());
+    if (output == null) {
+      spec.commandLine().getOut().print(json);
+      spec.commandLine().getOut().flush();
+    } else {
+      Files.writeString(output, json, StandardCharsets.UTF_8);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("cfsim: price book " + result.book().id() + ": " + result.updated().size() + " prices from the offer file, "
+        + result.skippedFreeTier() + " free-tier SKUs used as allowances (not prices), " + result.ignored().size()
+        + " SKUs not used; kept from the base book: " + String.join(", ", result.kept()));
+    err.flush();
+    return Main.EXIT_OK;
+  }
+}

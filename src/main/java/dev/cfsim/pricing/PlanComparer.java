@@ -1,0 +1,106 @@
+package dev.cfsim.pricing;
+
+import dev.cfsim.traffic.TrafficProfile;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Prices a profile under pay-as-you-go, each flat-rate plan and the Security Savings Bundle, and
+ * names the cheapest option that covers it. Pure, like {@link CostEngine}.
+ */
+public final class PlanComparer {
+  /** The name of the pay-as-you-go option. */
+  public static final String PAY_AS_YOU_GO = "Pay-as-you-go";
+  /** The name of the savings bundle option. */
+  public static final String SAVINGS_BUNDLE = "Security Savings Bundle";
+
+  private PlanComparer() {}
+
+  /** Compares every way to pay for the profile. */
+  public static PlanComparison compare(TrafficProfile profile, PriceBook book, EstimateOptions options) {
+    CostEstimate payg = CostEngine.estimate(profile, book, options);
+    List<PlanOption> all = new ArrayList<>();
+    all.add(new PlanOption(PAY_AS_YOU_GO, payg.totalUsd(), true, List.of("billed per use at the rates of price book "
+        + book.id() + " (see cfsim estimate)")));
+    for (FlatRatePlan plan : book.plans()) {
+      all.add(flatRate(plan, profile, payg));
+    }
+    all.add(savingsBundle(book.savingsBundle(), payg));
+    List<PlanOption> sorted = all.stream()
+        .sorted(Comparator.comparing((PlanOption o) -> !o.fits()).thenComparing(PlanOption::monthlyUsd))
+        .toList();
+    List<String> assumptions = new ArrayList<>(payg.assumptions());
+    assumptions.add("Flat-rate plans cover one distribution and have no overage charges: a plan fits when the month's"
+        + " requests and data transfer out stay within its allowance. Their price includes AWS WAF, DDoS protection,"
+        + " Route 53 DNS and an S3 storage credit, which pay-as-you-go figures here leave out; a plan's first month is"
+        + " pro-rated (not shown).");
+    assumptions.add("The Security Savings Bundle is a " + book.savingsBundle().termMonths() + "-month commitment credited"
+        + " each month as commitment / " + book.savingsBundle().creditDivisor().toPlainString() + " of covered usage;"
+        + " cfsim picks the commitment that costs least for this profile (the covered usage x "
+        + book.savingsBundle().creditDivisor().toPlainString() + ", rounded up to the cent).");
+    return new PlanComparison(profile.name(), book.id(), sorted, sorted.get(0).name(), payg, assumptions);
+  }
+
+  private static PlanOption flatRate(FlatRatePlan plan, TrafficProfile profile, CostEstimate payg) {
+    BigDecimal requests = profile.totalRequests();
+    BigDecimal gb = profile.totalDataOutGb();
+    Set<Component> used = payg.lines().stream().map(CostLine::component).collect(Collectors.toSet());
+    List<String> unsupported = plan.notSupported().stream().filter(used::contains).map(Component::title).toList();
+    List<String> reasons = new ArrayList<>();
+    if (!unsupported.isEmpty()) {
+      reasons.add("does not fit: flat-rate plans do not support " + String.join(", ", unsupported));
+    }
+    FlatRatePlan.Level level = plan.levels().stream()
+        .filter(l -> requests.compareTo(l.requests()) <= 0 && gb.compareTo(l.dataTransferOutGb()) <= 0)
+        .findFirst().orElse(null);
+    if (level == null) {
+      FlatRatePlan.Level top = plan.levels().get(plan.levels().size() - 1);
+      if (requests.compareTo(top.requests()) > 0) {
+        reasons.add("does not fit: exceeds " + count(top.requests()) + " requests (profile: " + count(requests) + ")");
+      }
+      if (gb.compareTo(top.dataTransferOutGb()) > 0) {
+        reasons.add("does not fit: exceeds " + count(top.dataTransferOutGb()) + " GB data transfer out (profile: "
+            + count(gb) + " GB)");
+      }
+      reasons.add("past the allowance: " + plan.pastAllowance());
+      return new PlanOption(plan.name(), top.usd(), false, reasons);
+    }
+    String levelText = plan.levels().size() > 1 ? "usage level $" + level.usd().toPlainString() + ": " : "";
+    reasons.add(levelText + "covers " + count(requests) + " of " + count(level.requests()) + " requests and "
+        + count(gb) + " of " + count(level.dataTransferOutGb()) + " GB data transfer out; no overage charges");
+    return new PlanOption(plan.name(), level.usd(), unsupported.isEmpty(), reasons);
+  }
+
+  private static PlanOption savingsBundle(SavingsBundle bundle, CostEstimate payg) {
+    BigDecimal covered = payg.lines().stream().filter(l -> bundle.covers().contains(l.component()))
+        .map(CostLine::usd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal uncovered = payg.totalUsd().subtract(covered);
+    if (covered.signum() == 0) {
+      return new PlanOption(SAVINGS_BUNDLE, payg.totalUsd(), false,
+          List.of("does not fit: no covered usage to commit to (pay-as-you-go covered charges are $0)"));
+    }
+    BigDecimal commitment = covered.multiply(bundle.creditDivisor()).setScale(2, RoundingMode.CEILING);
+    BigDecimal monthly = commitment.add(uncovered);
+    return new PlanOption(SAVINGS_BUNDLE, monthly, true, List.of(
+        "commit $" + commitment.toPlainString() + " a month for " + bundle.termMonths() + " months: credited as $"
+            + commitment.toPlainString() + " / " + bundle.creditDivisor().toPlainString() + ", covering the $"
+            + money(covered) + " of covered usage",
+        "saves $" + money(payg.totalUsd().subtract(monthly)) + " a month against pay-as-you-go, and adds up to $"
+            + money(commitment.multiply(bundle.wafCreditShare())) + " of AWS WAF usage",
+        "the commitment is owed every month of the term, even if traffic falls"));
+  }
+
+  private static String count(BigDecimal v) {
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() <= 0 ? String.format("%,d", s.toBigInteger()) : String.format("%,.2f", v);
+  }
+
+  private static String money(BigDecimal v) {
+    return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.cfsim.pricing;
+
+import static dev.cfsim.pricing.CostEngineTest.BOOK;
+import static dev.cfsim.pricing.CostEngineTest.assertUsd;
+import static dev.cfsim.pricing.CostEngineTest.d;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.traffic.LambdaEdgeUsage;
+import dev.cfsim.traffic.RegionTraffic;
+import dev.cfsim.traffic.TrafficProfile;
+import dev.cfsim.traffic.TrafficProfileReader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanComparerTest {
+
+  static PlanOption option(PlanComparison c, String name) {
+    return c.options().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  static TrafficProfile usOnly(String requests, String gb) {
+    return TrafficProfile.builder("us").region(PricingRegion.US, new RegionTraffic(d(requests), d("1"), d(gb), d("0"))).build();
+  }
+
+  @Test
+  void korea_mall_fits_premium_and_no_smaller_plan() throws Exception {
+    TrafficProfile p = TrafficProfileReader.read(Path.of("examples/profiles/korea-mall.yaml"));
+    PlanComparison c = PlanComparer.compare(p, BOOK, EstimateOptions.AS_PROFILED);
+    assertEquals("Premium", c.cheapest());
+    assertUsd("1000", option(c, "Premium").monthlyUsd()); // 438 M ≤ 500 M requests, 20,480 ≤ 51,200 GB
+    assertUsd("2707.60", option(c, "Pay-as-you-go").monthlyUsd()); // as in CostEngineTest
+    // bundle: commit 2,707.60 × 0.7 = 1,895.32 covers all 2,707.60 of covered usage
+    assertUsd("1895.32", option(c, "Security Savings Bundle").monthlyUsd());
+    assertTrue(option(c, "Security Savings Bundle").reasons().get(0).startsWith("commit $1895.32 a month for 12 months"));
+    assertEquals(List.of("does not fit: exceeds 1,000,000 requests (profile: 438,000,000)",
+        "does not fit: exceeds 100 GB data transfer out (profile: 20,480 GB)"), option(c, "Free").reasons().subList(0, 2));
+    assertEquals("does not fit: exceeds 10,000,000 requests (profile: 438,000,000)", option(c, "Pro").reasons().get(0));
+    assertEquals("does not fit: exceeds 125,000,000 requests (profile: 438,000,000)", option(c, "Business").reasons().get(0));
+    assertTrue(option(c, "Business").reasons().get(1).contains("no overage charges"));
+    assertEquals(List.of("Premium", "Security Savings Bundle", "Pay-as-you-go", "Free", "Pro", "Business"),
+        c.options().stream().map(PlanOption::name).toList());
+  }
+
+  @Test
+  void a_site_inside_the_free_tier_is_cheapest_on_pay_as_you_go() throws Exception {
+    TrafficProfile p = TrafficProfileReader.read(Path.of("examples/profiles/small-site.yaml"));
+    PlanComparison c = PlanComparer.compare(p, BOOK, EstimateOptions.AS_PROFILED);
+    assertEquals("Pay-as-you-go", c.cheapest());
+    assertFalse(option(c, "Free").fits()); // 2,000,000 requests > 1,000,000 and 200 GB > 100 GB
+    assertTrue(option(c, "Pro").fits());
+    assertFalse(option(c, "Security Savings Bundle").fits()); // nothing billed, nothing to cover
+  }
+
+  @Test
+  void the_free_plan_fits_a_tiny_site() {
+    PlanComparison c = PlanComparer.compare(usOnly("1000000", "100"), BOOK, EstimateOptions.AS_PROFILED);
+    assertTrue(option(c, "Free").fits()); // exactly 1,000,000 requests and 100 GB
+    assertUsd("0", option(c, "Free").monthlyUsd());
+  }
+
+  @Test
+  void pro_and_business_fit_up_to_their_request_allowances() {
+    PlanComparison pro = PlanComparer.compare(usOnly("10000000", "51200"), BOOK, EstimateOptions.AS_PROFILED);
+    assertEquals("Pro", pro.cheapest()); // 10 M requests, 50 TB: Pro's allowance exactly, $15
+    PlanComparison business = PlanComparer.compare(usOnly("10000001", "1000"), BOOK, EstimateOptions.AS_PROFILED);
+    assertFalse(option(business, "Pro").fits());
+    assertTrue(option(business, "Business").fits());
+    // pay-as-you-go: 1 billed request ($0.000001) and 0 billed GB: cheaper than Business
+    assertEquals("Pay-as-you-go", business.cheapest());
+  }
+
+  @Test
+  void premium_picks_the_smallest_usage_level_that_fits() {
+    PlanComparison c = PlanComparer.compare(usOnly("1000000000", "100000"), BOOK, EstimateOptions.AS_PROFILED);
+    assertUsd("2250", option(c, "Premium").monthlyUsd()); // 1 B requests > 750 M: the 1.25 B / 125 TB level
+    PlanComparison tooBig = PlanComparer.compare(usOnly("7000000000", "700000"), BOOK, EstimateOptions.AS_PROFILED);
+    PlanOption premium = option(tooBig, "Premium");
+    assertFalse(premium.fits());
+    assertEquals(List.of("does not fit: exceeds 6,000,000,000 requests (profile: 7,000,000,000)",
+        "does not fit: exceeds 614,400 GB data transfer out (profile: 700,000 GB)"), premium.reasons().subList(0, 2));
+  }
+
+  @Test
+  void lambda_at_edge_rules_out_every_flat_rate_plan() {
+    TrafficProfile p = TrafficProfile.builder("lambda")
+        .region(PricingRegion.US, new RegionTraffic(d("1000"), d("1"), d("1"), d("0")))
+        .lambdaEdge(new LambdaEdgeUsage(d("1"), d("5"), d("128")))
+        .build();
+    PlanComparison c = PlanComparer.compare(p, BOOK, EstimateOptions.AS_PROFILED);
+    for (String plan : List.of("Free", "Pro", "Business", "Premium")) {
+      assertFalse(option(c, plan).fits(), plan);
+      assertTrue(option(c, plan).reasons().get(0).contains("do not support Lambda@Edge requests"), option(c, plan).reasons().toString());
+    }
+  }
+
+  @Test
+  void the_savings_bundle_commitment_is_rounded_up_to_the_cent() {
+    TrafficProfile p = TrafficProfile.builder("multi")
+        .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("10")))
+        .region(PricingRegion.JP, new RegionTraffic(d("1000000"), d("0.5"), d("100"), d("10")))
+        .region(PricingRegion.IN, new RegionTraffic(d("1000000"), d("0"), d("100"), d("10")))
+        .build();
+    PlanComparison c = PlanComparer.compare(p, BOOK, new EstimateOptions(null, FreeTierUse.NONE));
+    // pay-as-you-go $36.15 (CostEngineTest.multi_region…); 36.15 × 0.7 = 25.305 → commit $25.31
+    assertUsd("25.31", option(c, "Security Savings Bundle").monthlyUsd());
+  }
+}

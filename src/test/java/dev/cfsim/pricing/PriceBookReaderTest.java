@@ -1,0 +1,156 @@
+package dev.cfsim.pricing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfsim.InvalidInputException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class PriceBookReaderTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SHIPPED = Path.of("pricing/2025-11-18.json");
+
+  private static InvalidInputException refusedAfter(Consumer<ObjectNode> change) throws Exception {
+    ObjectNode book = (ObjectNode) JSON.readTree(Files.readString(SHIPPED));
+    change.accept(book);
+    return assertThrows(InvalidInputException.class, () -> PriceBookReader.parse("bad.json", JSON.writeValueAsString(book)));
+  }
+
+  private static ObjectNode at(ObjectNode root, String path) {
+    JsonNode n = root;
+    for (String part : path.split("\\.")) {
+      n = n.isArray() ? n.get(Integer.parseInt(part)) : n.get(part);
+    }
+    return (ObjectNode) n;
+  }
+
+  private static void assertRefusal(InvalidInputException e, String field, String problem) {
+    assertEquals("bad.json", e.source());
+    assertEquals(field, e.location(), e.getMessage());
+    assertTrue(e.problem().contains(problem), e.getMessage());
+  }
+
+  @Test
+  void the_shipped_book_is_the_newest_and_every_figure_has_a_source_and_date() throws Exception {
+    PriceBook book = PriceBookReader.read(SHIPPED);
+    assertEquals(book.id(), PriceBooks.newest().id());
+    assertEquals(PriceBooks.shippedIds().get(PriceBooks.shippedIds().size() - 1), book.id());
+    assertTrue(book.region(PricingRegion.JP).dataTransferOut().source().note().contains("consumption tax"));
+    assertEquals(LocalDate.parse("2026-11-24"), book.functions().source().read());
+    assertEquals(new BigDecimal("0.0000001"), book.functions().unitPrice().stripTrailingZeros()); // $0.10 / 1,000,000
+    // Every source of the file is a URL with a read date: a regex count over the raw text.
+    String text = Files.readString(SHIPPED);
+    long sources = text.lines().filter(l -> l.contains("\"source\": \"https://")).count();
+    long reads = text.lines().filter(l -> l.matches("\\s*\"read\": \"\\d{4}-\\d{2}-\\d{2}\",?")).count();
+    assertEquals(sources, reads);
+    assertTrue(sources >= 8 * 4 + 20, "sources: " + sources);
+  }
+
+  @Test
+  void a_missing_region_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions").remove("jp")), "regions", "region 'jp' is missing");
+  }
+
+  @Test
+  void an_unknown_region_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions").set("mars", at(b, "regions.us"))), "regions.mars", "unknown pricing region");
+  }
+
+  @Test
+  void overlapping_tiers_are_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions.us.data_transfer_out.tiers.1").put("from", 5000)),
+        "regions.us.data_transfer_out.tiers[1].from", "tiers overlap");
+  }
+
+  @Test
+  void tiers_out_of_order_are_refused() throws Exception {
+    InvalidInputException e = refusedAfter(b -> {
+      ArrayNode tiers = (ArrayNode) b.get("regions").get("eu").get("data_transfer_out").get("tiers");
+      JsonNode second = tiers.get(1);
+      tiers.set(1, tiers.get(2));
+      tiers.set(2, second);
+    });
+    assertRefusal(e, "regions.eu.data_transfer_out.tiers[1].from", "out of order");
+  }
+
+  @Test
+  void a_first_tier_not_starting_at_zero_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions.ap.data_transfer_out.tiers.0").put("from", 1)),
+        "regions.ap.data_transfer_out.tiers[0].from", "must start at 0");
+  }
+
+  @Test
+  void a_bounded_last_tier_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions.us.data_transfer_out.tiers.6").put("to", 9999999)),
+        "regions.us.data_transfer_out.tiers[6].to", "open-ended");
+  }
+
+  @Test
+  void a_negative_price_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions.in.requests_https").put("usd", -0.012)),
+        "regions.in.requests_https.usd", "negative price");
+  }
+
+  @Test
+  void a_negative_tier_price_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions.sa.data_transfer_out.tiers.3").put("usd", -1)),
+        "regions.sa.data_transfer_out.tiers[3].usd", "negative price");
+  }
+
+  @Test
+  void an_unknown_key_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "functions").put("usd_per_invocation", 1)), "functions.usd_per_invocation", "unknown key");
+    assertRefusal(refusedAfter(b -> b.put("discounts", "none")), "discounts", "unknown key");
+  }
+
+  @Test
+  void a_figure_without_source_or_read_date_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "kvs_reads").remove("source")), "kvs_reads.source", "is missing");
+    assertRefusal(refusedAfter(b -> at(b, "kvs_reads").put("read", "yesterday")), "kvs_reads.read", "YYYY-MM-DD");
+  }
+
+  @Test
+  void a_unit_count_that_is_not_a_power_of_ten_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "functions").put("per", 3)), "functions.per", "power of ten");
+  }
+
+  @Test
+  void a_price_class_must_bill_every_region_somewhere_it_serves() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "price_classes.100.others_billed_as").remove("sa")), "price_classes.100",
+        "region 'sa' is neither served");
+    assertRefusal(refusedAfter(b -> at(b, "price_classes.100.others_billed_as").put("sa", "jp")),
+        "price_classes.100.others_billed_as.sa", "not served");
+  }
+
+  @Test
+  void a_missing_price_class_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "price_classes").remove("200")), "price_classes", "'200' is missing");
+  }
+
+  @Test
+  void an_unknown_covered_component_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> ((ArrayNode) b.get("savings_bundle").get("covers")).add("coffee")),
+        "savings_bundle.covers[13]", "unknown component");
+  }
+
+  @Test
+  void plan_levels_must_be_cheapest_first() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "flat_rate_plans.3.levels.1").put("usd", 900)),
+        "flat_rate_plans[3].levels[1].usd", "cheapest first");
+  }
+
+  @Test
+  void a_non_dollar_book_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> b.put("currency", "EUR")), "currency", "must be USD");
+  }
+}
