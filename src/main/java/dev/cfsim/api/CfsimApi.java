@@ -52,6 +52,9 @@ public final class CfsimApi {
     this.app = Javalin.create(config -> configure(config, mapper));
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
     app.get("/openapi.json", new OpenApiRoute());
+    PriceBookCatalog books = PriceBookCatalog.shipped();
+    new EstimateRoutes(bodies, books).register(app);
+    new PriceBookRoutes(books).register(app);
     app.exception(ProblemException.class, (e, ctx) -> answer(ctx, e));
     app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, invalidInput(e)));
     app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), detail(ctx, e)));

@@ -6,22 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ApiErrorsTest {
-  private static RunningApi server;
-
-  @BeforeAll
-  static void start() {
-    server = RunningApi.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class ApiErrorsTest extends LoopbackServerTest {
 
   @Test
   void health_answers_ok() {
