@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +142,12 @@ public final class CfsimApi {
                   }));
     }
     long timeoutMs = settings.limits().requestTimeout().toMillis();
+    // Requests are CPU-bound and short: a few threads per core keep the cores busy without the
+    // context switching of Jetty's default 250, which shows up as tail latency.
+    int cores = Runtime.getRuntime().availableProcessors();
+    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, cores * 8), Math.max(4, cores));
+    threads.setName("cfsim-http");
+    config.jetty.threadPool = threads;
     config.jetty.modifyServer(
         server -> {
           // The statistics handler counts requests in flight, which lets stop() wait for them.

@@ -54,11 +54,23 @@ final class RequestBodies {
    * numbers are of a sane size.
    */
   String readJsonText(Context ctx) {
+    String body = readRawJson(ctx);
+    checkJsonObject(body);
+    return body;
+  }
+
+  /** The body as text, sent as JSON and within the size limit, but not yet parsed. */
+  String readRawJson(Context ctx) {
     requireMediaType(ctx, "application/json");
     byte[] body = readBytes(ctx, limits.maxBodyBytes());
     if (body.length == 0) {
       throw ProblemException.badRequest("the request body is empty; send a JSON object", null);
     }
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** The checks of {@link #readJsonText} on a body already read. */
+  void checkJsonObject(String body) {
     JsonNode node = parse(body);
     if (!node.isObject()) {
       throw ProblemException.invalidInput(
@@ -66,7 +78,6 @@ final class RequestBodies {
           JsonPaths.ROOT);
     }
     requireSaneNumbers(node, JsonPaths.ROOT);
-    return new String(body, StandardCharsets.UTF_8);
   }
 
   /**
@@ -129,7 +140,7 @@ final class RequestBodies {
     }
   }
 
-  private JsonNode parse(byte[] body) {
+  private JsonNode parse(String body) {
     JsonParser parser = null;
     try {
       parser = mapper.createParser(body);

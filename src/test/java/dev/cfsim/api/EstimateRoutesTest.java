@@ -64,6 +64,18 @@ class EstimateRoutesTest extends LoopbackServerTest {
   }
 
   @Test
+  void a_remembered_answer_is_only_given_again_for_the_same_query_and_body() {
+    JsonNode first = server.postJson(ESTIMATES, Profiles.KOREA_MALL).json();
+    JsonNode noFreeTier = server.postJson(ESTIMATES + "?free_tier=none", Profiles.KOREA_MALL).json();
+    JsonNode plans = server.postJson(COMPARE, Profiles.KOREA_MALL).json();
+    JsonNode again = server.postJson(ESTIMATES, Profiles.KOREA_MALL).json();
+    assertEquals(first, again);
+    assertTrue(noFreeTier.get("total_usd").decimalValue()
+        .compareTo(first.get("total_usd").decimalValue()) > 0, noFreeTier.toString());
+    assertTrue(plans.has("options"));
+  }
+
+  @Test
   void a_currency_with_a_rate_adds_converted_figures() {
     JsonNode estimate = server.postJson(ESTIMATES + "?currency=KRW&fx=1400", Profiles.KOREA_MALL).json();
     BigDecimal usd = estimate.get("total_usd").decimalValue();
