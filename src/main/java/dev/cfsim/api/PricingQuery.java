@@ -27,12 +27,7 @@ record PricingQuery(PriceBook book, EstimateOptions options, Conversion conversi
       List.of("price_book", "price_class", "free_tier", "currency", "fx");
 
   static PricingQuery from(Context ctx, PriceBookCatalog books) {
-    for (String name : ctx.queryParamMap().keySet()) {
-      if (!PARAMETERS.contains(name)) {
-        throw ProblemException.badParameter(
-            name, "unknown option (known: " + String.join(", ", PARAMETERS) + ")");
-      }
-    }
+    QueryParameters.requireKnown(ctx, PARAMETERS);
     String bookId = ctx.queryParam("price_book");
     PriceBook book =
         bookId == null
