@@ -58,7 +58,7 @@ public final class CfsimApi {
     new PriceBookRoutes(books).register(app);
     app.exception(ProblemException.class, (e, ctx) -> answer(ctx, e));
     app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, invalidInput(e)));
-    app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), detail(ctx, e)));
+    app.exception(HttpResponseException.class, CfsimApi::answerJavalin);
     app.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
     app.error(404, ctx -> answerUnlessProblem(ctx, detail(ctx, 404)));
     app.error(405, ctx -> answerUnlessProblem(ctx, detail(ctx, 405)));
@@ -172,6 +172,21 @@ public final class CfsimApi {
       detail = e.location() + ": " + detail;
     }
     return ProblemException.invalidInput(detail, JsonPaths.fromLocation(e.location()));
+  }
+
+  /** Javalin's own refusals (404, 405) as problems; a 405 says which methods would do. */
+  private static void answerJavalin(HttpResponseException e, Context ctx) {
+    String detail = detail(ctx, e);
+    if (e.getStatus() == 405) {
+      String allowed =
+          e.getDetails().getOrDefault("availableMethods",
+              e.getDetails().getOrDefault("Available methods", ""));
+      if (!allowed.isBlank()) {
+        ctx.header("Allow", allowed.replace(" ", ""));
+        detail += " (allowed: " + allowed + ")";
+      }
+    }
+    answer(ctx, e.getStatus(), detail);
   }
 
   /** Javalin's own messages repeat the status phrase; say what was asked instead. */

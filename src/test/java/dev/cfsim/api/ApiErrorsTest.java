@@ -34,6 +34,7 @@ class ApiErrorsTest extends LoopbackServerTest {
     assertEquals(405, a.status());
     assertTrue(a.isProblem(), a.contentType());
     assertEquals("Method Not Allowed", a.json().get("title").asText());
+    assertEquals("GET", a.raw().headers().firstValue("Allow").orElse("(none)"));
   }
 
   @Test
