@@ -22,7 +22,8 @@ final class JsonPaths {
     if (location == null || location.isBlank() || location.strip().matches("line \\d+.*")) {
       return null;
     }
-    String trimmed = location.strip();
+    // Readers may name an element after its position ("rules[0] (korea).when"): keep the path.
+    String trimmed = location.replaceAll("\\s*\\([^)]*\\)", "").strip();
     if (trimmed.startsWith("$")) {
       return trimmed;
     }

@@ -44,6 +44,18 @@ final class PriceBookCatalog {
     return newestId;
   }
 
+  /**
+   * The book a {@code price_book} query parameter names: the newest when absent, a 400 naming
+   * the parameter when no shipped book has that id.
+   */
+  PriceBook forParameter(String id) {
+    if (id == null) {
+      return newest();
+    }
+    return find(id).orElseThrow(() -> ProblemException.badParameter("price_book",
+        "no shipped price book '" + id + "' (GET /api/v1/price-books lists them)"));
+  }
+
   Optional<PriceBook> find(String id) {
     return Optional.ofNullable(books.get(id));
   }

@@ -28,12 +28,7 @@ record PricingQuery(PriceBook book, EstimateOptions options, Conversion conversi
 
   static PricingQuery from(Context ctx, PriceBookCatalog books) {
     QueryParameters.requireKnown(ctx, PARAMETERS);
-    String bookId = ctx.queryParam("price_book");
-    PriceBook book =
-        bookId == null
-            ? books.newest()
-            : books.find(bookId).orElseThrow(() -> ProblemException.badParameter("price_book",
-                "no shipped price book '" + bookId + "' (GET /api/v1/price-books lists them)"));
+    PriceBook book = books.forParameter(ctx.queryParam("price_book"));
     PriceClass priceClass = option(ctx, "price_class", t -> PriceClass.parse(t, "price_class", ""));
     FreeTierUse freeTier = option(ctx, "free_tier", t -> FreeTierUse.parse(t, "free_tier", ""));
     return new PricingQuery(book, new EstimateOptions(priceClass, freeTier), conversion(ctx));

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cfsim.cli.Main;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EstimateRoutesTest extends LoopbackServerTest {
   private static final String ESTIMATES = "/api/v1/estimates";
@@ -36,7 +32,7 @@ class EstimateRoutesTest extends LoopbackServerTest {
 
   private static void assertSameAsCli(String route, String command, Path dir) throws IOException {
     Path profile = Files.writeString(dir.resolve("korea-mall.json"), Profiles.KOREA_MALL);
-    JsonNode cli = RunningApi.Answer.parse(cli(command, "--profile", profile.toString(), "--format", "json"));
+    JsonNode cli = RunningApi.Answer.parse(Cli.run(command, "--profile", profile.toString(), "--format", "json"));
     RunningApi.Answer api = server.postJson(route, Profiles.KOREA_MALL);
     assertEquals(200, api.status(), api.body());
     assertEquals(cli, api.json());
@@ -138,15 +134,5 @@ class EstimateRoutesTest extends LoopbackServerTest {
   void an_unknown_or_smuggled_price_book_id_is_404() {
     assertProblem(server.get("/api/v1/price-books/1999-01-01"), 404);
     assertProblem(server.get("/api/v1/price-books/..%2F..%2Fpom"), 404);
-  }
-
-  private static String cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Main.newCommandLine();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    assertEquals(0, cmd.execute(args), err.toString());
-    return out.toString();
   }
 }

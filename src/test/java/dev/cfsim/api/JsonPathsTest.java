@@ -13,6 +13,7 @@ class JsonPathsTest {
     assertEquals("$.regions.ap.data_out", JsonPaths.fromLocation("regions.ap.data_out"));
     assertEquals("$.rules[2].when", JsonPaths.fromLocation("rules[2].when"));
     assertEquals("$[0]", JsonPaths.fromLocation("[0]"));
+    assertEquals("$.rules[0].when.colour", JsonPaths.fromLocation("rules[0] (korea).when.colour"));
   }
 
   @Test
