@@ -28,6 +28,12 @@
     realtime_logs: "Real-time log lines",
     dedicated_ip: "Dedicated IP custom SSL",
   };
+  const FREE_TIER_ITEMS = {
+    data_transfer_out: "data transfer out to viewers",
+    requests: "HTTP and HTTPS requests",
+    functions: "CloudFront Functions invocations",
+    kvs_reads: "KeyValueStore reads",
+  };
   const DEFAULTS = { ap: { requestsPerHour: 600000, dataGb: 20480 } };
   const GB_PER_TB = 1024;
   const DEBOUNCE_MS = 150;
@@ -162,7 +168,7 @@
     const notes = $("assumptions");
     notes.replaceChildren(...(estimate.assumptions || []).map((a) => el("li", {}, a)));
     showChart(estimate.lines);
-    showFreeTier(estimate.lines);
+    showFreeTier(estimate);
   }
 
   function showChart(lines) {
@@ -202,15 +208,22 @@
     return line.region ? name + " (" + line.region + ")" : name;
   }
 
-  function showFreeTier(lines) {
-    const used = lines.filter((l) => l.free_quantity > 0);
+  // The estimate's free_tier.used lists each always-free allowance with how much of it this
+  // traffic uses; without it, the lines' free quantities say the same per line.
+  function showFreeTier(estimate) {
     const list = $("free-tier-used");
-    if (used.length === 0) {
-      list.replaceChildren(el("li", {}, "None: no free tier applies to this bill."));
-      return;
+    const used = estimate.free_tier && Array.isArray(estimate.free_tier.used) ?
+      estimate.free_tier.used.map((f) => qty.format(f.used) + " of " + qty.format(f.allowance) + " " +
+        f.unit + ": " + (FREE_TIER_ITEMS[f.item] || f.item)) :
+      estimate.lines.filter((l) => l.free_quantity > 0).map((l) =>
+        qty.format(l.free_quantity) + " " + l.unit + " of " + label(l));
+    if (estimate.free_tier && estimate.free_tier.use === "none") {
+      list.replaceChildren(el("li", {}, "None: the free tier is used elsewhere in this account."));
+    } else if (used.length === 0) {
+      list.replaceChildren(el("li", {}, "None of the free tier applies to this bill."));
+    } else {
+      list.replaceChildren(...used.map((text) => el("li", {}, text)));
     }
-    list.replaceChildren(...used.map((l) =>
-      el("li", {}, qty.format(l.free_quantity) + " " + l.unit + " of " + label(l))));
   }
 
   function showPlans(comparison) {
@@ -225,10 +238,18 @@
         name,
         el("td", { class: "num usd" }, usd.format(option.monthly_usd)),
         el("td", {}, option.fits ? "yes" : "no"),
-        el("td", {}, (option.reasons || []).join(" ")),
+        reasons(option.reasons || []),
       );
       tbody.append(tr);
     }
+  }
+
+  function reasons(list) {
+    const cell = el("td");
+    const ul = el("ul", { class: "reasons" });
+    ul.append(...list.map((r) => el("li", {}, r)));
+    cell.append(ul);
+    return cell;
   }
 
   function showError(message) {

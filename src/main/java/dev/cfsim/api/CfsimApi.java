@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +53,12 @@ public final class CfsimApi {
     this.app = Javalin.create(config -> configure(config, mapper));
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
     app.get("/openapi.json", new OpenApiRoute());
+    PriceBookCatalog books = PriceBookCatalog.shipped();
+    new EstimateRoutes(bodies, books).register(app);
+    new PriceBookRoutes(books).register(app);
     app.exception(ProblemException.class, (e, ctx) -> answer(ctx, e));
     app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, invalidInput(e)));
-    app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), detail(ctx, e)));
+    app.exception(HttpResponseException.class, CfsimApi::answerJavalin);
     app.exception(Exception.class, (e, ctx) -> internalError(ctx, e));
     app.error(404, ctx -> answerUnlessProblem(ctx, detail(ctx, 404)));
     app.error(405, ctx -> answerUnlessProblem(ctx, detail(ctx, 405)));
@@ -138,6 +142,12 @@ public final class CfsimApi {
                   }));
     }
     long timeoutMs = settings.limits().requestTimeout().toMillis();
+    // Requests are CPU-bound and short: a few threads per core keep the cores busy without the
+    // context switching of Jetty's default 250, which shows up as tail latency.
+    int cores = Runtime.getRuntime().availableProcessors();
+    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, cores * 8), Math.max(4, cores));
+    threads.setName("cfsim-http");
+    config.jetty.threadPool = threads;
     config.jetty.modifyServer(
         server -> {
           // The statistics handler counts requests in flight, which lets stop() wait for them.
@@ -162,6 +172,21 @@ public final class CfsimApi {
       detail = e.location() + ": " + detail;
     }
     return ProblemException.invalidInput(detail, JsonPaths.fromLocation(e.location()));
+  }
+
+  /** Javalin's own refusals (404, 405) as problems; a 405 says which methods would do. */
+  private static void answerJavalin(HttpResponseException e, Context ctx) {
+    String detail = detail(ctx, e);
+    if (e.getStatus() == 405) {
+      String allowed =
+          e.getDetails().getOrDefault("availableMethods",
+              e.getDetails().getOrDefault("Available methods", ""));
+      if (!allowed.isBlank()) {
+        ctx.header("Allow", allowed.replace(" ", ""));
+        detail += " (allowed: " + allowed + ")";
+      }
+    }
+    answer(ctx, e.getStatus(), detail);
   }
 
   /** Javalin's own messages repeat the status phrase; say what was asked instead. */

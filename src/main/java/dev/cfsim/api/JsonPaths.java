@@ -15,13 +15,15 @@ final class JsonPaths {
 
   /**
    * A dotted location as cfsim's readers report it ({@code regions.ap.data_out},
-   * {@code rules[2].when}) as a JSON path; null when the location is empty.
+   * {@code rules[2].when}) as a JSON path; null when the location is empty or is a line of a
+   * text document ({@code line 42}) rather than a field.
    */
   static String fromLocation(String location) {
-    if (location == null || location.isBlank()) {
+    if (location == null || location.isBlank() || location.strip().matches("line \\d+.*")) {
       return null;
     }
-    String trimmed = location.strip();
+    // Readers may name an element after its position ("rules[0] (korea).when"): keep the path.
+    String trimmed = location.replaceAll("\\s*\\([^)]*\\)", "").strip();
     if (trimmed.startsWith("$")) {
       return trimmed;
     }

@@ -67,6 +67,10 @@ final class ProblemException extends RuntimeException {
     return new ProblemException(503, "processing-timeout", "Request took too long", detail, null);
   }
 
+  static ProblemException busy(String detail) {
+    return new ProblemException(503, "busy", "Server busy", detail, null);
+  }
+
   static ProblemException notFound(String detail) {
     return new ProblemException(404, null, "Not Found", detail, null);
   }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -20,6 +22,9 @@ import java.util.Locale;
  * costs at most one limit's worth of memory and always ends in a 4xx problem.
  */
 final class RequestBodies {
+  private static final int MAX_INTEGER_DIGITS = 18;
+  private static final int MAX_DECIMALS = 20;
+
   private final ApiLimits limits;
   private final ObjectMapper mapper;
 
@@ -37,23 +42,65 @@ final class RequestBodies {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.mapper =
-        new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        new ObjectMapper(factory)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
-  /** The body as a JSON object; 415 unless it is sent as JSON, 400 unless it parses to one. */
-  JsonNode readJsonObject(Context ctx) {
+  /**
+   * The body's text once it is known to be a JSON object within the limits, for a core reader
+   * that parses it again with exact decimals: 415 unless sent as JSON, 413 past the size limit,
+   * 400 unless it parses within the nesting and length limits, 422 unless it is an object whose
+   * numbers are of a sane size.
+   */
+  String readJsonText(Context ctx) {
+    String body = readRawJson(ctx);
+    checkJsonObject(body);
+    return body;
+  }
+
+  /** The body as text, sent as JSON and within the size limit, but not yet parsed. */
+  String readRawJson(Context ctx) {
     requireMediaType(ctx, "application/json");
     byte[] body = readBytes(ctx, limits.maxBodyBytes());
     if (body.length == 0) {
       throw ProblemException.badRequest("the request body is empty; send a JSON object", null);
     }
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** The checks of {@link #readJsonText} on a body already read. */
+  void checkJsonObject(String body) {
     JsonNode node = parse(body);
     if (!node.isObject()) {
       throw ProblemException.invalidInput(
           "expected a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT),
           JsonPaths.ROOT);
     }
-    return node;
+    requireSaneNumbers(node, JsonPaths.ROOT);
+  }
+
+  /**
+   * Refuses numbers no traffic profile needs ({@code 1e999999}, {@code 1e-400}): exact decimal
+   * arithmetic on them would cost the server memory and time out of all proportion.
+   */
+  private static void requireSaneNumbers(JsonNode node, String path) {
+    if (node.isNumber()) {
+      BigDecimal value = node.decimalValue();
+      if (value.signum() != 0
+          && (value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_DECIMALS)) {
+        throw ProblemException.invalidInput(
+            "number out of range: at most " + MAX_INTEGER_DIGITS + " digits before the point and "
+                + MAX_DECIMALS + " after it",
+            path);
+      }
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(e -> requireSaneNumbers(e.getValue(), path + "." + e.getKey()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        requireSaneNumbers(node.get(i), path + "[" + i + "]");
+      }
+    }
   }
 
   /**
@@ -93,7 +140,7 @@ final class RequestBodies {
     }
   }
 
-  private JsonNode parse(byte[] body) {
+  private JsonNode parse(String body) {
     JsonParser parser = null;
     try {
       parser = mapper.createParser(body);

@@ -6,22 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ApiErrorsTest {
-  private static RunningApi server;
-
-  @BeforeAll
-  static void start() {
-    server = RunningApi.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+class ApiErrorsTest extends LoopbackServerTest {
 
   @Test
   void health_answers_ok() {
@@ -47,6 +34,7 @@ class ApiErrorsTest {
     assertEquals(405, a.status());
     assertTrue(a.isProblem(), a.contentType());
     assertEquals("Method Not Allowed", a.json().get("title").asText());
+    assertEquals("GET", a.raw().headers().firstValue("Allow").orElse("(none)"));
   }
 
   @Test

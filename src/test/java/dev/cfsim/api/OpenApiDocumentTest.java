@@ -8,25 +8,17 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class OpenApiDocumentTest {
-  private static RunningApi server;
+class OpenApiDocumentTest extends LoopbackServerTest {
   private static OpenApiContract contract;
 
   @BeforeAll
-  static void start() {
-    server = RunningApi.start();
+  static void readContract() {
     RunningApi.Answer doc = server.get("/openapi.json");
     assertEquals(200, doc.status());
     contract = new OpenApiContract(doc.body());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
   }
 
   /** One call to make, and the operation of the document it belongs to. */
@@ -45,9 +37,26 @@ class OpenApiDocumentTest {
 
   /** Successful and failing calls of every operation; each answer must match the document. */
   private static List<Call> calls() {
+    String estimates = "/api/v1/estimates";
+    String compare = "/api/v1/plans/compare";
+    String json = "application/json";
     return List.of(
         get("/health", "/health"),
-        get("/openapi.json", "/openapi.json"));
+        get("/openapi.json", "/openapi.json"),
+        post(estimates, estimates, json, Profiles.KOREA_MALL),
+        post(estimates, estimates + "?price_class=100&free_tier=none", json, Profiles.KOREA_MALL),
+        post(estimates, estimates + "?currency=KRW&fx=1400", json, Profiles.SMALL_SITE),
+        post(estimates, estimates, json, "{\"regions\": {\"ap\": {\"requests\": -1}}}"),
+        post(estimates, estimates, json, "{\"regions\": "),
+        post(estimates, estimates, "text/plain", Profiles.KOREA_MALL),
+        post(estimates, estimates + "?price_class=cheap", json, Profiles.KOREA_MALL),
+        post(compare, compare, json, Profiles.KOREA_MALL),
+        post(compare, compare, json, Profiles.SMALL_SITE),
+        post(compare, compare, json, "[]"),
+        get("/api/v1/price-books", "/api/v1/price-books"),
+        get("/api/v1/price-books/{id}", "/api/v1/price-books/2025-11-18"),
+        get("/api/v1/price-books/{id}", "/api/v1/price-books/1999-01-01"),
+        get("/api/v1/price-books/{id}", "/api/v1/price-books/..%2F..%2Fpom.xml"));
   }
 
   @Test

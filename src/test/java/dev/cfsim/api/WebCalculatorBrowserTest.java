@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,7 @@ class WebCalculatorBrowserTest {
   static void start() {
     server = RunningApi.start();
     browser = HeadlessChromium.start();
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
   }
 
   @AfterAll
@@ -54,6 +60,122 @@ class WebCalculatorBrowserTest {
       assertFalse(name == null || name.isBlank(),
           "no accessible name: " + control.getAttribute("outerHTML"));
     }
+  }
+
+  @Test
+  void the_bill_and_the_plans_shown_for_per_region_traffic_are_the_apis_numbers() {
+    browser.get(server.url("/"));
+    awaitReady();
+    type("req-eu", "150000");
+    type("data-eu", "750");
+    type("https-share", "80");
+    type("functions", "2");
+    browser.findElement(By.cssSelector("#price-class option[value='200']")).click();
+    awaitReady();
+
+    String profile =
+        """
+        {"name": "web-calculator", "price_class": "200", "free_tier": "account",
+         "regions": {
+           "eu": {"requests_per_hour": 150000, "https_share": 0.8, "data_out": 750},
+           "ap": {"requests_per_hour": 600000, "https_share": 0.8, "data_out": 20480}},
+         "functions": {"viewer_request": 2}}
+        """;
+    assertPageShows(profile);
+  }
+
+  @Test
+  void the_bill_for_a_total_with_a_region_mix_is_the_apis() {
+    browser.get(server.url("/"));
+    awaitReady();
+    browser.findElement(By.cssSelector("input[name=mode][value=mix]")).click();
+    type("total-requests", "1000000");
+    type("total-data", "30");
+    type("share-ap", "70");
+    type("share-us", "20");
+    type("share-jp", "10");
+    awaitReady();
+
+    String profile =
+        """
+        {"name": "web-calculator", "price_class": "all", "free_tier": "account",
+         "total": {"requests_per_hour": 1000000, "https_share": 1, "data_out": 30720},
+         "regions": {"us": {"share": 0.2}, "jp": {"share": 0.1}, "ap": {"share": 0.7}},
+         "functions": {"viewer_request": 1}}
+        """;
+    assertPageShows(profile);
+    assertTrue(browser.findElement(By.id("mix-sum")).getText().contains("100"));
+  }
+
+  @Test
+  void invalid_input_shows_the_apis_problem_and_names_the_field() {
+    browser.get(server.url("/"));
+    awaitReady();
+    type("https-share", "150");
+    awaitState("error");
+    WebElement error = browser.findElement(By.id("error"));
+    assertTrue(error.isDisplayed());
+    assertTrue(error.getText().contains("https_share"), error.getText());
+  }
+
+  /** The total, every bill line and every plan on the page, against the API's own answer. */
+  private static void assertPageShows(String profile) {
+    JsonNode estimate = server.postJson("/api/v1/estimates", profile).json();
+    JsonNode plans = server.postJson("/api/v1/plans/compare", profile).json();
+    assertEquals(usd(estimate.get("total_usd")), browser.findElement(By.id("total-usd")).getText());
+
+    List<WebElement> rows = browser.findElements(By.cssSelector("#bill tbody tr"));
+    assertEquals(estimate.get("lines").size(), rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode line = estimate.get("lines").get(i);
+      WebElement row = rows.get(i);
+      assertEquals(line.get("component").asText(), row.getAttribute("data-component"));
+      assertEquals(line.get("region").asText(""), row.getAttribute("data-region"));
+      assertEquals(usd(line.get("usd")), row.findElement(By.cssSelector("td.usd")).getText());
+    }
+
+    List<WebElement> planRows = browser.findElements(By.cssSelector("#plans tbody tr"));
+    assertEquals(plans.get("options").size(), planRows.size());
+    for (int i = 0; i < planRows.size(); i++) {
+      JsonNode option = plans.get("options").get(i);
+      assertEquals(option.get("name").asText(), planRows.get(i).getAttribute("data-plan"));
+      assertEquals(usd(option.get("monthly_usd")),
+          planRows.get(i).findElement(By.cssSelector("td.usd")).getText());
+    }
+    assertEquals(1, browser.findElements(By.cssSelector("#plans tr.cheapest")).size());
+    assertTrue(browser.findElements(By.cssSelector("#chart rect")).size() > 0, "no bars drawn");
+  }
+
+  /** Dollars as the page writes them (en-US, cents, half away from zero). */
+  private static String usd(JsonNode amount) {
+    NumberFormat f = NumberFormat.getCurrencyInstance(Locale.US);
+    f.setRoundingMode(RoundingMode.HALF_UP);
+    return f.format(amount.decimalValue());
+  }
+
+  private static void type(String id, String value) {
+    WebElement input = browser.findElement(By.id(id));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value);
+  }
+
+  private static void awaitReady() {
+    awaitState("ready");
+  }
+
+  /**
+   * Waits, without polling, until the page says it has shown the answer to the latest edit
+   * ({@code <body data-state=…>}); the script timeout bounds the wait.
+   */
+  private static void awaitState(String state) {
+    Object reached =
+        browser.executeAsyncScript(
+            "const want = arguments[0], done = arguments[arguments.length - 1];"
+                + "const check = () => document.body.dataset.state === want;"
+                + "if (check()) { done(true); return; }"
+                + "new MutationObserver((m, o) => { if (check()) { o.disconnect(); done(true); } })"
+                + "  .observe(document.body, {attributes: true, attributeFilter: ['data-state']});",
+            state);
+    assertEquals(Boolean.TRUE, reached);
   }
 
   @Test

@@ -1,0 +1,117 @@
+package dev.cfsim.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bodies the API refuses before doing any work, each with the status RFC 9110 gives it. */
+class RequestLimitsTest {
+  private static final String ESTIMATES = "/api/v1/estimates";
+  private static final int BODY_LIMIT = 2048;
+  private static RunningApi server;
+
+  @BeforeAll
+  static void start() {
+    server =
+        RunningApi.start(
+            ApiSettings.loopback(0).withLimits(ApiLimits.DEFAULT.withMaxBodyBytes(BODY_LIMIT)));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void a_body_without_a_json_content_type_is_415() {
+    RunningApi.Answer a = server.post(ESTIMATES, "text/plain", Profiles.KOREA_MALL);
+    assertProblem(a, 415);
+    assertTrue(a.json().get("detail").asText().contains("application/json"), a.body());
+  }
+
+  @Test
+  void a_body_with_no_content_type_is_415() {
+    assertProblem(server.post(ESTIMATES, null, Profiles.KOREA_MALL), 415);
+  }
+
+  @Test
+  void a_json_subtype_is_accepted_as_json() {
+    assertEquals(200, server.post(ESTIMATES, "application/merge-patch+json", Profiles.KOREA_MALL).status());
+  }
+
+  @Test
+  void malformed_json_is_400_with_line_column_and_path() {
+    RunningApi.Answer a = server.postJson(ESTIMATES, "{\"regions\": {\"ap\": {\"requests\": 12,,}}}");
+    assertProblem(a, 400);
+    assertTrue(a.json().get("detail").asText().contains("line 1, column"), a.body());
+    assertEquals("$.regions.ap.requests", a.json().get("path").asText());
+  }
+
+  @Test
+  void an_empty_body_is_400() {
+    assertProblem(server.postJson(ESTIMATES, ""), 400);
+  }
+
+  @Test
+  void a_body_past_the_declared_size_limit_is_413() {
+    String big = "{\"name\":\"" + "x".repeat(BODY_LIMIT) + "\"}";
+    assertProblem(server.postJson(ESTIMATES, big), 413);
+  }
+
+  @Test
+  void a_chunked_body_past_the_size_limit_is_413() {
+    byte[] big = ("{\"name\":\"" + "x".repeat(BODY_LIMIT) + "\"}").getBytes(StandardCharsets.UTF_8);
+    RunningApi.Answer a =
+        server.send(
+            HttpRequest.newBuilder(URI.create(server.url(ESTIMATES)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
+    assertProblem(a, 413);
+  }
+
+  @Test
+  void nesting_past_the_depth_limit_is_400_naming_where_it_stopped() {
+    RunningApi.Answer a = server.postJson(ESTIMATES, Profiles.nested(ApiLimits.DEFAULT.maxJsonDepth() + 5));
+    assertProblem(a, 400);
+    assertTrue(a.json().get("detail").asText().contains("nesting depth"), a.body());
+    assertTrue(a.json().get("path").asText().startsWith("$.regions[0]"), a.body());
+  }
+
+  @Test
+  void a_string_past_the_length_limit_is_400() {
+    RunningApi server2 = RunningApi.start(); // default body limit, so the string limit is hit first
+    try {
+      String longName = "x".repeat(ApiLimits.DEFAULT.maxStringLength() + 1);
+      RunningApi.Answer a = server2.postJson(ESTIMATES, "{\"name\":\"" + longName + "\"}");
+      assertProblem(a, 400);
+      assertTrue(a.json().get("detail").asText().contains("String value length"), a.body());
+    } finally {
+      server2.close();
+    }
+  }
+
+  @Test
+  void duplicate_keys_are_400() {
+    assertProblem(server.postJson(ESTIMATES, "{\"hours\": 730, \"hours\": 1}"), 400);
+  }
+
+  @Test
+  void a_json_array_instead_of_a_profile_is_422_at_the_root() {
+    RunningApi.Answer a = server.postJson(ESTIMATES, "[1, 2]");
+    assertProblem(a, 422);
+    assertEquals("$", a.json().get("path").asText());
+  }
+
+  static void assertProblem(RunningApi.Answer a, int status) {
+    assertEquals(status, a.status(), a.body());
+    assertTrue(a.isProblem(), a.contentType());
+    assertEquals(status, a.json().get("status").asInt(), a.body());
+  }
+}
