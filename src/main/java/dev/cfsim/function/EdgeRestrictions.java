@@ -1,0 +1,160 @@
+package dev.cfsim.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * What CloudFront refuses in a viewer-request function's result: it answers the viewer 502 for
+ * a disallowed or read-only header added or changed, and refuses a changed method, a URI that
+ * does not start with {@code /}, and a query string with spaces, control characters or
+ * {@code #}. TestFunction does not check these (function-facts §1.3), so we do, on every
+ * result a function gives. Sources: "Restrictions on edge functions" and "Restrictions on
+ * CloudFront Functions",
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html
+ */
+public final class EdgeRestrictions {
+
+  /** Headers a function never sees and may not add. */
+  static final Set<String> DISALLOWED_HEADERS = Set.of(
+      "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
+      "proxy-connection", "trailer", "upgrade", "x-accel-buffering", "x-accel-charset",
+      "x-accel-limit-rate", "x-accel-redirect", "x-amzn-auth", "x-amzn-cf-billing",
+      "x-amzn-cf-id", "x-amzn-cf-xff", "x-amzn-errortype", "x-amzn-fle-profile",
+      "x-amzn-header-count", "x-amzn-header-order", "x-amzn-lambda-integration-tag",
+      "x-amzn-requestid", "x-cache", "x-forwarded-proto", "x-real-ip");
+
+  /** Prefixes of disallowed headers ({@code X-Amz-Cf-*}, {@code X-Edge-*}). */
+  static final List<String> DISALLOWED_PREFIXES = List.of("x-amz-cf-", "x-edge-");
+
+  /** Headers a viewer-request function may read but not add, change or remove. */
+  static final Set<String> READ_ONLY_HEADERS = Set.of("content-length", "host", "transfer-encoding", "via");
+
+  /** URI plus query string must be under 8,192 characters. */
+  static final int MAX_URL_CHARS = 8_192;
+
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]+");
+
+  private EdgeRestrictions() {}
+
+  /** True when a function may not add or see the header (lower-case name). */
+  public static boolean isDisallowed(String header) {
+    return DISALLOWED_HEADERS.contains(header) || DISALLOWED_PREFIXES.stream().anyMatch(header::startsWith);
+  }
+
+  /** True when a viewer-request function may not add, change or remove the header. */
+  public static boolean isReadOnly(String header) {
+    return READ_ONLY_HEADERS.contains(header);
+  }
+
+  /**
+   * Everything CloudFront would refuse in {@code output}, the value a viewer-request handler
+   * returned for {@code event}; empty when the edge would accept it.
+   */
+  public static List<String> problems(JsonNode output, JsonNode event) {
+    List<String> problems = new ArrayList<>();
+    if (output == null || !output.isObject()) {
+      problems.add("the handler returned neither a request nor a response");
+    } else if (output.has("statusCode")) {
+      responseProblems(output, problems);
+    } else {
+      requestProblems(output, event.path("request"), problems);
+    }
+    return problems;
+  }
+
+  private static void responseProblems(JsonNode response, List<String> problems) {
+    JsonNode status = response.get("statusCode");
+    if (!status.canConvertToInt() || status.asInt() < 200 || status.asInt() > 599) {
+      problems.add("statusCode " + status + " is not an HTTP status from 200 to 599");
+    }
+    eachField(response.path("headers"), (name, value) -> {
+      if (!HEADER_NAME.matcher(name).matches()) {
+        problems.add("response header name '" + name + "' is not a lower-case HTTP token");
+      }
+      if (hasControl(value, true)) {
+        problems.add("response header '" + name + "' has a control character in its value");
+      }
+    });
+  }
+
+  private static void requestProblems(JsonNode request, JsonNode original, List<String> problems) {
+    if (!request.path("method").equals(original.path("method"))) {
+      problems.add("request.method changed from " + original.path("method") + " to "
+          + request.path("method") + "; it is read-only");
+    }
+    JsonNode headers = request.path("headers");
+    JsonNode originalHeaders = original.path("headers");
+    // Only what the function changed counts: the viewer's own values reached it unchecked.
+    eachField(headers, (name, value) -> {
+      if (headers.path(name).equals(originalHeaders.path(name))) {
+        return;
+      }
+      if (!HEADER_NAME.matcher(name).matches()) {
+        problems.add("header name '" + name + "' is not a lower-case HTTP token");
+      } else if (isDisallowed(name)) {
+        problems.add("header '" + name + "' is disallowed: CloudFront answers 502");
+      }
+      if (hasControl(value, true)) {
+        problems.add("header '" + name + "' has a control character in its value");
+      }
+    });
+    for (String name : READ_ONLY_HEADERS) {
+      if (!headers.path(name).equals(originalHeaders.path(name))) {
+        problems.add("header '" + name + "' is read-only in viewer request and was changed: CloudFront answers 502");
+      }
+    }
+    JsonNode uri = request.path("uri");
+    boolean uriChanged = !uri.equals(original.path("uri"));
+    if (uriChanged && (!uri.isTextual() || !uri.asText().startsWith("/"))) {
+      problems.add("request.uri " + uri + " does not start with '/'");
+    } else if (uriChanged && (hasControl(uri.asText(), false) || uri.asText().indexOf('#') >= 0)) {
+      problems.add("request.uri has a space, a control character or '#'");
+    }
+    JsonNode query = request.path("querystring");
+    boolean queryChanged = !query.equals(original.path("querystring"));
+    StringBuilder queryText = new StringBuilder(query.isTextual() ? query.asText() : "");
+    eachField(query, (name, value) -> queryText.append('&').append(name).append('=').append(value));
+    if (queryChanged && (hasControl(queryText.toString(), false) || queryText.indexOf("#") >= 0)) {
+      problems.add("the query string has a space, a control character or '#'");
+    }
+    if ((uriChanged || queryChanged) && uri.asText().length() + queryText.length() >= MAX_URL_CHARS) {
+      problems.add("URI and query string are " + (uri.asText().length() + queryText.length())
+          + " characters; they must be under " + MAX_URL_CHARS);
+    }
+  }
+
+  /** Calls {@code each} with every value of every field of a headers/cookies/querystring map. */
+  private static void eachField(JsonNode fields, BiConsumer<String, String> each) {
+    if (!fields.isObject()) {
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      each.accept(e.getKey(), e.getValue().path("value").asText());
+      for (JsonNode v : e.getValue().path("multiValue")) {
+        each.accept(e.getKey(), v.path("value").asText());
+      }
+    }
+  }
+
+  private static boolean hasControl(String s, boolean spaceAndTabAllowed) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        if (!(spaceAndTabAllowed && c == '\t')) {
+          return true;
+        }
+      } else if (c == ' ' && !spaceAndTabAllowed) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
