@@ -1,0 +1,436 @@
+package dev.cfsim.rules;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A regular expression for a {@code matches} condition, limited to the part of JavaScript's
+ * syntax that CloudFront's runtime (ECMAScript 5.1 plus named groups) accepts <em>and</em> that
+ * means the same thing in Java, so the emulator and the generated function can never disagree.
+ *
+ * <p>Semantics: JavaScript's {@code new RegExp(source).test(value)} with no flags: a search
+ * anywhere in the value (anchor with {@code ^} and {@code $} for a whole match), case-sensitive,
+ * {@code ^}/{@code $} only at the start/end of the value, {@code .} any character but line
+ * terminators, {@code \d \w \b} ASCII, {@code \s} JavaScript's white space and line terminators.
+ * The Java pattern is a translation that reproduces exactly that.
+ *
+ * <p>Refused, with a reason: lookbehind, inline flags and atomic groups (not in ES5.1), possessive
+ * quantifiers, escapes that only Java knows ({@code \A \z \p{..} \Q..\E} …), a literal {@code {}
+ * (Java rejects it, JavaScript reads it as text), nested classes and {@code &&} in classes,
+ * back-references to a group not yet closed, characters outside the Basic Multilingual Plane, and
+ * anything that is a syntax error in JavaScript (unbalanced groups, nothing to repeat, bad ranges).
+ *
+ * @param source the expression as written, without slashes or flags
+ */
+public record EcmaRegex(String source) {
+
+  /** Longest expression accepted; generated functions must stay under 10 KB. */
+  public static final int MAX_LENGTH = 1000;
+
+  /** ECMAScript 5.1 WhiteSpace and LineTerminator (§7.2, §7.3), as a Java class body. */
+  private static final String JS_SPACE =
+      "\\t\\n\\x0B\\f\\r\\x20\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+
+  private static final String JS_WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
+  private static final String JS_NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
+
+  /** Throws {@link IllegalArgumentException} naming the first construct that cannot be used. */
+  public EcmaRegex {
+    Objects.requireNonNull(source, "source");
+    new Translator(source).translate();
+  }
+
+  /** The Java pattern that matches exactly what the JavaScript expression matches. */
+  public String javaPattern() {
+    return new Translator(source).translate();
+  }
+
+  /** The compiled Java pattern; use {@code matcher(v).find()} for JavaScript's {@code test}. */
+  public Pattern compile() {
+    return Pattern.compile(javaPattern());
+  }
+
+  @Override
+  public String toString() {
+    return source;
+  }
+
+  /** One pass over the source, writing the Java equivalent or throwing at the first problem. */
+  private static final class Translator {
+    private final String src;
+    private final StringBuilder out = new StringBuilder();
+    private final Deque<Integer> open = new ArrayDeque<>(); // group number, or 0 for non-capturing
+    private final Set<Integer> closedGroups = new HashSet<>();
+    private final Set<String> names = new HashSet<>();
+    private final Set<String> closedNames = new HashSet<>();
+    private final Deque<String> openNames = new ArrayDeque<>();
+    private int groups;
+    private int i;
+    private boolean canRepeat;
+
+    Translator(String src) {
+      this.src = src;
+    }
+
+    String translate() {
+      if (src.isEmpty()) {
+        throw bad("the expression is empty");
+      }
+      if (src.length() > MAX_LENGTH) {
+        throw bad("the expression is longer than " + MAX_LENGTH + " characters");
+      }
+      for (int k = 0; k < src.length(); k++) {
+        if (Character.isSurrogate(src.charAt(k))) {
+          throw bad("characters outside the Basic Multilingual Plane (e.g. emoji) match differently "
+              + "in JavaScript and Java; use ASCII or \\uXXXX escapes");
+        }
+      }
+      while (i < src.length()) {
+        step();
+      }
+      if (!open.isEmpty()) {
+        throw bad("a group is not closed: missing ')'");
+      }
+      String java = out.toString();
+      try {
+        Pattern.compile(java);
+      } catch (PatternSyntaxException e) {
+        throw bad("not a valid expression (" + e.getDescription() + ")");
+      }
+      return java;
+    }
+
+    private void step() {
+      char c = src.charAt(i);
+      switch (c) {
+        case '\\' -> escape();
+        case '[' -> characterClass();
+        case '(' -> openGroup();
+        case ')' -> closeGroup();
+        case '*', '+', '?' -> {
+          i++;
+          quantifier(String.valueOf(c));
+        }
+        case '{' -> braces();
+        case '.' -> atom("[^\\n\\r\\u2028\\u2029]", 1);
+        case '$' -> assertion("\\z");
+        case '^' -> assertion("^");
+        case '|' -> {
+          out.append('|');
+          i++;
+          canRepeat = false;
+        }
+        default -> atom(literal(c), 1);
+      }
+    }
+
+    private void atom(String java, int length) {
+      out.append(java);
+      i += length;
+      canRepeat = true;
+    }
+
+    private void assertion(String java) {
+      out.append(java);
+      i++;
+      canRepeat = false;
+    }
+
+    private void quantifier(String q) {
+      if (!canRepeat) {
+        throw bad("nothing to repeat before '" + q + "' at position " + (i - q.length() + 1));
+      }
+      out.append(q);
+      if (i < src.length() && src.charAt(i) == '?') {
+        out.append('?');
+        i++;
+      } else if (i < src.length() && src.charAt(i) == '+') {
+        throw bad("possessive quantifiers ('" + q + "+') are not JavaScript");
+      }
+      canRepeat = false;
+    }
+
+    private void braces() {
+      int close = src.indexOf('}', i);
+      String body = close < 0 ? "" : src.substring(i + 1, close);
+      if (!body.matches("\\d{1,4}(,\\d{0,4})?")) {
+        throw bad("a literal '{' must be written \\{ (position " + (i + 1) + ")");
+      }
+      String[] parts = body.split(",", -1);
+      if (parts.length == 2 && !parts[1].isEmpty()
+          && Integer.parseInt(parts[1]) < Integer.parseInt(parts[0])) {
+        throw bad("numbers out of order in {" + body + "}");
+      }
+      i = close + 1;
+      quantifier("{" + body + "}");
+    }
+
+    private void openGroup() {
+      if (src.startsWith("(?:", i) || src.startsWith("(?=", i) || src.startsWith("(?!", i)) {
+        out.append(src, i, i + 3);
+        open.push(src.charAt(i + 2) == ':' ? 0 : -1);
+        openNames.push("");
+        i += 3;
+      } else if (src.startsWith("(?<=", i) || src.startsWith("(?<!", i)) {
+        throw bad("lookbehind '(?<=' / '(?<!' is not in CloudFront's JavaScript runtime");
+      } else if (src.startsWith("(?<", i)) {
+        int end = src.indexOf('>', i);
+        String name = end < 0 ? "" : src.substring(i + 3, end);
+        if (!name.matches("[A-Za-z][A-Za-z0-9]*")) {
+          throw bad("a group name must be a letter followed by letters or digits: '" + name + "'");
+        }
+        if (!names.add(name)) {
+          throw bad("duplicate group name '" + name + "'");
+        }
+        out.append("(?<").append(name).append('>');
+        open.push(++groups);
+        openNames.push(name);
+        i = end + 1;
+      } else if (src.startsWith("(?", i)) {
+        throw bad("'(?" + (i + 2 < src.length() ? src.charAt(i + 2) : "")
+            + "' (inline flags, atomic groups) is not JavaScript");
+      } else {
+        out.append('(');
+        open.push(++groups);
+        openNames.push("");
+        i++;
+      }
+      canRepeat = false;
+    }
+
+    private void closeGroup() {
+      if (open.isEmpty()) {
+        throw bad("unmatched ')' at position " + (i + 1));
+      }
+      int group = open.pop();
+      String name = openNames.pop();
+      if (group > 0) {
+        closedGroups.add(group);
+      }
+      if (!name.isEmpty()) {
+        closedNames.add(name);
+      }
+      out.append(')');
+      i++;
+      // JavaScript (Annex B) lets a lookahead be repeated; Java does not, so refuse it.
+      canRepeat = group >= 0;
+    }
+
+    private void escape() {
+      if (i + 1 >= src.length()) {
+        throw bad("the expression ends with a lone '\\'");
+      }
+      char e = src.charAt(i + 1);
+      switch (e) {
+        case 'd', 'D', 'w', 'W' -> atom("\\" + e, 2);
+        case 's' -> atom("[" + JS_SPACE + "]", 2);
+        case 'S' -> atom("[^" + JS_SPACE + "]", 2);
+        case 'b' -> {
+          out.append(JS_WORD_BOUNDARY);
+          i += 2;
+          canRepeat = false;
+        }
+        case 'B' -> {
+          out.append(JS_NOT_WORD_BOUNDARY);
+          i += 2;
+          canRepeat = false;
+        }
+        case 'k' -> {
+          int end = src.indexOf('>', i);
+          String name = src.startsWith("\\k<", i) && end > 0 ? src.substring(i + 3, end) : "";
+          if (!closedNames.contains(name)) {
+            throw bad("\\k<" + name + "> must refer to a named group closed before it");
+          }
+          out.append("\\k<").append(name).append('>');
+          i = end + 1;
+          canRepeat = true;
+        }
+        default -> {
+          if (e >= '1' && e <= '9') {
+            backReference(e - '0');
+          } else {
+            int[] consumed = new int[1];
+            String java = characterEscape(i, consumed);
+            atom(java, consumed[0]);
+          }
+        }
+      }
+    }
+
+    private void backReference(int group) {
+      if (i + 2 < src.length() && Character.isDigit(src.charAt(i + 2))) {
+        throw bad("back-references above \\9 are not supported");
+      }
+      if (!closedGroups.contains(group)) {
+        throw bad("\\" + group + " must refer to a group closed before it");
+      }
+      atom("\\" + group, 2);
+    }
+
+    /**
+     * An escape that stands for one character, valid both outside and inside a class. Returns
+     * its Java form; {@code consumed[0]} receives its length in the source.
+     */
+    private String characterEscape(int at, int[] consumed) {
+      char e = src.charAt(at + 1);
+      consumed[0] = 2;
+      switch (e) {
+        case 't':
+          return "\\t";
+        case 'n':
+          return "\\n";
+        case 'r':
+          return "\\r";
+        case 'f':
+          return "\\f";
+        case 'v':
+          return "\\x0B";
+        case '0':
+          if (at + 2 < src.length() && Character.isDigit(src.charAt(at + 2))) {
+            throw bad("octal escapes are not supported; use \\xHH");
+          }
+          return "\\x00";
+        case 'x':
+          consumed[0] = 4;
+          return hexEscape(at, 2, "\\xHH");
+        case 'u':
+          consumed[0] = 6;
+          return hexEscape(at, 4, "\\uHHHH");
+        default:
+          if (e < 128 && !Character.isLetterOrDigit(e)) {
+            return "\\" + e;
+          }
+          throw bad("'\\" + e + "' is not an escape that JavaScript and Java read the same way");
+      }
+    }
+
+    private String hexEscape(int at, int digits, String form) {
+      int start = at + 2;
+      String hex = start + digits <= src.length() ? src.substring(start, start + digits) : "";
+      if (!hex.matches("[0-9A-Fa-f]{" + digits + "}")) {
+        throw bad("malformed escape: expected " + form);
+      }
+      char c = (char) Integer.parseInt(hex, 16);
+      if (Character.isSurrogate(c)) {
+        throw bad("surrogate code units cannot be matched the same way in JavaScript and Java");
+      }
+      return digits == 2 ? "\\x" + hex : "\\u" + hex;
+    }
+
+    private void characterClass() {
+      int start = i;
+      i++;
+      StringBuilder cls = new StringBuilder("[");
+      if (i < src.length() && src.charAt(i) == '^') {
+        cls.append('^');
+        i++;
+      }
+      if (i < src.length() && src.charAt(i) == ']') {
+        throw bad("empty character class '[]' or '[^]' at position " + (start + 1));
+      }
+      while (true) {
+        if (i >= src.length()) {
+          throw bad("character class opened at position " + (start + 1) + " is not closed");
+        }
+        char c = src.charAt(i);
+        if (c == ']') {
+          i++;
+          break;
+        }
+        int[] low = classCharacter(cls);
+        if (low != null && i + 1 < src.length() && src.charAt(i) == '-' && src.charAt(i + 1) != ']') {
+          i++;
+          cls.append('-');
+          int[] high = classCharacter(cls);
+          if (high == null) {
+            throw bad("a range in a character class cannot end in a class escape like \\d");
+          }
+          if (high[0] < low[0]) {
+            throw bad("range out of order in character class at position " + (start + 1));
+          }
+        } else if (low == null && i + 1 < src.length() && src.charAt(i) == '-'
+            && src.charAt(i + 1) != ']') {
+          throw bad("a range in a character class cannot start with a class escape like \\d");
+        }
+      }
+      out.append(cls).append(']');
+      canRepeat = true;
+    }
+
+    /** Appends one class member; returns its code unit, or null for a class escape (\d …). */
+    private int[] classCharacter(StringBuilder cls) {
+      char c = src.charAt(i);
+      if (c != '\\') {
+        cls.append(literal(c));
+        i++;
+        return new int[] {c};
+      }
+      if (i + 1 >= src.length()) {
+        throw bad("the expression ends with a lone '\\'");
+      }
+      char e = src.charAt(i + 1);
+      switch (e) {
+        case 'd', 'D', 'w', 'W' -> {
+          cls.append('\\').append(e);
+          i += 2;
+          return null;
+        }
+        case 's' -> {
+          cls.append(JS_SPACE);
+          i += 2;
+          return null;
+        }
+        case 'b' -> {
+          cls.append("\\x08");
+          i += 2;
+          return new int[] {8};
+        }
+        default -> {
+          if (e == 'S' || e == 'B' || e == 'k' || (e >= '1' && e <= '9')) {
+            throw bad("'\\" + e + "' inside a character class is not supported");
+          }
+          int[] consumed = new int[1];
+          String java = characterEscape(i, consumed);
+          cls.append(java);
+          int value = valueOfEscape(i, consumed[0]);
+          i += consumed[0];
+          return new int[] {value};
+        }
+      }
+    }
+
+    private int valueOfEscape(int at, int length) {
+      char e = src.charAt(at + 1);
+      return switch (e) {
+        case 't' -> '\t';
+        case 'n' -> '\n';
+        case 'r' -> '\r';
+        case 'f' -> '\f';
+        case 'v' -> 0x0B;
+        case '0' -> 0;
+        case 'x', 'u' -> Integer.parseInt(src.substring(at + 2, at + length), 16);
+        default -> e;
+      };
+    }
+
+    /** A character taken literally: ASCII letters and digits as they are, the rest escaped. */
+    private static String literal(char c) {
+      if (c < 128 && Character.isLetterOrDigit(c)) {
+        return String.valueOf(c);
+      }
+      if (c < 128 && c > 32 && c != 127) {
+        return "\\" + c;
+      }
+      return String.format("\\u%04X", (int) c);
+    }
+
+    private IllegalArgumentException bad(String why) {
+      return new IllegalArgumentException(why);
+    }
+  }
+}

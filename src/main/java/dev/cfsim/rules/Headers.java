@@ -1,0 +1,60 @@
+package dev.cfsim.rules;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which request headers a CloudFront Function can read and change. Source: CloudFront developer
+ * guide, "Restrictions on edge functions" (disallowed and read-only headers; adding or editing
+ * one makes CloudFront answer 502), https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html
+ */
+final class Headers {
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]+");
+
+  /** The function never sees these and may not add them. */
+  private static final Set<String> DISALLOWED = Set.of(
+      "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
+      "proxy-connection", "trailer", "upgrade", "x-accel-buffering", "x-accel-charset",
+      "x-accel-limit-rate", "x-accel-redirect", "x-amzn-auth", "x-amzn-cf-billing",
+      "x-amzn-cf-id", "x-amzn-cf-xff", "x-amzn-errortype", "x-amzn-fle-profile",
+      "x-amzn-header-count", "x-amzn-header-order", "x-amzn-lambda-integration-tag",
+      "x-amzn-requestid", "x-cache", "x-forwarded-proto", "x-real-ip");
+  private static final List<String> DISALLOWED_PREFIXES = List.of("x-amz-cf-", "x-edge-");
+
+  /** Read-only in a viewer-request function. */
+  private static final Set<String> READ_ONLY =
+      Set.of("content-length", "host", "transfer-encoding", "via");
+
+  private Headers() {}
+
+  /** Throws unless a function can read {@code name} (lower case) from {@code request.headers}. */
+  static void requireVisible(String name) {
+    requireToken(name);
+    if (name.equals("cookie")) {
+      throw new IllegalArgumentException("the Cookie header is not in request.headers; use a 'cookie' condition");
+    }
+    if (isDisallowed(name)) {
+      throw new IllegalArgumentException("'" + name + "' is a header CloudFront Functions never see");
+    }
+  }
+
+  /** Throws unless a function may add, replace or remove {@code name} (lower case). */
+  static void requireWritable(String name) {
+    requireVisible(name);
+    if (READ_ONLY.contains(name)) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is read-only in a viewer-request function (CloudFront would answer 502)");
+    }
+  }
+
+  private static void requireToken(String name) {
+    if (!TOKEN.matcher(name).matches()) {
+      throw new IllegalArgumentException("'" + name + "' is not a valid header name");
+    }
+  }
+
+  private static boolean isDisallowed(String name) {
+    return DISALLOWED.contains(name) || DISALLOWED_PREFIXES.stream().anyMatch(name::startsWith);
+  }
+}

@@ -1,0 +1,46 @@
+package dev.cfsim.rules;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The logic of one viewer-request function: rules tried in order, the first that matches
+ * decides; a request no rule matches gets the default action.
+ *
+ * @param runtime the CloudFront Functions runtime the generated code targets
+ * @param rules in order; ids unique
+ * @param defaultAction what happens when no rule matches; usually {@link Action.Pass}
+ */
+public record RuleSet(String runtime, List<Rule> rules, Action defaultAction) {
+
+  /** The only runtime cfsim generates for (see function-facts §2.2: ES5 code, KVS available). */
+  public static final String RUNTIME = "cloudfront-js-2.0";
+
+  /** The decision id when no rule matched and the default passes the request on. */
+  public static final String PASS_ID = "pass";
+
+  /** The decision id when no rule matched and the default does something else. */
+  public static final String DEFAULT_ID = "default";
+
+  public RuleSet {
+    runtime = Objects.requireNonNullElse(runtime, RUNTIME);
+    if (!runtime.equals(RUNTIME)) {
+      throw new IllegalArgumentException("runtime '" + runtime + "' is not supported: use " + RUNTIME);
+    }
+    rules = List.copyOf(rules);
+    defaultAction = Objects.requireNonNullElse(defaultAction, new Action.Pass());
+    Set<String> ids = new HashSet<>();
+    for (Rule rule : rules) {
+      if (!ids.add(rule.id())) {
+        throw new IllegalArgumentException("two rules have the id '" + rule.id() + "'");
+      }
+    }
+  }
+
+  /** The id decisions carry when no rule matched: {@code pass} or {@code default}. */
+  public String defaultId() {
+    return defaultAction instanceof Action.Pass ? PASS_ID : DEFAULT_ID;
+  }
+}

@@ -1,0 +1,207 @@
+package dev.cfsim.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class RulesReaderTest {
+
+  private static RulesFile parse(String yaml) {
+    return RulesReader.parse(yaml, "rules.yaml");
+  }
+
+  private static InvalidInputException rejected(String yaml) {
+    return assertThrows(InvalidInputException.class, () -> parse(yaml));
+  }
+
+  @Test
+  void every_example_rules_file_reads_without_warnings() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("examples/rules"))) {
+      List<Path> yamls = files.filter(p -> p.toString().endsWith(".yaml")).toList();
+      assertTrue(yamls.size() >= 3, "the shop case and two more");
+      for (Path file : yamls) {
+        RulesFile read = RulesReader.read(file);
+        assertEquals(List.of(), read.warnings(), file.toString());
+      }
+    }
+  }
+
+  @Test
+  void the_shop_rules_read_into_the_documented_model() throws IOException {
+    RuleSet shop = RulesReader.read(Path.of("examples/rules/shop.yaml")).rules();
+    assertEquals(List.of("health-checks", "bots", "korea-to-kr-site", "phones-to-mobile"),
+        shop.rules().stream().map(Rule::id).toList());
+    Rule korea = shop.rules().get(2);
+    assertEquals(new Condition.All(List.of(
+            new Condition.Country(Set.of("KR")),
+            new Condition.Host(List.of(new Glob("www.example-shop.com"))),
+            new Condition.Not(new Condition.PathPrefix(List.of("/api/"))))),
+        korea.when());
+    Action.Redirect redirect = assertInstanceOf(Action.Redirect.class, korea.action());
+    assertEquals(302, redirect.status());
+    assertTrue(redirect.keepQuery());
+    assertEquals("https://kr.example-shop.com${uri}", redirect.location().source());
+    assertInstanceOf(Action.Pass.class, shop.defaultAction());
+  }
+
+  @Test
+  void a_rule_without_when_matches_everything_and_defaults_to_pass() {
+    RuleSet rules = parse("rules:\n  - id: all\n    set_headers: {X-Site: global}\n").rules();
+    assertEquals(new Condition.All(List.of()), rules.rules().get(0).when());
+    Action.ModifyRequest modify = assertInstanceOf(Action.ModifyRequest.class, rules.rules().get(0).action());
+    assertEquals("global", modify.setHeaders().get("x-site"), "header names are lower-cased");
+    assertEquals("pass", rules.defaultId());
+  }
+
+  @Test
+  void an_unknown_key_names_the_file_rule_and_field() {
+    InvalidInputException e = rejected("""
+        rules:
+          - id: korea
+            when: { contry: [KR] }
+            pass: true
+        """);
+    assertEquals("rules.yaml", e.source());
+    assertEquals("rules[0] (korea).when.contry", e.location());
+    assertTrue(e.problem().startsWith("unknown key"), e.problem());
+  }
+
+  @Test
+  void an_unknown_country_code_names_the_item() {
+    InvalidInputException e = rejected("rules:\n  - id: k\n    when: { country: [KR, KX] }\n    pass: true\n");
+    assertEquals("rules[0] (k).when.country[1]", e.location());
+    assertTrue(e.problem().contains("'KX' is not an ISO 3166-1 alpha-2"), e.problem());
+  }
+
+  @Test
+  void lower_case_country_codes_are_refused_because_the_header_is_upper_case() {
+    InvalidInputException e = rejected("rules:\n  - id: k\n    when: { country: kr }\n    pass: true\n");
+    assertEquals("rules[0] (k).when.country", e.location());
+  }
+
+  @Test
+  void norway_written_without_quotes_is_caught_rather_than_read_as_false() {
+    InvalidInputException e = rejected("rules:\n  - id: n\n    when: { country: [NO] }\n    pass: true\n");
+    assertEquals("rules[0] (n).when.country[0]", e.location());
+    assertTrue(e.problem().contains("quote it"), e.problem());
+  }
+
+  @Test
+  void a_country_region_needs_the_iso_3166_2_form() {
+    assertEquals(new Condition.CountryRegion(Set.of("KR-11")),
+        parse("rules:\n  - id: s\n    when: { country_region: KR-11 }\n    pass: true\n").rules().rules().get(0).when());
+    InvalidInputException e = rejected("rules:\n  - id: s\n    when: { country_region: [\"11\"] }\n    pass: true\n");
+    assertEquals("rules[0] (s).when.country_region[0]", e.location());
+  }
+
+  @Test
+  void a_status_that_is_not_a_redirect_is_refused() {
+    InvalidInputException e = rejected(
+        "rules:\n  - id: r\n    redirect: { status: 303, location: \"https://x.example/\" }\n");
+    assertEquals("rules[0] (r).redirect.status", e.location());
+    assertTrue(e.problem().contains("301, 302, 307 or 308"), e.problem());
+  }
+
+  @Test
+  void malformed_templates_are_refused_with_the_reason() {
+    assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"https://x.example${uri\" }\n")
+        .problem().contains("placeholder"));
+    assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"https://x.example${path}\" }\n")
+        .problem().contains("unknown placeholder ${path}"));
+    assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"x.example${uri}\" }\n")
+        .problem().contains("must start with"));
+    assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"https://x.example/a b\" }\n")
+        .problem().contains("white space"));
+    assertTrue(rejected("rules:\n  - id: r\n    rewrite: { uri: \"/x${querystring}\" }\n")
+        .problem().contains("cannot be used here"));
+    InvalidInputException twice = rejected("rules:\n  - id: r\n    redirect: "
+        + "{ location: \"https://x.example${uri}?${querystring}\", keep_query: true }\n");
+    assertEquals("rules[0] (r).redirect.location", twice.location());
+  }
+
+  @Test
+  void a_regex_cloudfront_would_reject_is_refused_naming_the_field() {
+    InvalidInputException e = rejected(
+        "rules:\n  - id: b\n    when: { header: { user-agent: { matches: \"(?<=x)bot\" } } }\n    pass: true\n");
+    assertEquals("rules[0] (b).when.header.user-agent.matches", e.location());
+    assertTrue(e.problem().contains("lookbehind"), e.problem());
+  }
+
+  @Test
+  void headers_a_function_cannot_touch_are_refused() {
+    assertTrue(rejected("rules:\n  - id: h\n    set_headers: { Host: a.example }\n")
+        .problem().contains("read-only"));
+    assertEquals("rules[0] (h).set_headers.Host",
+        rejected("rules:\n  - id: h\n    set_headers: { Host: a.example }\n").location());
+    assertTrue(rejected("rules:\n  - id: h\n    when: { header: { cookie: { present: true } } }\n    pass: true\n")
+        .problem().contains("use a 'cookie' condition"));
+    assertTrue(rejected("rules:\n  - id: h\n    remove_headers: [X-Amz-Cf-Id]\n")
+        .problem().contains("never see"));
+  }
+
+  @Test
+  void actions_that_cannot_go_together_are_refused() {
+    assertTrue(rejected("rules:\n  - id: a\n    pass: true\n    set_headers: { x-a: b }\n")
+        .problem().contains("cannot be combined"));
+    assertTrue(rejected("rules:\n  - id: a\n    redirect: { location: /x }\n    rewrite: { uri: /y }\n")
+        .problem().contains("cannot be combined with rewrite"));
+    assertTrue(rejected("rules:\n  - id: a\n    when: { path: /x }\n").problem().contains("has no action"));
+  }
+
+  @Test
+  void rule_ids_must_be_unique_and_not_reserved() {
+    assertEquals("rules[1] (a).id",
+        rejected("rules:\n  - id: a\n    pass: true\n  - id: a\n    pass: true\n").location());
+    assertTrue(rejected("rules:\n  - id: pass\n    pass: true\n").problem().contains("reserved"));
+  }
+
+  @Test
+  void a_repeated_yaml_key_is_an_error_not_a_silent_override() {
+    InvalidInputException e = rejected("rules:\n  - id: a\n    when: { path: /a, path: /b }\n    pass: true\n");
+    assertTrue(e.problem().contains("Duplicate"), e.problem());
+  }
+
+  @Test
+  void a_rule_after_a_catch_all_is_warned_about() {
+    RulesFile read = parse("""
+        rules:
+          - id: everything
+            when: { path: "*" }
+            set_headers: { x-a: "1" }
+          - id: never
+            when: { country: KR }
+            pass: true
+        """);
+    assertEquals(List.of(new RuleWarning("rules[1] (never)",
+            "can never match: every request it matches is taken first by rules[0] (everything)")),
+        read.warnings());
+  }
+
+  @Test
+  void a_rule_narrower_than_an_earlier_one_is_warned_about_and_a_wider_one_is_not() {
+    RulesFile read = parse("""
+        rules:
+          - id: asia
+            when: { country: [KR, JP], device: mobile }
+            pass: true
+          - id: korea-phones
+            when: { country: KR, device: mobile, path_prefix: /shop/ }
+            pass: true
+          - id: korea
+            when: { country: KR }
+            pass: true
+        """);
+    assertEquals(List.of("rules[1] (korea-phones)"),
+        read.warnings().stream().map(RuleWarning::location).toList());
+  }
+}
