@@ -1,0 +1,76 @@
+package dev.cfsim.viewer;
+
+import com.maxmind.db.CHMCache;
+import com.maxmind.db.DatabaseRecord;
+import com.maxmind.db.InvalidNetworkException;
+import com.maxmind.db.Networks;
+import com.maxmind.db.Reader;
+import com.maxmind.geoip2.DatabaseReader;
+import dev.cfsim.InvalidInputException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Opens MaxMind DB files and checks them whole at start. MaxMind's readers only notice a corrupt
+ * search tree when a lookup walks into it, which in a replay could be the millionth request;
+ * walking every network once up front turns that into an error naming the file.
+ */
+final class MmdbFiles {
+  private MmdbFiles() {}
+
+  /** Opens a GeoIP2-schema file (City, Country, ASN) after checking it. */
+  static DatabaseReader openGeoIp2(Path file) {
+    verify(file);
+    try {
+      return new DatabaseReader.Builder(file.toFile()).withCache(new CHMCache()).build();
+    } catch (IOException e) {
+      throw invalid(file, "cannot be read as a MaxMind DB: " + e.getMessage(), e);
+    }
+  }
+
+
+  /**
+   * Walks every network and record of the file; returns the first record (null for an empty
+   * database) so callers can tell its schema.
+   */
+  static Map<?, ?> verify(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException(file.toString(), "", "no such geo database file");
+    }
+    File f = file.toFile();
+    try (Reader reader = new Reader(f, new CHMCache())) {
+      return walk(reader);
+    } catch (IOException | RuntimeException e) {
+      throw invalid(file, "is not a valid MaxMind DB file: " + e.getMessage(), e);
+    }
+  }
+
+  /** Walks every network of an open reader; returns the first record, or null when empty. */
+  static Map<?, ?> walk(Reader reader) throws IOException {
+    Networks<Map> networks;
+    try {
+      networks = reader.networks(Map.class);
+    } catch (InvalidNetworkException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    Map<?, ?> first = null;
+    while (networks.hasNext()) {
+      DatabaseRecord<Map> record = networks.next();
+      if (first == null) {
+        first = record.getData();
+      }
+    }
+    return first;
+  }
+
+  static InvalidInputException invalid(Path file, String problem) {
+    return new InvalidInputException(file.toString(), "", problem);
+  }
+
+  static InvalidInputException invalid(Path file, String problem, Throwable cause) {
+    return new InvalidInputException(file.toString(), "", problem, cause);
+  }
+}

@@ -1,0 +1,311 @@
+package dev.cfsim.viewer;
+
+import static dev.cfsim.viewer.CloudFrontHeader.FORWARDED_PROTO;
+import static dev.cfsim.viewer.CloudFrontHeader.IS_ANDROID_VIEWER;
+import static dev.cfsim.viewer.CloudFrontHeader.IS_DESKTOP_VIEWER;
+import static dev.cfsim.viewer.CloudFrontHeader.IS_IOS_VIEWER;
+import static dev.cfsim.viewer.CloudFrontHeader.IS_MOBILE_VIEWER;
+import static dev.cfsim.viewer.CloudFrontHeader.IS_SMARTTV_VIEWER;
+import static dev.cfsim.viewer.CloudFrontHeader.IS_TABLET_VIEWER;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_ADDRESS;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_ASN;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_CITY;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_COUNTRY;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_COUNTRY_NAME;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_COUNTRY_REGION;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_COUNTRY_REGION_NAME;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_HTTP_VERSION;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_LATITUDE;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_LONGITUDE;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_METRO_CODE;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_POSTAL_CODE;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_TIME_ZONE;
+import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_TLS;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Turns a recorded request into the viewer-request event a CloudFront Function receives, with
+ * the headers CloudFront adds: geo from the viewer's IP, device flags from the User-Agent, and
+ * the connection headers. Built once, then shared by every replay thread; lookups are cached by
+ * IP and by User-Agent, since both repeat heavily in real traffic.
+ */
+public final class ViewerEnricher {
+  private static final String USER_AGENT = "user-agent";
+  private static final String COOKIE = "cookie";
+  private static final FieldValue TRUE = FieldValue.of("true");
+  private static final FieldValue FALSE = FieldValue.of("false");
+  private static final FieldValue HTTP = FieldValue.of("http");
+  private static final FieldValue HTTPS = FieldValue.of("https");
+
+  private final GeoDatabase geo;
+  private final AsnDatabase asn;
+  private final DeviceDetector devices;
+  private final HeaderSelection selection;
+  private final String distributionDomainName;
+  private final String distributionId;
+  private final BoundedCache<String, ViewerGeo> geoCache;
+  private final BoundedCache<String, Added> deviceCache;
+  private final LongAdder events = new LongAdder();
+  private final LongAdder unknownIps = new LongAdder();
+  private final LongAdder unparsableIps = new LongAdder();
+
+  private ViewerEnricher(Builder b) {
+    this.geo = b.geo != null ? b.geo : GeoDatabases.embedded();
+    this.asn = b.asn;
+    this.devices = new DeviceDetector(b.deviceRules);
+    this.selection = b.selection;
+    this.distributionDomainName = b.distributionDomainName;
+    this.distributionId = b.distributionId;
+    this.geoCache = new BoundedCache<>(b.ipCacheSize, this::lookUpGeo);
+    this.deviceCache = new BoundedCache<>(b.userAgentCacheSize, this::lookUpDevice);
+  }
+
+  /** Starts an enricher: the embedded country database, default device rules, every header. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The event a function would receive for this request. Thread-safe. */
+  public ViewerRequestEvent enrich(RecordedRequest request) {
+    Map<String, FieldValue> headers = new LinkedHashMap<>(32);
+    Map<String, FieldValue> cookies = new LinkedHashMap<>();
+    String userAgent = null;
+    for (RecordedRequest.Header h : request.headers()) {
+      String name = lowerCase(h.name());
+      if (name.equals(COOKIE)) {
+        FieldParsing.addCookies(h.value(), cookies);
+        continue;
+      }
+      if (userAgent == null && name.equals(USER_AGENT)) {
+        userAgent = h.value();
+      }
+      FieldParsing.append(headers, name, h.value());
+    }
+    ViewerGeo viewer = geoCache.get(request.viewerIp());
+    events.increment();
+    if (!viewer.parsable()) {
+      unparsableIps.increment();
+    } else if (!viewer.known()) {
+      unknownIps.increment();
+    }
+    addConnectionHeaders(request, headers);
+    viewer.added().putInto(headers);
+    deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers);
+    Map<String, FieldValue> query = FieldParsing.querystring(request.querystring());
+    return new ViewerRequestEvent(
+        distributionDomainName,
+        distributionId,
+        request.requestId(),
+        request.viewerIp(),
+        new ViewerRequest(request.method(), request.uri(), query, headers, cookies));
+  }
+
+  /** Counts so far, across all threads. */
+  public EnrichmentStats stats() {
+    return new EnrichmentStats(events.sum(), unknownIps.sum(), unparsableIps.sum());
+  }
+
+  /** The geo database in use, for reports. */
+  public String geoDescription() {
+    return geo.description();
+  }
+
+  /** The headers this enricher adds. */
+  public HeaderSelection selection() {
+    return selection;
+  }
+
+  /** The device rules this enricher applies. */
+  public DeviceRules deviceRules() {
+    return devices.rules();
+  }
+
+  private void addConnectionHeaders(RecordedRequest r, Map<String, FieldValue> headers) {
+    if (selection.contains(VIEWER_ADDRESS) && r.viewerPort() > 0) {
+      put(headers, VIEWER_ADDRESS, FieldValue.of(r.viewerIp() + ":" + r.viewerPort()));
+    }
+    if (selection.contains(VIEWER_HTTP_VERSION) && !r.httpVersion().isEmpty()) {
+      put(headers, VIEWER_HTTP_VERSION, FieldValue.of(httpVersion(r.httpVersion())));
+    }
+    if (selection.contains(VIEWER_TLS) && r.secure() && r.tls().present()) {
+      RecordedRequest.Tls tls = r.tls();
+      put(headers, VIEWER_TLS,
+          FieldValue.of(tls.version() + ":" + tls.cipher() + ":" + tls.handshake()));
+    }
+    if (selection.contains(FORWARDED_PROTO)) {
+      put(headers, FORWARDED_PROTO, r.secure() ? HTTPS : HTTP);
+    }
+  }
+
+  /** {@code HTTP/2.0} in the logs is {@code 2.0} in the header. */
+  private static String httpVersion(String logged) {
+    return logged.regionMatches(true, 0, "HTTP/", 0, 5) ? logged.substring(5) : logged;
+  }
+
+  private static void put(Map<String, FieldValue> headers, CloudFrontHeader h, FieldValue v) {
+    // CloudFront's own value replaces one the viewer sent under the same name.
+    headers.remove(h.headerName());
+    headers.put(h.headerName(), v);
+  }
+
+  private ViewerGeo lookUpGeo(String ip) {
+    Optional<InetAddress> address = IpAddresses.parse(ip);
+    if (address.isEmpty()) {
+      return new ViewerGeo(false, false, Added.NOTHING);
+    }
+    Optional<GeoLocation> location = geo.locate(address.get());
+    OptionalLong asNumber = asn == null ? OptionalLong.empty() : asn.asn(address.get());
+    Added.Builder added = new Added.Builder(selection);
+    location.ifPresent(g -> addGeo(g, added));
+    asNumber.ifPresent(n -> added.add(VIEWER_ASN, Long.toString(n)));
+    return new ViewerGeo(true, location.isPresent(), added.build());
+  }
+
+  private static void addGeo(GeoLocation g, Added.Builder added) {
+    added.add(VIEWER_COUNTRY, g.countryCode());
+    added.add(VIEWER_COUNTRY_NAME, HeaderValues.percentEncodeNonAscii(g.countryName()));
+    added.add(VIEWER_COUNTRY_REGION, g.regionCode());
+    added.add(VIEWER_COUNTRY_REGION_NAME, HeaderValues.percentEncodeNonAscii(g.regionName()));
+    added.add(VIEWER_CITY, HeaderValues.percentEncodeNonAscii(g.city()));
+    added.add(VIEWER_POSTAL_CODE, g.postalCode());
+    added.add(VIEWER_TIME_ZONE, g.timeZone());
+    if (g.latitude() != null && g.longitude() != null) {
+      added.add(VIEWER_LATITUDE, HeaderValues.degrees(g.latitude()));
+      added.add(VIEWER_LONGITUDE, HeaderValues.degrees(g.longitude()));
+    }
+    if (g.metroCode() != null) {
+      added.add(VIEWER_METRO_CODE, Integer.toString(g.metroCode()));
+    }
+  }
+
+  private Added lookUpDevice(String userAgent) {
+    DeviceFlags f = devices.detect(userAgent);
+    Added.Builder added = new Added.Builder(selection);
+    added.add(IS_DESKTOP_VIEWER, f.desktop() ? TRUE : FALSE);
+    added.add(IS_MOBILE_VIEWER, f.mobile() ? TRUE : FALSE);
+    added.add(IS_TABLET_VIEWER, f.tablet() ? TRUE : FALSE);
+    added.add(IS_SMARTTV_VIEWER, f.smartTv() ? TRUE : FALSE);
+    added.add(IS_IOS_VIEWER, f.ios() ? TRUE : FALSE);
+    added.add(IS_ANDROID_VIEWER, f.android() ? TRUE : FALSE);
+    return added.build();
+  }
+
+  private static String lowerCase(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        return name.toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return name;
+  }
+
+  /** What the geo database says about one viewer IP, with the headers ready to add. */
+  private record ViewerGeo(boolean parsable, boolean known, Added added) {}
+
+  /** Headers computed once per IP or User-Agent, already filtered by the selection. */
+  private record Added(String[] names, FieldValue[] values) {
+    static final Added NOTHING = new Added(new String[0], new FieldValue[0]);
+
+    void putInto(Map<String, FieldValue> headers) {
+      for (int i = 0; i < names.length; i++) {
+        if (headers.containsKey(names[i])) {
+          headers.remove(names[i]);
+        }
+        headers.put(names[i], values[i]);
+      }
+    }
+
+    static final class Builder {
+      private final HeaderSelection selection;
+      private final List<String> names = new ArrayList<>();
+      private final List<FieldValue> values = new ArrayList<>();
+
+      Builder(HeaderSelection selection) {
+        this.selection = selection;
+      }
+
+      /** Adds a header the policy selects; an empty value means unknown, and is left out. */
+      void add(CloudFrontHeader header, String value) {
+        if (!value.isEmpty()) {
+          add(header, FieldValue.of(value));
+        }
+      }
+
+      void add(CloudFrontHeader header, FieldValue value) {
+        if (selection.contains(header)) {
+          names.add(header.headerName());
+          values.add(value);
+        }
+      }
+
+      Added build() {
+        return new Added(names.toArray(new String[0]), values.toArray(new FieldValue[0]));
+      }
+    }
+  }
+
+  /** Configures a {@link ViewerEnricher}. */
+  public static final class Builder {
+    private GeoDatabase geo;
+    private AsnDatabase asn;
+    private DeviceRules deviceRules = DeviceRules.DEFAULT;
+    private HeaderSelection selection = HeaderSelection.all();
+    private String distributionDomainName = "";
+    private String distributionId = "";
+    private int ipCacheSize = 200_000;
+    private int userAgentCacheSize = 50_000;
+
+    private Builder() {}
+
+    /** The geo database; without one, the embedded country database. */
+    public Builder geo(GeoDatabase geo) {
+      this.geo = Objects.requireNonNull(geo, "geo");
+      return this;
+    }
+
+    /** An ASN database for CloudFront-Viewer-ASN; without one, that header is left out. */
+    public Builder asn(AsnDatabase asn) {
+      this.asn = asn;
+      return this;
+    }
+
+    public Builder deviceRules(DeviceRules rules) {
+      this.deviceRules = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /** Which CloudFront headers the distribution's policies add; default all of them. */
+    public Builder headers(HeaderSelection selection) {
+      this.selection = Objects.requireNonNull(selection, "selection");
+      return this;
+    }
+
+    /** The distribution named in the event's context; both may be empty. */
+    public Builder distribution(String domainName, String id) {
+      this.distributionDomainName = Objects.requireNonNullElse(domainName, "");
+      this.distributionId = Objects.requireNonNullElse(id, "");
+      return this;
+    }
+
+    /** Cache sizes: distinct viewer IPs and distinct User-Agents kept. */
+    public Builder cacheSizes(int ips, int userAgents) {
+      this.ipCacheSize = ips;
+      this.userAgentCacheSize = userAgents;
+      return this;
+    }
+
+    public ViewerEnricher build() {
+      return new ViewerEnricher(this);
+    }
+  }
+}

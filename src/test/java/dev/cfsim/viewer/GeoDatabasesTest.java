@@ -1,0 +1,88 @@
+package dev.cfsim.viewer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.InvalidInputException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class GeoDatabasesTest {
+
+  @Test
+  void a_city_database_places_an_ip_in_country_region_and_city() throws Exception {
+    // GeoIP2-City-Test.json: ::81.2.69.142/127 → GB, ENG England, London, 51.5142/-0.0931
+    GeoLocation g = TestDatabases.city().locate(InetAddress.getByName("81.2.69.142")).orElseThrow();
+    assertEquals(new GeoLocation("GB", "United Kingdom", "ENG", "England", "London", "",
+        "Europe/London", 51.5142, -0.0931, null), g);
+  }
+
+  @Test
+  void a_country_database_uses_the_country_not_the_registered_country() throws Exception {
+    // GeoIP2-Country-Test: 81.2.69.142 is in GB, registered to US
+    GeoDatabase db = GeoDatabases.open(TestDatabases.file("GeoIP2-Country-Test.mmdb"));
+    assertEquals("GB", db.locate(InetAddress.getByName("81.2.69.142")).orElseThrow().countryCode());
+    assertEquals("SE", db.locate(InetAddress.getByName("89.160.20.112")).orElseThrow().countryCode());
+  }
+
+  @Test
+  void the_free_geolite2_schema_reads_the_same_way() throws Exception {
+    GeoDatabase db = GeoDatabases.open(TestDatabases.file("GeoLite2-Country-Test.mmdb"));
+    assertEquals("KR", db.locate(InetAddress.getByName("2001:220::1")).orElseThrow().countryCode());
+  }
+
+  @Test
+  void ipv6_addresses_are_located() throws Exception {
+    // GeoIP2-City-Test.json: 2001:220::/32 → KR, Asia/Seoul, 37 / 127.5
+    GeoLocation g = TestDatabases.city().locate(InetAddress.getByName("2001:220::1")).orElseThrow();
+    assertEquals("KR", g.countryCode());
+    assertEquals("Asia/Seoul", g.timeZone());
+  }
+
+  @Test
+  void a_private_address_is_unknown() throws Exception {
+    assertTrue(TestDatabases.city().locate(InetAddress.getByName("10.0.0.1")).isEmpty());
+  }
+
+  @Test
+  void a_corrupt_database_fails_at_open_naming_the_file() {
+    Path broken = TestDatabases.file("MaxMind-DB-test-broken-search-tree-24.mmdb");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> GeoDatabases.open(broken));
+    assertEquals(broken.toString(), e.source());
+    assertTrue(e.getMessage().contains("MaxMind-DB-test-broken-search-tree-24.mmdb"));
+  }
+
+  @Test
+  void a_missing_database_fails_at_open_naming_the_file() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> GeoDatabases.open(Path.of("no-such-dir/GeoLite2-City.mmdb")));
+    assertTrue(e.getMessage().startsWith("no-such-dir/GeoLite2-City.mmdb: "), e.getMessage());
+  }
+
+  @Test
+  void an_asn_database_given_as_geo_database_is_refused_with_advice() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> GeoDatabases.open(TestDatabases.file("GeoLite2-ASN-Test.mmdb")));
+    assertTrue(e.getMessage().contains("--asn"), e.getMessage());
+  }
+
+  @Test
+  void the_asn_database_gives_the_autonomous_system_number() throws Exception {
+    AsnDatabase asn = AsnDatabase.open(TestDatabases.file("GeoLite2-ASN-Test.mmdb"));
+    // GeoLite2-ASN-Test source data: 1.128.0.0/11 → AS1221 (Telstra Pty Ltd)
+    assertEquals(OptionalLong.of(1221), asn.asn(InetAddress.getByName("1.128.0.1")));
+    assertEquals(OptionalLong.empty(), asn.asn(InetAddress.getByName("10.0.0.1")));
+  }
+
+  @Test
+  void a_corrupt_asn_database_fails_at_open_naming_the_file() {
+    Path broken = TestDatabases.file("MaxMind-DB-test-broken-search-tree-24.mmdb");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> AsnDatabase.open(broken));
+    assertEquals(broken.toString(), e.source());
+  }
+}
