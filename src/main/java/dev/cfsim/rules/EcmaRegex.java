@@ -17,12 +17,12 @@ import java.util.regex.PatternSyntaxException;
  * anywhere in the value (anchor with {@code ^} and {@code $} for a whole match), case-sensitive,
  * {@code ^}/{@code $} only at the start/end of the value, {@code .} any character but line
  * terminators, {@code \d \w \b} ASCII, {@code \s} JavaScript's white space and line terminators.
- * The Java pattern is a translation that reproduces exactly that.
+ * {@code [} and {@code &&} inside a class are literal, as in JavaScript. The Java pattern is a
+ * translation that reproduces exactly that.
  *
  * <p>Refused, with a reason: lookbehind, inline flags and atomic groups (not in ES5.1), possessive
  * quantifiers, escapes that only Java knows ({@code \A \z \p{..} \Q..\E} …), a literal {@code {}
- * (Java rejects it, JavaScript reads it as text), nested classes and {@code &&} in classes,
- * back-references to a group not yet closed, characters outside the Basic Multilingual Plane, and
+ * (Java rejects it, JavaScript reads it as text), back-references to a group not yet closed, characters outside the Basic Multilingual Plane, and
  * anything that is a syntax error in JavaScript (unbalanced groups, nothing to repeat, bad ranges).
  *
  * @param source the expression as written, without slashes or flags

@@ -1,5 +1,7 @@
 package dev.cfsim.rules;
 
+import dev.cfsim.viewer.FieldValue;
+import dev.cfsim.viewer.ViewerRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -111,6 +113,30 @@ public record Template(String source, List<Part> parts) {
   /** True when the template uses the placeholder. */
   public boolean uses(Variable variable) {
     return parts.contains(new Placeholder(variable));
+  }
+
+  /** Expands the template for a request: placeholders replaced verbatim, nothing encoded. */
+  public String expand(ViewerRequest request) {
+    StringBuilder sb = new StringBuilder(64);
+    for (Part part : parts) {
+      if (part instanceof Literal l) {
+        sb.append(l.text());
+      } else {
+        sb.append(value(((Placeholder) part).variable(), request));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String value(Variable variable, ViewerRequest request) {
+    return switch (variable) {
+      case HOST -> {
+        FieldValue host = request.headers().get("host");
+        yield host == null ? "" : host.value();
+      }
+      case URI -> request.uri();
+      case QUERYSTRING -> QueryStrings.serialise(request.querystring());
+    };
   }
 
   /** True when the template begins with the placeholder. */

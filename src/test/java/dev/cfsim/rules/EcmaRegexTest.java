@@ -1,0 +1,79 @@
+package dev.cfsim.rules;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EcmaRegexTest {
+
+  private static boolean test(String regex, String value) {
+    return new EcmaRegex(regex).compile().matcher(value).find();
+  }
+
+  @Test
+  void matches_is_a_search_like_javascript_test_not_a_whole_match() {
+    assertTrue(test("bot", "Googlebot/2.1"));
+    assertFalse(test("^bot", "Googlebot/2.1"));
+  }
+
+  @Test
+  void dollar_matches_only_at_the_very_end_as_in_javascript_without_flags() {
+    assertTrue(test("end$", "the end"));
+    assertFalse(test("end$", "the end\n"), "Java's $ would also match before a final line break");
+  }
+
+  @Test
+  void dot_excludes_javascript_line_terminators_and_nothing_else() {
+    assertFalse(test("^a.b$", "a\u2028b"));
+    assertFalse(test("^a.b$", "a\nb"));
+    assertTrue(test("^a.b$", "a\u0085b"), "Java's . would refuse U+0085; JavaScript's accepts it");
+  }
+
+  @Test
+  void backslash_s_is_javascript_white_space() {
+    assertTrue(test("^a\\sb$", "a\u00A0b"));
+    assertTrue(test("^a\\sb$", "a\uFEFFb"));
+    assertTrue(test("^a[\\s]b$", "a\u3000b"));
+    assertFalse(test("^a\\Sb$", "a\u2003b"));
+  }
+
+  @Test
+  void word_boundary_and_word_class_are_ascii() {
+    assertTrue(test("[Bb]ot\\b", "AhrefsBot/7"));
+    assertTrue(test("\\bcafe\\b", "écafe"), "é is no word character in JavaScript, so a boundary precedes c");
+    assertFalse(test("^\\w$", "é"));
+  }
+
+  @Test
+  void classes_ranges_groups_and_quantifiers_work() {
+    assertTrue(test("^[A-Za-z0-9]{16,}$", "abcdefghijklmnop"));
+    assertFalse(test("^[A-Za-z0-9]{16,}$", "short"));
+    assertTrue(test("^(?<v>v[0-9]+)/\\k<v>$", "v2/v2"));
+    assertTrue(test("^(a|b)+?\\1$", "abb"));
+    assertTrue(test("^[\\]\\-]+$", "]-]"));
+    assertTrue(test("^[.*+?{}()|^$/]+$", ".*+?{}()|^$/"), "special characters are literal in a class");
+    assertTrue(test("^\\x41\\u0042\\/$", "AB/"));
+    assertTrue(test("^[^a]b$", "xb"));
+  }
+
+  @Test
+  void brackets_and_ampersands_in_a_class_are_literal_as_in_javascript() {
+    assertTrue(test("^[a[b]]$", "[]"), "JavaScript: the class {a, [, b} then a literal ]");
+    assertFalse(test("^[a[b]]$", "b"));
+    assertTrue(test("^[a&&b]$", "&"), "Java would read && as intersection");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "(?<=a)b", "(?<!a)b", "(?i)bot", "(?>a)", "a*+", "a{2}+", "\\p{L}", "\\Aa", "a\\z", "\\Qa\\E",
+      "a{", "x{1,a}", "a{3,2}", "[]", "[^]", "(a", "a)", "*a", "a**", "^*",
+      "\\2(a)(b)", "(a\\1)", "\\k<n>(?<n>a)", "[z-a]", "[\\d-z]", "\\xZZ", "\\u12", "\\", "",
+      "(?=a)*", "\\0123", "\\cA", "(?<1a>x)", "\uD83D\uDE00", "[\\S]", "\\e", "\\10"})
+  void constructs_javascript_would_reject_or_read_differently_are_refused(String regex) {
+    assertThrows(IllegalArgumentException.class, () -> new EcmaRegex(regex));
+  }
+}
