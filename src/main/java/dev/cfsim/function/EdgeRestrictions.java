@@ -113,20 +113,40 @@ public final class EdgeRestrictions {
     boolean uriChanged = !uri.equals(original.path("uri"));
     if (uriChanged && (!uri.isTextual() || !uri.asText().startsWith("/"))) {
       problems.add("request.uri " + uri + " does not start with '/'");
-    } else if (uriChanged && (hasControl(uri.asText(), false) || uri.asText().indexOf('#') >= 0)) {
+    } else if (uriChanged && addsForbidden(uri.asText(), original.path("uri").asText())) {
       problems.add("request.uri has a space, a control character or '#'");
     }
     JsonNode query = request.path("querystring");
     boolean queryChanged = !query.equals(original.path("querystring"));
-    StringBuilder queryText = new StringBuilder(query.isTextual() ? query.asText() : "");
-    eachField(query, (name, value) -> queryText.append('&').append(name).append('=').append(value));
-    if (queryChanged && (hasControl(queryText.toString(), false) || queryText.indexOf("#") >= 0)) {
+    String queryText = queryText(query);
+    if (queryChanged && addsForbidden(queryText, queryText(original.path("querystring")))) {
       problems.add("the query string has a space, a control character or '#'");
     }
     if ((uriChanged || queryChanged) && uri.asText().length() + queryText.length() >= MAX_URL_CHARS) {
       problems.add("URI and query string are " + (uri.asText().length() + queryText.length())
           + " characters; they must be under " + MAX_URL_CHARS);
     }
+  }
+
+  private static String queryText(JsonNode query) {
+    StringBuilder text = new StringBuilder(query.isTextual() ? query.asText() : "");
+    eachField(query, (name, value) -> text.append('&').append(name).append('=').append(value));
+    return text.toString();
+  }
+
+  /**
+   * True when {@code changed} holds a space, control character or {@code #} that {@code before}
+   * did not: a function that copies the viewer's own URI into a new one adds nothing CloudFront
+   * had not already accepted.
+   */
+  private static boolean addsForbidden(String changed, String before) {
+    for (int i = 0; i < changed.length(); i++) {
+      char c = changed.charAt(i);
+      if ((c <= ' ' || c == 0x7f || c == '#') && before.indexOf(c) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Calls {@code each} with every value of every field of a headers/cookies/querystring map. */
