@@ -61,14 +61,14 @@ public final class EdgeRestrictions {
     if (output == null || !output.isObject()) {
       problems.add("the handler returned neither a request nor a response");
     } else if (output.has("statusCode")) {
-      responseProblems(output, problems);
+      responseProblems(output, viewerText(event.path("request")), problems);
     } else {
       requestProblems(output, event.path("request"), problems);
     }
     return problems;
   }
 
-  private static void responseProblems(JsonNode response, List<String> problems) {
+  private static void responseProblems(JsonNode response, String viewerText, List<String> problems) {
     JsonNode status = response.get("statusCode");
     if (!status.canConvertToInt() || status.asInt() < 200 || status.asInt() > 599) {
       problems.add("statusCode " + status + " is not an HTTP status from 200 to 599");
@@ -77,7 +77,7 @@ public final class EdgeRestrictions {
       if (!HEADER_NAME.matcher(name).matches()) {
         problems.add("response header name '" + name + "' is not a lower-case HTTP token");
       }
-      if (hasControl(value, true)) {
+      if (addsControl(value, viewerText)) {
         problems.add("response header '" + name + "' has a control character in its value");
       }
     });
@@ -91,6 +91,7 @@ public final class EdgeRestrictions {
     JsonNode headers = request.path("headers");
     JsonNode originalHeaders = original.path("headers");
     // Only what the function changed counts: the viewer's own values reached it unchecked.
+    String viewerText = viewerText(original);
     eachField(headers, (name, value) -> {
       if (headers.path(name).equals(originalHeaders.path(name))) {
         return;
@@ -100,7 +101,7 @@ public final class EdgeRestrictions {
       } else if (isDisallowed(name)) {
         problems.add("header '" + name + "' is disallowed: CloudFront answers 502");
       }
-      if (hasControl(value, true)) {
+      if (addsControl(value, viewerText)) {
         problems.add("header '" + name + "' has a control character in its value");
       }
     });
@@ -164,17 +165,26 @@ public final class EdgeRestrictions {
     }
   }
 
-  private static boolean hasControl(String s, boolean spaceAndTabAllowed) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        if (!(spaceAndTabAllowed && c == '\t')) {
-          return true;
-        }
-      } else if (c == ' ' && !spaceAndTabAllowed) {
+  /**
+   * True when {@code value} holds a control character (tab aside) that appears nowhere in what
+   * the viewer sent: a value copied from the request carries only what CloudFront accepted.
+   */
+  private static boolean addsControl(String value, String viewerText) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < 0x20 && c != '\t' || c == 0x7f) && viewerText.indexOf(c) < 0) {
         return true;
       }
     }
     return false;
   }
+
+  /** Every value the viewer sent (URI, query, headers, cookies), run together. */
+  private static String viewerText(JsonNode request) {
+    StringBuilder text = new StringBuilder(request.path("uri").asText()).append(queryText(request.path("querystring")));
+    eachField(request.path("headers"), (name, value) -> text.append(value));
+    eachField(request.path("cookies"), (name, value) -> text.append(value));
+    return text.toString();
+  }
+
 }
