@@ -1,0 +1,36 @@
+package dev.cfsim.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Objects;
+
+/**
+ * An RFC 9457 problem detail, the body of every error answer ({@code application/problem+json}).
+ *
+ * @param type a URI naming the kind of problem; {@code about:blank} when the status says it all
+ * @param title a short summary of the kind of problem, the same for every occurrence
+ * @param status the HTTP status code
+ * @param detail what went wrong in this request, in words a caller can act on
+ * @param instance the request path that failed
+ * @param path extension member: the JSON path of the bad field ({@code $.regions.ap.data_out}),
+ *     absent when the request as a whole is at fault
+ * @param parameter extension member: the query parameter at fault, when one is
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    String path,
+    String parameter) {
+
+  /** The media type of a problem body. */
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  public Problem {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(detail, "detail");
+  }
+}

@@ -1,0 +1,100 @@
+package dev.cfsim.cli;
+
+import dev.cfsim.api.ApiLimits;
+import dev.cfsim.api.ApiSettings;
+import dev.cfsim.api.CfsimApi;
+import io.javalin.util.JavalinBindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cfsim serve}: the REST API and the web calculator in one process, until SIGTERM or
+ * Ctrl-C, when requests in flight are allowed to finish.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves the REST API (/api/v1, described at /openapi.json) and the web cost calculator (/).",
+      "Listens on loopback unless told otherwise; SIGTERM or Ctrl-C stops it gracefully."
+    },
+    footer = {
+      "",
+      "Example:  cfsim serve --port 7070   then open http://127.0.0.1:7070/",
+      "          curl -s -H 'Content-Type: application/json' -d @profile.json \\",
+      "               http://127.0.0.1:7070/api/v1/estimates"
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--port", defaultValue = "7070", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(
+      names = "--cors-origin",
+      paramLabel = "ORIGIN",
+      description = "Let pages from this origin call the API (repeatable, e.g. https://dash.example.com). CORS is off without it.")
+  List<String> corsOrigins = new ArrayList<>();
+
+  @Option(names = "--max-body-kb", defaultValue = "64", description = "Largest JSON request body in KiB (default ${DEFAULT-VALUE}).")
+  int maxBodyKb;
+
+  @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Longest a request may take (default ${DEFAULT-VALUE} s).")
+  int requestTimeoutSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (maxBodyKb <= 0 || requestTimeoutSeconds <= 0) {
+      System.err.println("cfsim: --max-body-kb and --request-timeout must be positive");
+      return Main.EXIT_BAD_INPUT;
+    }
+    if (!isLoopback(host)) {
+      System.err.println("cfsim: warning: listening on " + host + ", not loopback: the API has no authentication");
+    }
+    ApiLimits d = ApiLimits.DEFAULT;
+    ApiLimits limits =
+        new ApiLimits(maxBodyKb * 1024L, d.maxJsonDepth(), d.maxStringLength(), d.maxUploadBytes(),
+            d.maxUploadRecords(), Duration.ofSeconds(requestTimeoutSeconds));
+    System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "off");
+    CfsimApi api;
+    try {
+      api = CfsimApi.create(new ApiSettings(host, port, corsOrigins, limits)).start();
+    } catch (JavalinBindException e) {
+      System.err.println("cfsim: cannot listen on " + host + ":" + port + " (in use, or not an address of this machine)");
+      return Main.EXIT_BAD_INPUT;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.err.println("cfsim: stopping (letting requests in flight finish)");
+                  api.stop();
+                  System.err.println("cfsim: stopped");
+                  stopped.countDown();
+                },
+                "cfsim-shutdown"));
+    System.out.println("cfsim: serving " + api.baseUrl() + "/ (API under /api/v1, OpenAPI at /openapi.json)");
+    System.out.flush();
+    stopped.await();
+    return Main.EXIT_OK;
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,288 @@
+package dev.cfsim.logs;
+
+import dev.cfsim.InvalidInputException;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads one log file, plain or gzip (recognised by its magic bytes, not its name), line by line
+ * in a fixed buffer, and hands each record to a consumer in file order. Memory does not depend
+ * on the file's size. Header lines ({@code #Version}, {@code #Fields}) may appear anywhere, as in
+ * concatenated files, and a new {@code #Fields} line changes the columns from there on.
+ */
+final class LogFileReader {
+
+  private static final int BUFFER = 1 << 20;
+
+  private final LogReadOptions options;
+  private final AtomicLong bytesRead;
+
+  /** @param bytesRead counts the file bytes read (compressed, for gzip), for progress */
+  LogFileReader(LogReadOptions options, AtomicLong bytesRead) {
+    this.options = options;
+    this.bytesRead = bytesRead;
+  }
+
+  /** What one file held. */
+  record FileCounts(long lines, long records, long malformed) {}
+
+  /**
+   * Reads {@code file} to the end, or to where its gzip stream breaks off.
+   *
+   * @throws InvalidInputException when the file cannot be read as a log at all (no field list),
+   *     or in strict mode at its first malformed line or a truncated gzip
+   */
+  FileCounts read(Path file, Consumer<RequestRecord> sink, MalformedLines malformed)
+      throws IOException {
+    String name = file.toString();
+    try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead)) {
+      return read(name, raw, sink, malformed);
+    }
+  }
+
+  FileCounts read(String name, InputStream raw, Consumer<RequestRecord> sink, MalformedLines malformed)
+      throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    in.mark(2);
+    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+    in.reset();
+    InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    State state = new State(name, sink, malformed);
+    byte[] buf = new byte[BUFFER];
+    int filled = 0;
+    try {
+      while (true) {
+        int n = source.read(buf, filled, buf.length - filled);
+        if (n < 0) {
+          break;
+        }
+        filled += n;
+        int consumed = state.lines(buf, filled, false);
+        if (consumed == 0 && filled == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+        } else {
+          System.arraycopy(buf, consumed, buf, 0, filled - consumed);
+          filled -= consumed;
+        }
+      }
+    } catch (EOFException | ZipException e) {
+      if (!gzip) {
+        throw e;
+      }
+      state.lines(buf, filled, true);
+      MalformedLines.TruncatedFile t =
+          new MalformedLines.TruncatedFile(name, state.lineNo, String.valueOf(e.getMessage()));
+      if (options.strict()) {
+        throw new InvalidInputException(
+            name, "", "truncated gzip (" + t.problem() + ") after " + t.linesRead() + " lines");
+      }
+      malformed.addTruncated(t);
+      return state.counts();
+    }
+    state.lines(buf, filled, true);
+    return state.counts();
+  }
+
+  /** Parsing state for one file: the current columns and counters. */
+  private final class State {
+    final String name;
+    final Consumer<RequestRecord> sink;
+    final MalformedLines malformed;
+    LineParser parser;
+    long lineNo;
+    long records;
+    long bad;
+
+    State(String name, Consumer<RequestRecord> sink, MalformedLines malformed) {
+      this.name = name;
+      this.sink = sink;
+      this.malformed = malformed;
+    }
+
+    FileCounts counts() {
+      return new FileCounts(lineNo, records, bad);
+    }
+
+    /** Handles the complete lines in buf[0, filled) and returns how many bytes they took. */
+    int lines(byte[] buf, int filled, boolean atEnd) {
+      int start = 0;
+      while (start < filled) {
+        int nl = indexOf(buf, (byte) '\n', start, filled);
+        if (nl < 0) {
+          if (!atEnd) {
+            return start;
+          }
+          nl = filled;
+        }
+        int end = nl;
+        if (end > start && buf[end - 1] == '\r') {
+          end--;
+        }
+        lineNo++;
+        line(buf, start, end);
+        start = nl + 1;
+      }
+      return Math.min(start, filled);
+    }
+
+    void line(byte[] buf, int start, int end) {
+      if (end == start) {
+        return;
+      }
+      if (buf[start] == '#') {
+        header(new String(buf, start, end - start, StandardCharsets.UTF_8));
+        return;
+      }
+      if (parser == null) {
+        parser = parserFor(buf, start, end);
+      }
+      try {
+        sink.accept(parser.parse(buf, start, end));
+        records++;
+      } catch (MalformedLineException e) {
+        bad++;
+        if (options.strict()) {
+          throw new InvalidInputException(
+              name, "line " + lineNo, e.reason().label() + ": " + e.getMessage());
+        }
+        malformed.add(name, lineNo, e);
+      }
+    }
+
+    void header(String line) {
+      String[] words = line.trim().split("\\s+");
+      if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1) {
+        List<String> columns = Arrays.asList(words).subList(1, words.length);
+        boolean json = options.format() == LogFormat.JSON;
+        if (json) {
+          return;
+        }
+        boolean realtime = options.format() == LogFormat.REALTIME;
+        parser =
+            new DelimitedLineParser(
+                columns,
+                options.delimiter(),
+                realtime,
+                realtime ? options.realtimeWeight() : 1.0);
+      }
+    }
+
+    LineParser parserFor(byte[] buf, int start, int end) {
+      LogFormat format = options.format();
+      if (format == null) {
+        format = detect(buf, start, end);
+      }
+      switch (format) {
+        case JSON:
+          return new JsonLineParser();
+        case REALTIME:
+          return new DelimitedLineParser(
+              realtimeColumns(countColumns(buf, start, end)),
+              options.delimiter(),
+              true,
+              options.realtimeWeight());
+        default:
+          if (options.fields().isEmpty()) {
+            throw new InvalidInputException(
+                name, "line " + lineNo,
+                "no #Fields header before the first record; name the columns with --fields");
+          }
+          return new DelimitedLineParser(options.fields(), options.delimiter(), false, 1.0);
+      }
+    }
+
+    List<String> realtimeColumns(int columnsInLine) {
+      if (options.fields().isEmpty()) {
+        if (columnsInLine == LogField.REALTIME_CANONICAL.size()) {
+          return LogField.REALTIME_CANONICAL;
+        }
+        throw new InvalidInputException(
+            name, "line " + lineNo,
+            "real-time record with " + columnsInLine + " fields: give the fields your real-time"
+                + " configuration selects with --fields");
+      }
+      return canonicalOrder(name, options.fields());
+    }
+
+    private int countColumns(byte[] buf, int start, int end) {
+      int n = 1;
+      for (int i = start; i < end; i++) {
+        if (buf[i] == options.delimiter()) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  /** Puts real-time field names in CloudFront's canonical order, whatever order they came in. */
+  static List<String> canonicalOrder(String source, List<String> fields) {
+    Set<String> wanted = new HashSet<>();
+    for (String f : fields) {
+      String k = LogField.key(f);
+      boolean known = LogField.REALTIME_CANONICAL.stream().anyMatch(c -> LogField.key(c).equals(k));
+      if (!known) {
+        throw new InvalidInputException(
+            source, "--fields", "'" + f + "' is not a real-time log field");
+      }
+      wanted.add(k);
+    }
+    List<String> out = new ArrayList<>();
+    for (String c : LogField.REALTIME_CANONICAL) {
+      if (wanted.contains(LogField.key(c))) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The format of a data line met before any {@code #Fields} header. */
+  static LogFormat detect(byte[] buf, int start, int end) {
+    if (buf[start] == '{') {
+      return LogFormat.JSON;
+    }
+    int tab = indexOf(buf, (byte) '\t', start, end);
+    int firstEnd = tab < 0 ? end : tab;
+    if (looksLikeEpochMillis(buf, start, firstEnd)) {
+      return LogFormat.REALTIME;
+    }
+    return LogFormat.STANDARD;
+  }
+
+  /** {@code 1600299221.087}: how a real-time record starts. */
+  private static boolean looksLikeEpochMillis(byte[] buf, int start, int end) {
+    int dot = indexOf(buf, (byte) '.', start, end);
+    if (dot < start + 9 || end - dot != 4) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (i != dot && (buf[i] < '0' || buf[i] > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] buf, byte b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,231 @@
+package dev.cfsim.logs;
+
+import dev.cfsim.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collector;
+import java.util.stream.Stream;
+
+/**
+ * A set of CloudFront log files (files, directory trees, globs) read as {@link RequestRecord}s.
+ * Files are read in parallel, each in order by one thread, in constant memory. Malformed lines
+ * are counted, not thrown, unless the options say strict.
+ *
+ * <pre>{@code
+ * LogSource logs = LogSource.of(List.of("logs/"), LogReadOptions.defaults());
+ * LogReadResult<Long> r = logs.read(Collectors.counting());
+ * r.malformed().summary().forEach(System.err::println);
+ * }</pre>
+ */
+public final class LogSource {
+
+  private final List<Path> files;
+  private final LogReadOptions options;
+  private final long totalBytes;
+  private final AtomicLong bytesRead = new AtomicLong();
+
+  private LogSource(List<Path> files, LogReadOptions options) {
+    this.files = List.copyOf(files);
+    this.options = options;
+    long total = 0;
+    for (Path f : files) {
+      try {
+        total += Files.size(f);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    this.totalBytes = total;
+  }
+
+  /**
+   * The log files named by {@code paths}: a file, a directory (read recursively, hidden files
+   * skipped), or a glob such as {@code logs/E2ABC*.2026-11-*.gz}. Files come sorted by path,
+   * which for S3 names ({@code DIST.YYYY-MM-DD-HH.ID.gz}) is by hour.
+   *
+   * @throws InvalidInputException when a path does not exist or a glob matches nothing
+   */
+  public static LogSource of(List<String> paths, LogReadOptions options) {
+    List<Path> files = new ArrayList<>();
+    for (String p : paths) {
+      files.addAll(expand(p));
+    }
+    if (files.isEmpty()) {
+      throw new InvalidInputException("logs", "", "no log files given");
+    }
+    return new LogSource(files.stream().distinct().sorted().toList(), options);
+  }
+
+  /** The files, in reading order. */
+  public List<Path> files() {
+    return files;
+  }
+
+  /** Size of all files on disk (compressed, for gzip). */
+  public long totalBytes() {
+    return totalBytes;
+  }
+
+  /** File bytes read so far, for progress. */
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /**
+   * Reads every file, in parallel, into the collector: each worker thread accumulates into its
+   * own container, and the containers are combined at the end, so the accumulator needs no
+   * locking and memory is bounded by threads, not files.
+   */
+  public <A, R> LogReadResult<R> read(Collector<RequestRecord, A, R> collector) {
+    MalformedLines malformed = new MalformedLines();
+    AtomicInteger next = new AtomicInteger();
+    AtomicLong lines = new AtomicLong();
+    AtomicLong records = new AtomicLong();
+    int threads = Math.min(options.threads(), files.size());
+    List<Callable<A>> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      workers.add(
+          () -> {
+            A container = collector.supplier().get();
+            Consumer<RequestRecord> sink = r -> collector.accumulator().accept(container, r);
+            LogFileReader reader = new LogFileReader(options, bytesRead);
+            int i;
+            while ((i = next.getAndIncrement()) < files.size()) {
+              LogFileReader.FileCounts c = reader.read(files.get(i), sink, malformed);
+              lines.addAndGet(c.lines());
+              records.addAndGet(c.records());
+            }
+            return container;
+          });
+    }
+    A combined = runAll(workers, collector);
+    return new LogReadResult<>(
+        collector.finisher().apply(combined), files.size(), lines.get(), records.get(), malformed);
+  }
+
+  /**
+   * Reads every file, in parallel, handing each record to {@code sink}, which must be
+   * thread-safe. Within one file, records arrive in file order.
+   */
+  public LogReadResult<Void> forEach(Consumer<RequestRecord> sink) {
+    LogReadResult<Object> r =
+        read(Collector.of(() -> null, (a, rec) -> sink.accept(rec), (a, b) -> a));
+    return new LogReadResult<>(null, r.files(), r.lines(), r.records(), r.malformed());
+  }
+
+  /** Reads one file in order on the calling thread; for tools that need one file's sequence. */
+  public static LogReadResult<Void> readFile(
+      Path file, LogReadOptions options, Consumer<RequestRecord> sink) throws IOException {
+    MalformedLines malformed = new MalformedLines();
+    LogFileReader.FileCounts c =
+        new LogFileReader(options, new AtomicLong()).read(file, sink, malformed);
+    return new LogReadResult<>(null, 1, c.lines(), c.records(), malformed);
+  }
+
+  private static <A> A runAll(List<Callable<A>> workers, Collector<RequestRecord, A, ?> collector) {
+    ExecutorService pool = Executors.newFixedThreadPool(workers.size(), LogSource::daemon);
+    try {
+      List<Future<A>> futures = new ArrayList<>();
+      for (Callable<A> w : workers) {
+        futures.add(pool.submit(w));
+      }
+      A combined = null;
+      boolean first = true;
+      for (Future<A> f : futures) {
+        A a = await(f, futures);
+        combined = first ? a : collector.combiner().apply(combined, a);
+        first = false;
+      }
+      return combined;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <A> A await(Future<A> f, List<? extends Future<?>> all) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading logs", e);
+    } catch (ExecutionException e) {
+      all.forEach(o -> o.cancel(true));
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      if (c instanceof IOException io) {
+        throw new UncheckedIOException(io);
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "cfsim-log-reader");
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static List<Path> expand(String arg) {
+    int glob = firstGlobChar(arg);
+    if (glob < 0) {
+      Path p = Paths.get(arg);
+      if (Files.isRegularFile(p)) {
+        return List.of(p);
+      }
+      if (Files.isDirectory(p)) {
+        return walk(p, null);
+      }
+      throw new InvalidInputException(arg, "", "no such file or directory");
+    }
+    int slash = arg.lastIndexOf('/', glob);
+    Path base = slash < 0 ? Paths.get(".") : Paths.get(slash == 0 ? "/" : arg.substring(0, slash));
+    String pattern = slash < 0 ? arg : arg.substring(slash + 1);
+    if (!Files.isDirectory(base)) {
+      throw new InvalidInputException(arg, "", "no such directory: " + base);
+    }
+    PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    List<Path> out = walk(base, p -> m.matches(base.relativize(p)));
+    if (out.isEmpty()) {
+      throw new InvalidInputException(arg, "", "no files match");
+    }
+    return out;
+  }
+
+  private static List<Path> walk(Path dir, java.util.function.Predicate<Path> keep) {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> keep == null || keep.test(p))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int firstGlobChar(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '{') {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

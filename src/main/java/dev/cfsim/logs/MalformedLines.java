@@ -1,0 +1,124 @@
+package dev.cfsim.logs;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every log line cfsim could not read, counted by reason, with the first few examples (file,
+ * line number, what was wrong) so a user can look at them. Also the gzip files that ended early.
+ * Nothing is dropped without being counted here. Thread-safe: readers of several files add to
+ * one instance.
+ */
+public final class MalformedLines {
+
+  /** How many examples are kept; the counts are always complete. */
+  public static final int MAX_EXAMPLES = 10;
+
+  /** The kinds of malformed line. */
+  public enum Reason {
+    WRONG_FIELD_COUNT("wrong field count"),
+    MISSING_FIELD("missing field"),
+    BAD_DATE("bad date"),
+    BAD_NUMBER("bad number"),
+    BAD_IP("bad IP"),
+    BAD_JSON("bad JSON"),
+    NO_FIELD_LIST("no field list");
+
+    private final String label;
+
+    Reason(String label) {
+      this.label = label;
+    }
+
+    /** Words for the summary, e.g. {@code bad date}. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** One malformed line: where it is and what is wrong with it. */
+  public record Example(String file, long line, Reason reason, String detail) {
+    @Override
+    public String toString() {
+      return file + ": line " + line + ": " + reason.label() + ": " + detail;
+    }
+  }
+
+  /**
+   * A gzip file that ended before its end marker: the lines before the cut were read.
+   *
+   * @param linesRead complete lines read from the file before it ended
+   */
+  public record TruncatedFile(String file, long linesRead, String problem) {
+    @Override
+    public String toString() {
+      return file + ": truncated gzip (" + problem + ") after " + linesRead + " lines";
+    }
+  }
+
+  private final Map<Reason, Long> counts = new EnumMap<>(Reason.class);
+  private final List<Example> examples = new ArrayList<>();
+  private final List<TruncatedFile> truncated = new ArrayList<>();
+
+  /** Counts one malformed line and keeps it as an example while there is room. */
+  public synchronized void add(String file, long line, MalformedLineException e) {
+    counts.merge(e.reason(), 1L, Long::sum);
+    if (examples.size() < MAX_EXAMPLES) {
+      examples.add(new Example(file, line, e.reason(), e.getMessage()));
+    }
+  }
+
+  /** Records a gzip file that ended early. */
+  public synchronized void addTruncated(TruncatedFile file) {
+    truncated.add(file);
+  }
+
+  /** Malformed lines in all, over every reason. */
+  public synchronized long total() {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Count per reason, only reasons that occurred. */
+  public synchronized Map<Reason, Long> counts() {
+    return Map.copyOf(counts);
+  }
+
+  /** The first malformed lines, in the order they were found. */
+  public synchronized List<Example> examples() {
+    return List.copyOf(examples);
+  }
+
+  /** Gzip files that ended early. */
+  public synchronized List<TruncatedFile> truncatedFiles() {
+    return List.copyOf(truncated);
+  }
+
+  /** True when every line was read and every file was whole. */
+  public synchronized boolean isEmpty() {
+    return counts.isEmpty() && truncated.isEmpty();
+  }
+
+  /** A few lines for stderr: counts by reason, then the examples and truncated files. */
+  public synchronized List<String> summary() {
+    List<String> out = new ArrayList<>();
+    if (isEmpty()) {
+      return out;
+    }
+    StringBuilder sb = new StringBuilder(total() + " malformed lines");
+    if (!counts.isEmpty()) {
+      sb.append(" (");
+      String sep = "";
+      for (Map.Entry<Reason, Long> e : counts.entrySet()) {
+        sb.append(sep).append(e.getKey().label()).append(": ").append(e.getValue());
+        sep = ", ";
+      }
+      sb.append(')');
+    }
+    out.add(sb.toString());
+    examples.forEach(e -> out.add("  " + e));
+    truncated.forEach(t -> out.add("  " + t));
+    return out;
+  }
+}

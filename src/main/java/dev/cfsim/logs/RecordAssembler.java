@@ -1,0 +1,235 @@
+package dev.cfsim.logs;
+
+import static dev.cfsim.logs.MalformedLines.Reason.BAD_DATE;
+import static dev.cfsim.logs.MalformedLines.Reason.BAD_IP;
+import static dev.cfsim.logs.MalformedLines.Reason.BAD_NUMBER;
+import static dev.cfsim.logs.MalformedLines.Reason.MISSING_FIELD;
+
+import java.time.LocalDate;
+
+/**
+ * Turns the raw values of one line (indexed by {@link LogField#ordinal()}, {@code null} for
+ * empty or absent) into a {@link RequestRecord}: numbers, dates and IPs checked, text decoded.
+ * Shared by every format so they all mean the same thing. Not thread-safe (it caches the last
+ * date): one per reader.
+ */
+final class RecordAssembler {
+
+  private static final LogField[] REQUIRED = {
+    LogField.EDGE_LOCATION, LogField.BYTES_SENT, LogField.CLIENT_IP, LogField.METHOD,
+    LogField.URI_STEM, LogField.STATUS
+  };
+
+  private final boolean realtime;
+  private final double weight;
+  private String lastDate;
+  private long lastDateMillis;
+
+  /**
+   * @param realtime values come from a real-time log: swap the host names back and split the
+   *     query off the URI
+   * @param weight requests each line stands for (100 / sampling rate for real-time logs)
+   */
+  RecordAssembler(boolean realtime, double weight) {
+    this.realtime = realtime;
+    this.weight = weight;
+  }
+
+  RequestRecord assemble(String[] v) throws MalformedLineException {
+    for (LogField f : REQUIRED) {
+      if (v[f.ordinal()] == null) {
+        throw new MalformedLineException(MISSING_FIELD, f.cloudFrontName() + " is empty or absent");
+      }
+    }
+    long ts = timestamp(v);
+    String ip = v[LogField.CLIENT_IP.ordinal()];
+    if (!IpAddresses.isValid(ip)) {
+      throw new MalformedLineException(BAD_IP, "c-ip '" + clip(ip) + "'");
+    }
+    String distributionHost = v[LogField.CS_HOST.ordinal()];
+    String hostHeader = v[LogField.X_HOST_HEADER.ordinal()];
+    String uri = v[LogField.URI_STEM.ordinal()];
+    String query = v[LogField.QUERY.ordinal()];
+    if (realtime) {
+      String swap = distributionHost;
+      distributionHost = hostHeader;
+      hostHeader = swap;
+      int q = uri.indexOf('?');
+      if (q >= 0) {
+        if (query == null && q + 1 < uri.length()) {
+          query = uri.substring(q + 1);
+        }
+        uri = uri.substring(0, q);
+      }
+    }
+    return new RequestRecord(
+        ts,
+        v[LogField.EDGE_LOCATION.ordinal()],
+        count(v, LogField.BYTES_SENT, 0),
+        count(v, LogField.BYTES_RECEIVED, 0),
+        ip,
+        v[LogField.METHOD.ordinal()],
+        distributionHost,
+        UrlEncoding.decode(uri),
+        status(v[LogField.STATUS.ordinal()]),
+        UrlEncoding.decode(v[LogField.REFERER.ordinal()]),
+        UrlEncoding.decodeUserAgent(v[LogField.USER_AGENT.ordinal()]),
+        UrlEncoding.decode(query),
+        UrlEncoding.decode(v[LogField.COOKIE.ordinal()]),
+        v[LogField.RESULT_TYPE.ordinal()],
+        v[LogField.REQUEST_ID.ordinal()],
+        hostHeader,
+        v[LogField.PROTOCOL.ordinal()],
+        millis(v, LogField.TIME_TAKEN),
+        v[LogField.FORWARDED_FOR.ordinal()],
+        v[LogField.TLS_PROTOCOL.ordinal()],
+        v[LogField.TLS_CIPHER.ordinal()],
+        v[LogField.RESPONSE_RESULT_TYPE.ordinal()],
+        v[LogField.HTTP_VERSION.ordinal()],
+        (int) Math.min(Integer.MAX_VALUE, count(v, LogField.CLIENT_PORT, -1)),
+        millis(v, LogField.TIME_TO_FIRST_BYTE),
+        v[LogField.DETAILED_RESULT_TYPE.ordinal()],
+        UrlEncoding.decode(v[LogField.CONTENT_TYPE.ordinal()]),
+        count(v, LogField.CONTENT_LENGTH, -1),
+        count(v, LogField.RANGE_START, -1),
+        count(v, LogField.RANGE_END, -1),
+        v[LogField.COUNTRY.ordinal()],
+        weight);
+  }
+
+  private long timestamp(String[] v) throws MalformedLineException {
+    String ms = v[LogField.TIMESTAMP_MS.ordinal()];
+    if (ms != null) {
+      return parseLong(ms, LogField.TIMESTAMP_MS);
+    }
+    String date = v[LogField.DATE.ordinal()];
+    String time = v[LogField.TIME.ordinal()];
+    if (date != null && time != null) {
+      return dateMillis(date) + timeMillis(time);
+    }
+    String epoch = v[LogField.TIMESTAMP.ordinal()];
+    if (epoch != null) {
+      long m = decimalMillis(epoch, LogField.TIMESTAMP);
+      if (m < 0) {
+        throw new MalformedLineException(BAD_DATE, "timestamp '" + clip(epoch) + "'");
+      }
+      return m;
+    }
+    throw new MalformedLineException(MISSING_FIELD, "no date and time, nor timestamp");
+  }
+
+  private long dateMillis(String date) throws MalformedLineException {
+    if (date.equals(lastDate)) {
+      return lastDateMillis;
+    }
+    if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
+      throw new MalformedLineException(BAD_DATE, "date '" + clip(date) + "'");
+    }
+    int y = digits(date, 0, 4, BAD_DATE);
+    int m = digits(date, 5, 7, BAD_DATE);
+    int d = digits(date, 8, 10, BAD_DATE);
+    long millis;
+    try {
+      millis = LocalDate.of(y, m, d).toEpochDay() * 86_400_000L;
+    } catch (java.time.DateTimeException e) {
+      throw new MalformedLineException(BAD_DATE, "date '" + date + "'");
+    }
+    lastDate = date;
+    lastDateMillis = millis;
+    return millis;
+  }
+
+  private static long timeMillis(String t) throws MalformedLineException {
+    if (t.length() != 8 || t.charAt(2) != ':' || t.charAt(5) != ':') {
+      throw new MalformedLineException(BAD_DATE, "time '" + clip(t) + "'");
+    }
+    int h = digits(t, 0, 2, BAD_DATE);
+    int m = digits(t, 3, 5, BAD_DATE);
+    int s = digits(t, 6, 8, BAD_DATE);
+    if (h > 23 || m > 59 || s > 60) {
+      throw new MalformedLineException(BAD_DATE, "time '" + t + "'");
+    }
+    return ((h * 60L + m) * 60L + s) * 1000L;
+  }
+
+  private static int status(String s) throws MalformedLineException {
+    if (s.length() != 3) {
+      throw new MalformedLineException(BAD_NUMBER, "sc-status '" + clip(s) + "'");
+    }
+    return digits(s, 0, 3, BAD_NUMBER);
+  }
+
+  private static long count(String[] v, LogField f, long absent) throws MalformedLineException {
+    String s = v[f.ordinal()];
+    return s == null ? absent : parseLong(s, f);
+  }
+
+  private static int millis(String[] v, LogField f) throws MalformedLineException {
+    String s = v[f.ordinal()];
+    if (s == null) {
+      return -1;
+    }
+    long m = decimalMillis(s, f);
+    if (m < 0 || m > Integer.MAX_VALUE) {
+      throw new MalformedLineException(BAD_NUMBER, f.cloudFrontName() + " '" + clip(s) + "'");
+    }
+    return (int) m;
+  }
+
+  /** Non-negative decimal integer, at most 18 digits. */
+  private static long parseLong(String s, LogField f) throws MalformedLineException {
+    int n = s.length();
+    if (n == 0 || n > 18) {
+      throw new MalformedLineException(BAD_NUMBER, f.cloudFrontName() + " '" + clip(s) + "'");
+    }
+    long r = 0;
+    for (int i = 0; i < n; i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        throw new MalformedLineException(BAD_NUMBER, f.cloudFrontName() + " '" + clip(s) + "'");
+      }
+      r = r * 10 + d;
+    }
+    return r;
+  }
+
+  /** Seconds with an optional fraction ({@code 0.082}, {@code 1600299221.087}) as millis. */
+  private static long decimalMillis(String s, LogField f) throws MalformedLineException {
+    int dot = s.indexOf('.');
+    String whole = dot < 0 ? s : s.substring(0, dot);
+    long r = (whole.isEmpty() ? 0 : parseLong(whole, f)) * 1000;
+    if (dot >= 0) {
+      long scale = 100;
+      for (int i = dot + 1; i < s.length(); i++) {
+        int d = s.charAt(i) - '0';
+        if (d < 0 || d > 9) {
+          throw new MalformedLineException(BAD_NUMBER, f.cloudFrontName() + " '" + clip(s) + "'");
+        }
+        r += d * scale;
+        scale /= 10;
+      }
+      if (dot == s.length() - 1 && whole.isEmpty()) {
+        throw new MalformedLineException(BAD_NUMBER, f.cloudFrontName() + " '" + s + "'");
+      }
+    }
+    return r;
+  }
+
+  private static int digits(String s, int from, int to, MalformedLines.Reason reason)
+      throws MalformedLineException {
+    int r = 0;
+    for (int i = from; i < to; i++) {
+      int d = s.charAt(i) - '0';
+      if (d < 0 || d > 9) {
+        throw new MalformedLineException(reason, "'" + clip(s) + "'");
+      }
+      r = r * 10 + d;
+    }
+    return r;
+  }
+
+  /** A value for a message, cut so a huge bad field cannot flood the summary. */
+  static String clip(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}

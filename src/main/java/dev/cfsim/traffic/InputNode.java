@@ -1,0 +1,189 @@
+package dev.cfsim.traffic;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.cfsim.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A node of a user's YAML or JSON document that knows its file and field path, so every
+ * refusal names both ({@code korea-mall.yaml: regions.ap.data_out: ...}). Readers of profiles
+ * and price books walk these instead of binding, to refuse unknown keys with a clear message.
+ */
+public final class InputNode {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  private final String source;
+  private final String path;
+  private final JsonNode node;
+
+  private InputNode(String source, String path, JsonNode node) {
+    this.source = source;
+    this.path = path;
+    this.node = node;
+  }
+
+  /**
+   * Parses a document: JSON when it starts with {@code {}, YAML otherwise (JSON is read by the
+   * JSON parser so its error positions are exact).
+   */
+  public static InputNode parse(String source, String text) {
+    String trimmed = text.stripLeading();
+    ObjectMapper mapper = trimmed.startsWith("{") || trimmed.startsWith("[") ? JSON : YAML;
+    JsonNode root;
+    try {
+      root = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : "line " + at.getLineNr();
+      throw new InvalidInputException(source, where, "not valid YAML/JSON: " + e.getOriginalMessage(), e);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(source, "", "not a number: " + e.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new InvalidInputException(source, "", "is empty");
+    }
+    return new InputNode(source, "", root);
+  }
+
+  /** The file or label the document came from. */
+  public String source() {
+    return source;
+  }
+
+  /** The field path, e.g. {@code regions.ap.data_out}; empty for the document itself. */
+  public String path() {
+    return path;
+  }
+
+  /** An error about this node. */
+  public InvalidInputException invalid(String problem) {
+    return new InvalidInputException(source, path, problem);
+  }
+
+  /** This node as an object whose keys are all in {@code allowed}; otherwise an error naming the first stray key. */
+  public InputNode object(Set<String> allowed) {
+    requireObject();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!allowed.contains(key)) {
+        throw new InvalidInputException(
+            source, child(key), "unknown key (expected one of: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+      }
+    }
+    return this;
+  }
+
+  /** The object's entries in document order, for maps keyed by user values (regions, SKUs). */
+  public Map<String, InputNode> entries() {
+    requireObject();
+    Map<String, InputNode> out = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> out.put(e.getKey(), new InputNode(source, child(e.getKey()), e.getValue())));
+    return out;
+  }
+
+  /** The array's elements. */
+  public List<InputNode> elements() {
+    if (!node.isArray()) {
+      throw invalid("must be a list");
+    }
+    List<InputNode> out = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      out.add(new InputNode(source, path + "[" + i + "]", node.get(i)));
+    }
+    return out;
+  }
+
+  /** Whether the object has the field (with a non-null value). */
+  public boolean has(String key) {
+    JsonNode v = node.get(key);
+    return v != null && !v.isNull();
+  }
+
+  /** A field that must be present. */
+  public InputNode field(String key) {
+    return optional(key).orElseThrow(() -> new InvalidInputException(source, child(key), "is missing"));
+  }
+
+  /** A field that may be absent (or null). */
+  public Optional<InputNode> optional(String key) {
+    requireObject();
+    JsonNode v = node.get(key);
+    return v == null || v.isNull() ? Optional.empty() : Optional.of(new InputNode(source, child(key), v));
+  }
+
+  /** The value as text (numbers are accepted and given as written). */
+  public String text() {
+    if (!node.isValueNode()) {
+      throw invalid("must be a single value, not a " + (node.isArray() ? "list" : "map"));
+    }
+    return node.asText();
+  }
+
+  /** Whether the value is a JSON/YAML number. */
+  public boolean isNumber() {
+    return node.isNumber();
+  }
+
+  /** The value as an exact decimal; a string holding a plain number is accepted too. */
+  public BigDecimal number() {
+    if (node.isNumber()) {
+      if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()) && !node.isBigDecimal()) {
+        throw invalid("must be a finite number (got " + node.asText() + ")");
+      }
+      return node.decimalValue();
+    }
+    return Quantities.parseCount(this, text());
+  }
+
+  /** The value as a number that must not be negative. */
+  public BigDecimal nonNegative() {
+    BigDecimal v = number();
+    if (v.signum() < 0) {
+      throw invalid("must not be negative (got " + v.toPlainString() + ")");
+    }
+    return v;
+  }
+
+  /** The value as a share between 0 and 1. */
+  public BigDecimal share() {
+    BigDecimal v = nonNegative();
+    if (v.compareTo(BigDecimal.ONE) > 0) {
+      throw invalid("must be between 0 and 1 (got " + v.toPlainString() + ")");
+    }
+    return v;
+  }
+
+  private void requireObject() {
+    if (!node.isObject()) {
+      throw invalid("must be a map of keys to values");
+    }
+  }
+
+  private String child(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+}

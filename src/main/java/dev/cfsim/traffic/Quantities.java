@@ -1,0 +1,73 @@
+package dev.cfsim.traffic;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads amounts as people write them in profiles: {@code 600,000}, {@code 20 TB}, {@code 512 GB}.
+ * Data is in GB as AWS bills it, binary: 1 TB = 1,024 GB (AWS meters data transfer in binary
+ * gigabytes, and its price list tiers start at 10,240 GB for "10 TB").
+ */
+public final class Quantities {
+  private static final Pattern AMOUNT = Pattern.compile("\\s*([+-]?[0-9][0-9_,]*(?:\\.[0-9]+)?)\\s*([A-Za-z]*)\\s*");
+  private static final BigDecimal K = new BigDecimal(1024);
+  private static final Map<String, BigDecimal> GB_PER_UNIT =
+      Map.ofEntries(
+          Map.entry("", BigDecimal.ONE),
+          Map.entry("b", BigDecimal.ONE.divide(K.pow(3))),
+          Map.entry("kb", BigDecimal.ONE.divide(K.pow(2))),
+          Map.entry("kib", BigDecimal.ONE.divide(K.pow(2))),
+          Map.entry("mb", BigDecimal.ONE.divide(K)),
+          Map.entry("mib", BigDecimal.ONE.divide(K)),
+          Map.entry("gb", BigDecimal.ONE),
+          Map.entry("gib", BigDecimal.ONE),
+          Map.entry("tb", K),
+          Map.entry("tib", K),
+          Map.entry("pb", K.pow(2)),
+          Map.entry("pib", K.pow(2)));
+
+  private Quantities() {}
+
+  /** A data amount in GB: a number means GB; a string may carry B, KB, MB, GB, TB or PB. */
+  public static BigDecimal dataGb(InputNode node) {
+    BigDecimal gb;
+    if (node.isNumber()) {
+      gb = node.number();
+    } else {
+      Matcher m = match(node, node.text(), "a data amount such as '20 TB' or '512 GB'");
+      BigDecimal perUnit = GB_PER_UNIT.get(m.group(2).toLowerCase(Locale.ROOT));
+      if (perUnit == null) {
+        throw node.invalid("unknown unit '" + m.group(2) + "' (expected B, KB, MB, GB, TB or PB; 1 TB = 1,024 GB)");
+      }
+      gb = number(m.group(1)).multiply(perUnit);
+    }
+    if (gb.signum() < 0) {
+      throw node.invalid("must not be negative (got " + node.text().strip() + ")");
+    }
+    return gb;
+  }
+
+  /** A plain number written as text, digits optionally grouped with ',' or '_'. */
+  static BigDecimal parseCount(InputNode node, String text) {
+    Matcher m = match(node, text, "a number");
+    if (!m.group(2).isEmpty()) {
+      throw node.invalid("must be a plain number without a unit (got '" + text.strip() + "')");
+    }
+    return number(m.group(1));
+  }
+
+  private static Matcher match(InputNode node, String text, String expected) {
+    Matcher m = AMOUNT.matcher(text);
+    if (!m.matches()) {
+      throw node.invalid("must be " + expected + " (got '" + text.strip() + "')");
+    }
+    return m;
+  }
+
+  private static BigDecimal number(String digits) {
+    return new BigDecimal(digits.replace(",", "").replace("_", ""));
+  }
+}

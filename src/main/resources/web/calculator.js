@@ -1,0 +1,310 @@
+// The cfsim web calculator: turns the form into a traffic profile (the same JSON schema the CLI
+// reads), asks the API for the estimate and the plan comparison, and shows both. Every figure
+// comes from the API; this file only formats. Text is always set with textContent, never HTML.
+"use strict";
+
+(function () {
+  const REGIONS = [
+    ["us", "United States, Mexico, Canada"],
+    ["eu", "Europe, Israel"],
+    ["me_af", "South Africa, Kenya, Nigeria, Middle East"],
+    ["sa", "South America"],
+    ["jp", "Japan"],
+    ["au", "Australia, New Zealand"],
+    ["ap", "Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Vietnam"],
+    ["in", "India"],
+  ];
+  const COMPONENTS = {
+    data_transfer_out: "Data transfer out to viewers",
+    data_transfer_origin: "Data transfer out to origin",
+    requests_http: "HTTP requests",
+    requests_https: "HTTPS requests",
+    functions: "CloudFront Functions invocations",
+    kvs_reads: "KeyValueStore reads",
+    lambda_edge_requests: "Lambda@Edge requests",
+    lambda_edge_duration: "Lambda@Edge duration",
+    origin_shield_requests: "Origin Shield requests",
+    invalidations: "Invalidation paths",
+    realtime_logs: "Real-time log lines",
+    dedicated_ip: "Dedicated IP custom SSL",
+  };
+  const DEFAULTS = { ap: { requestsPerHour: 600000, dataGb: 20480 } };
+  const GB_PER_TB = 1024;
+  const DEBOUNCE_MS = 150;
+
+  const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+  const qty = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+
+  const $ = (id) => document.getElementById(id);
+  const form = $("profile");
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function numberInput(id, label, value) {
+    const input = el("input", {
+      id: id, type: "number", min: "0", step: "any", inputmode: "decimal",
+      "aria-label": label,
+    });
+    input.value = String(value);
+    return input;
+  }
+
+  function buildRegionRows() {
+    const rows = $("region-rows");
+    const mix = $("mix-rows");
+    for (const [id, name] of REGIONS) {
+      const d = DEFAULTS[id] || { requestsPerHour: 0, dataGb: 0 };
+      const tr = el("tr");
+      const th = el("th", { scope: "row", id: "region-" + id }, id + " — " + name);
+      tr.append(th);
+      const req = el("td");
+      req.append(numberInput("req-" + id, "Requests per hour, " + name, d.requestsPerHour));
+      const data = el("td");
+      data.append(numberInput("data-" + id, "Data out in GB per month, " + name, d.dataGb));
+      tr.append(req, data);
+      rows.append(tr);
+
+      const mtr = el("tr");
+      mtr.append(el("th", { scope: "row" }, id + " — " + name));
+      const share = el("td");
+      share.append(numberInput("share-" + id, "Share in percent, " + name, id === "ap" ? 100 : 0));
+      mtr.append(share);
+      mix.append(mtr);
+    }
+  }
+
+  function num(id) {
+    const v = $(id).value.trim();
+    return v === "" ? 0 : Number(v);
+  }
+
+  /** The traffic profile the form describes, as the API and the CLI read it. */
+  function profile() {
+    const mode = form.querySelector("input[name=mode]:checked").value;
+    const httpsShare = num("https-share") / 100;
+    const p = {
+      name: "web-calculator",
+      price_class: $("price-class").value,
+      free_tier: $("free-tier").value,
+      regions: {},
+      functions: { viewer_request: num("functions") },
+    };
+    if (mode === "regions") {
+      for (const [id] of REGIONS) {
+        const requests = num("req-" + id);
+        const data = num("data-" + id);
+        if (requests !== 0 || data !== 0) {
+          p.regions[id] = { requests_per_hour: requests, https_share: httpsShare, data_out: data };
+        }
+      }
+    } else {
+      p.total = {
+        requests_per_hour: num("total-requests"),
+        https_share: httpsShare,
+        data_out: num("total-data") * GB_PER_TB,
+      };
+      for (const [id] of REGIONS) {
+        const share = num("share-" + id);
+        if (share !== 0) p.regions[id] = { share: share / 100 };
+      }
+    }
+    return p;
+  }
+
+  function showMixSum() {
+    let sum = 0;
+    for (const [id] of REGIONS) sum += num("share-" + id);
+    $("mix-sum").textContent = "Shares add up to " + qty.format(sum) + " %" +
+      (Math.abs(sum - 100) > 1e-6 ? " — they must add up to 100 %." : ".");
+  }
+
+  async function call(path, body, signal) {
+    const res = await fetch(path, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+      signal: signal,
+    });
+    const json = await res.json();
+    if (!res.ok) {
+      const where = json.path ? " (at " + json.path + ")" : "";
+      throw new Error((json.detail || json.title || "HTTP " + res.status) + where);
+    }
+    return json;
+  }
+
+  function regionLabel(id) {
+    return id === null || id === undefined ? "—" : id;
+  }
+
+  function showBill(estimate) {
+    $("total-usd").textContent = usd.format(estimate.total_usd);
+    $("total-usd").dataset.usd = String(estimate.total_usd);
+    const tbody = $("bill").tBodies[0];
+    tbody.replaceChildren();
+    for (const line of estimate.lines) {
+      const tr = el("tr", { "data-component": line.component, "data-region": line.region || "" });
+      tr.append(
+        el("td", {}, COMPONENTS[line.component] || line.component),
+        el("td", {}, regionLabel(line.region)),
+        el("td", { class: "num" }, qty.format(line.quantity)),
+        el("td", {}, line.unit),
+        el("td", { class: "num" }, qty.format(line.free_quantity)),
+        el("td", { class: "num usd" }, usd.format(line.usd)),
+      );
+      tbody.append(tr);
+    }
+    const notes = $("assumptions");
+    notes.replaceChildren(...(estimate.assumptions || []).map((a) => el("li", {}, a)));
+    showChart(estimate.lines);
+    showFreeTier(estimate.lines);
+  }
+
+  function showChart(lines) {
+    const svg = $("chart");
+    const ns = "http://www.w3.org/2000/svg";
+    const bars = lines.filter((l) => l.usd > 0).sort((a, b) => b.usd - a.usd);
+    const max = bars.reduce((m, l) => Math.max(m, l.usd), 0);
+    const rowHeight = 26;
+    svg.replaceChildren();
+    svg.setAttribute("height", String(Math.max(bars.length, 1) * rowHeight));
+    const title = document.createElementNS(ns, "title");
+    title.textContent = bars.length === 0 ? "Nothing to pay" :
+      bars.map((l) => label(l) + ": " + usd.format(l.usd)).join("; ");
+    svg.append(title);
+    bars.forEach((l, i) => {
+      const y = i * rowHeight;
+      const bar = document.createElementNS(ns, "rect");
+      bar.setAttribute("x", "40%");
+      bar.setAttribute("y", String(y + 4));
+      bar.setAttribute("height", String(rowHeight - 8));
+      bar.setAttribute("width", (max === 0 ? 0 : (l.usd / max) * 40).toFixed(2) + "%");
+      bar.setAttribute("class", "bar");
+      const name = document.createElementNS(ns, "text");
+      name.setAttribute("x", "0");
+      name.setAttribute("y", String(y + rowHeight / 2 + 5));
+      name.textContent = label(l);
+      const value = document.createElementNS(ns, "text");
+      value.setAttribute("x", (41 + (max === 0 ? 0 : (l.usd / max) * 40)).toFixed(2) + "%");
+      value.setAttribute("y", String(y + rowHeight / 2 + 5));
+      value.textContent = usd.format(l.usd);
+      svg.append(bar, name, value);
+    });
+  }
+
+  function label(line) {
+    const name = COMPONENTS[line.component] || line.component;
+    return line.region ? name + " (" + line.region + ")" : name;
+  }
+
+  function showFreeTier(lines) {
+    const used = lines.filter((l) => l.free_quantity > 0);
+    const list = $("free-tier-used");
+    if (used.length === 0) {
+      list.replaceChildren(el("li", {}, "None: no free tier applies to this bill."));
+      return;
+    }
+    list.replaceChildren(...used.map((l) =>
+      el("li", {}, qty.format(l.free_quantity) + " " + l.unit + " of " + label(l))));
+  }
+
+  function showPlans(comparison) {
+    const tbody = $("plans").tBodies[0];
+    tbody.replaceChildren();
+    for (const option of comparison.options) {
+      const cheapest = option.name === comparison.cheapest;
+      const tr = el("tr", { "data-plan": option.name });
+      if (cheapest) tr.className = "cheapest";
+      const name = el("th", { scope: "row" }, option.name + (cheapest ? " (cheapest)" : ""));
+      tr.append(
+        name,
+        el("td", { class: "num usd" }, usd.format(option.monthly_usd)),
+        el("td", {}, option.fits ? "yes" : "no"),
+        el("td", {}, (option.reasons || []).join(" ")),
+      );
+      tbody.append(tr);
+    }
+  }
+
+  function showError(message) {
+    const box = $("error");
+    box.hidden = message === null;
+    box.textContent = message || "";
+  }
+
+  let pending = null;
+  let timer = null;
+  // Bumped on every edit; "ready" is only announced for results of the latest edit, so a test
+  // (or a screen reader) never takes an older answer for the current one.
+  let generation = 0;
+
+  async function update() {
+    if (pending) pending.abort();
+    const controller = new AbortController();
+    pending = controller;
+    const gen = generation;
+    const body = profile();
+    if (Object.keys(body.regions).length === 0) {
+      showError("Enter some traffic in at least one region.");
+      document.body.dataset.state = "error";
+      return;
+    }
+    $("status").textContent = "updating…";
+    try {
+      const [estimate, plans] = await Promise.all([
+        call("/api/v1/estimates", body, controller.signal),
+        call("/api/v1/plans/compare", body, controller.signal),
+      ]);
+      if (controller !== pending) return;
+      showError(null);
+      showBill(estimate);
+      showPlans(plans);
+      if (gen === generation) {
+        $("status").textContent = "";
+        document.body.dataset.state = "ready";
+      }
+    } catch (e) {
+      if (e.name === "AbortError") return;
+      showError(e.message);
+      if (gen === generation) {
+        $("status").textContent = "";
+        document.body.dataset.state = "error";
+      }
+    }
+  }
+
+  function schedule() {
+    generation += 1;
+    document.body.dataset.state = "updating";
+    clearTimeout(timer);
+    timer = setTimeout(update, DEBOUNCE_MS);
+  }
+
+  function switchMode() {
+    const mode = form.querySelector("input[name=mode]:checked").value;
+    $("per-region").hidden = mode !== "regions";
+    $("mix").hidden = mode !== "mix";
+    showMixSum();
+  }
+
+  buildRegionRows();
+  form.addEventListener("input", (e) => {
+    if (e.target.name === "mode") switchMode();
+    if (e.target.id && e.target.id.startsWith("share-")) showMixSum();
+    schedule();
+  });
+  form.addEventListener("change", (e) => {
+    if (e.target.name === "mode") switchMode();
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    update();
+  });
+  switchMode();
+  update();
+})();

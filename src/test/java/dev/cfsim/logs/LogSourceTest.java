@@ -1,0 +1,302 @@
+package dev.cfsim.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.InvalidInputException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogSourceTest {
+
+  static final Path EDGE_CASES =
+      Path.of("examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-07.edgecases");
+
+  @TempDir Path dir;
+
+  static List<RequestRecord> readAll(Path file, LogReadOptions options) throws IOException {
+    List<RequestRecord> out = new ArrayList<>();
+    LogReadResult<Void> r = LogSource.readFile(file, options, out::add);
+    assertTrue(r.malformed().isEmpty(), () -> String.join("\n", r.malformed().summary()));
+    return out;
+  }
+
+  static List<RequestRecord> readAll(Path file) throws IOException {
+    return readAll(file, LogReadOptions.defaults());
+  }
+
+  Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  Path writeGzip(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.write(p, gzip(text));
+    return p;
+  }
+
+  static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void every_hand_written_edge_case_line_reads_without_a_malformed_line() throws IOException {
+    List<RequestRecord> r = readAll(EDGE_CASES);
+    assertEquals(7, r.size());
+    RequestRecord first = r.get(0);
+    assertEquals(Instant.parse("2026-11-02T07:15:01Z"), first.timestamp());
+    assertEquals("ICN54-C1", first.edgeLocation());
+    assertEquals(5120, first.bytesSent());
+    assertEquals(310, first.bytesReceived());
+    assertEquals("203.0.113.10", first.clientIp());
+    assertEquals("d1cfsimexample.cloudfront.net", first.distributionHost());
+    assertEquals("www.shop.example", first.hostHeader());
+    assertTrue(first.userAgent().startsWith("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like"));
+    assertNull(first.query());
+    assertNull(first.referer());
+    assertEquals(4, first.timeTakenMillis());
+    assertEquals(3, first.timeToFirstByteMillis());
+    assertEquals(52144, first.clientPort());
+    assertEquals("TLSv1.3", first.tlsProtocol());
+    assertEquals("HTTP/2.0", first.httpVersion());
+    assertEquals(4800, first.contentLength());
+    assertEquals(-1, first.rangeStart());
+    assertTrue(first.isHttps());
+  }
+
+  @Test
+  void a_user_agent_encoded_twice_is_decoded_twice_but_a_query_only_once() throws IOException {
+    RequestRecord r = readAll(EDGE_CASES).get(1);
+    assertEquals(
+        "Mozilla/5.0 (Linux; Android 14; SM-S918N) AppleWebKit/537.36", r.userAgent());
+    // %25EC%2588%2598 is the viewer's own %EC%88%98 (수); a%253Db is the viewer's a%3Db
+    assertEquals("q=%EC%88%98%EB%B0%94&ref=a%3Db", r.query());
+    assertEquals("session=abc123; lang=ko", r.cookie());
+    assertEquals("https://www.google.co.kr/", r.referer());
+    assertEquals("Miss", r.edgeResultType());
+  }
+
+  @Test
+  void status_000_ipv6_viewers_and_forwarded_for_lists_are_kept() throws IOException {
+    RequestRecord r = readAll(EDGE_CASES).get(2);
+    assertEquals(0, r.status());
+    assertEquals("2001:db8::1f", r.clientIp());
+    assertEquals("198.51.100.7,%20203.0.113.9,%20localhost:8080", r.forwardedFor());
+    assertEquals("ClientHungUpRequest", r.edgeDetailedResultType());
+    assertNull(r.contentType());
+    assertEquals(-1, r.contentLength());
+  }
+
+  @Test
+  void raw_utf8_path_bytes_plain_http_and_ranges_are_read() throws IOException {
+    RequestRecord r = readAll(EDGE_CASES).get(3);
+    assertEquals("/video/영상.mp4", r.uri());
+    assertEquals("http", r.protocol());
+    assertEquals(false, r.isHttps());
+    assertNull(r.tlsProtocol());
+    assertEquals(0, r.rangeStart());
+    assertEquals(1023, r.rangeEnd());
+    assertEquals(206, r.status());
+  }
+
+  @Test
+  void content_type_spaces_and_a_literal_user_agent_prefix_are_decoded() throws IOException {
+    RequestRecord r = readAll(EDGE_CASES).get(4);
+    assertEquals("application/json; charset=utf-8", r.contentType());
+    assertEquals("User-Agent: curl/8.4.0", r.userAgent());
+    assertEquals("POST", r.method());
+  }
+
+  @Test
+  void a_trailing_tab_and_a_truncated_last_line_are_read() throws IOException {
+    List<RequestRecord> r = readAll(EDGE_CASES);
+    assertEquals("cfsimREQ0006", r.get(5).requestId());
+    assertEquals("cfsimREQ0007", r.get(6).requestId());
+    assertEquals("text/html", r.get(6).contentType());
+    assertEquals(-1, r.get(6).rangeEnd());
+  }
+
+  @Test
+  void older_field_lists_of_12_19_24_and_26_fields_are_read_by_name() throws IOException {
+    List<String> all = LogField.STANDARD_33;
+    String[] values =
+        "2014-05-23\t01:13:11\tFRA2\t182\t192.0.2.10\tGET\td111111abcdef8.cloudfront.net\t/view/my/file.html\t200\twww.displaymyfiles.com\tMozilla/4.0%2520(compatible;%2520MSIE%25205.0b1;%2520Mac_PowerPC)\t-\tzip=98101\tRefreshHit\tMRVMF7KydIvxMWfJIglgwHQwZsbG2IhRJ07sn9AkKUFSHS9EXAMPLE==\td111111abcdef8.cloudfront.net\thttp\t-\t0.001\t-\t-\t-\tRefreshHit\tHTTP/1.1\tProcessed\t12"
+            .split("\t");
+    for (int n : new int[] {12, 19, 24, 26}) {
+      String header = "#Version:\t1.0\n#Fields:\t" + String.join("\t", all.subList(0, n)) + "\n";
+      String line = String.join("\t", List.of(values).subList(0, n));
+      Path p = write("v" + n + ".log", header + line + "\n");
+      RequestRecord r = readAll(p).get(0);
+      assertEquals("FRA2", r.edgeLocation(), "fields " + n);
+      assertEquals(182, r.bytesSent());
+      assertEquals("Mozilla/4.0 (compatible; MSIE 5.0b1; Mac_PowerPC)", r.userAgent());
+      assertEquals(n > 12 ? "zip=98101" : null, r.cookie(), "fields " + n);
+      assertEquals(n >= 19 ? 1 : -1, r.timeTakenMillis(), "fields " + n);
+      assertEquals(n >= 24 ? "HTTP/1.1" : null, r.httpVersion(), "fields " + n);
+    }
+  }
+
+  @Test
+  void columns_are_found_by_name_not_position() throws IOException {
+    Path p =
+        write(
+            "reordered.log",
+            "#Fields: sc-status c-ip date time x-edge-location sc-bytes cs-method cs-uri-stem\n"
+                + "404\t192.0.2.1\t2026-01-02\t03:04:05\tLHR5\t99\tHEAD\t/missing\n");
+    RequestRecord r = readAll(p).get(0);
+    assertEquals(404, r.status());
+    assertEquals("LHR5", r.edgeLocation());
+    assertEquals("HEAD", r.method());
+    assertEquals(99, r.bytesSent());
+  }
+
+  @Test
+  void each_kind_of_malformed_line_is_counted_with_file_line_and_reason() throws IOException {
+    String good = Files.readAllLines(EDGE_CASES).get(2);
+    String[] f = good.split("\t", -1);
+    List<String> lines = new ArrayList<>();
+    lines.add("#Fields: " + String.join(" ", LogField.STANDARD_33));
+    lines.add(good);
+    lines.add(with(f, 0, "2026-13-02")); // line 3: bad date
+    lines.add(with(f, 3, "12x")); // line 4: bad number
+    lines.add(with(f, 4, "300.1.2.3")); // line 5: bad IP
+    lines.add(good + "\tsurplus"); // line 6: a non-empty extra column
+    lines.add(String.join("\t", List.of(f).subList(0, 5))); // line 7: cut before cs-method
+    lines.add(with(f, 1, "7:15")); // line 8: bad time
+    lines.add(good);
+    Path p = write("bad.log", String.join("\n", lines) + "\n");
+    MalformedLines m = LogSource.readFile(p, LogReadOptions.defaults(), r -> {}).malformed();
+    assertEquals(6, m.total());
+    assertEquals(
+        Map.of(
+            MalformedLines.Reason.BAD_DATE, 2L,
+            MalformedLines.Reason.BAD_NUMBER, 1L,
+            MalformedLines.Reason.BAD_IP, 1L,
+            MalformedLines.Reason.WRONG_FIELD_COUNT, 2L),
+        m.counts());
+    List<Long> lineNumbers = m.examples().stream().map(MalformedLines.Example::line).toList();
+    assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L), lineNumbers);
+    assertTrue(m.examples().get(2).toString().startsWith(p + ": line 5: bad IP: c-ip '300.1.2.3'"));
+  }
+
+  @Test
+  void strict_mode_stops_at_the_first_malformed_line_naming_file_and_line() throws IOException {
+    String good = Files.readAllLines(EDGE_CASES).get(2);
+    Path p =
+        write(
+            "strict.log",
+            "#Fields: " + String.join(" ", LogField.STANDARD_33) + "\n" + good + "\n"
+                + with(good.split("\t", -1), 3, "-5") + "\n");
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> LogSource.readFile(p, LogReadOptions.defaults().withStrict(true), r -> {}));
+    assertEquals(p.toString(), e.source());
+    assertEquals("line 3", e.location());
+    assertEquals("bad number: sc-bytes '-5'", e.problem());
+  }
+
+  @Test
+  void gzip_files_are_recognised_by_content_and_a_truncated_one_says_how_far_it_got()
+      throws IOException {
+    String text = Files.readString(EDGE_CASES) + "\n";
+    StringBuilder big = new StringBuilder(text);
+    String body = Files.readAllLines(EDGE_CASES).get(2) + "\n";
+    for (int i = 0; i < 5000; i++) {
+      big.append(body);
+    }
+    byte[] whole = gzip(big.toString());
+    Path ok = dir.resolve("E1.2026-11-02-07.abc.gz");
+    Files.write(ok, whole);
+    assertEquals(5007, readAll(ok).size());
+
+    Path cut = dir.resolve("E1.2026-11-02-08.abc.gz");
+    Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+    List<RequestRecord> got = new ArrayList<>();
+    MalformedLines m = LogSource.readFile(cut, LogReadOptions.defaults(), got::add).malformed();
+    assertEquals(1, m.truncatedFiles().size());
+    MalformedLines.TruncatedFile t = m.truncatedFiles().get(0);
+    assertEquals(cut.toString(), t.file());
+    assertTrue(t.linesRead() > 100 && t.linesRead() < 5009, "lines read " + t.linesRead());
+    assertEquals(t.linesRead() - 2 - m.total(), got.size(), "every line is a record or counted");
+
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> LogSource.readFile(cut, LogReadOptions.defaults().withStrict(true), r -> {}));
+    assertTrue(e.getMessage().contains("truncated gzip"), e.getMessage());
+  }
+
+  @Test
+  void directories_and_globs_are_expanded_and_files_are_read_in_parallel() throws IOException {
+    String text = Files.readString(EDGE_CASES);
+    for (int h = 0; h < 6; h++) {
+      writeGzip("E2.2026-11-02-0" + h + ".x" + h + ".gz", text);
+    }
+    write("sub/E2.2026-11-03-00.y.log", text);
+    write(".hidden", "not a log");
+    LogReadOptions two = LogReadOptions.defaults().withThreads(2);
+
+    LogSource all = LogSource.of(List.of(dir.toString()), two);
+    assertEquals(7, all.files().size());
+    LogReadResult<Long> r = all.read(Collectors.counting());
+    assertEquals(49L, r.value());
+    assertEquals(49L, r.records());
+    assertTrue(r.malformed().isEmpty());
+
+    LogSource glob = LogSource.of(List.of(dir + "/E2.2026-11-02-0[0-2]*.gz"), two);
+    assertEquals(3, glob.files().size());
+    List<RequestRecord> seen = Collections.synchronizedList(new ArrayList<>());
+    assertEquals(21L, glob.forEach(seen::add).records());
+    assertEquals(21, seen.size());
+  }
+
+  @Test
+  void a_missing_path_or_an_empty_glob_is_bad_input() {
+    assertThrows(
+        InvalidInputException.class,
+        () -> LogSource.of(List.of(dir.resolve("nope").toString()), LogReadOptions.defaults()));
+    assertThrows(
+        InvalidInputException.class,
+        () -> LogSource.of(List.of(dir + "/*.gz"), LogReadOptions.defaults()));
+  }
+
+  @Test
+  void a_headerless_standard_file_needs_a_field_list() throws IOException {
+    String line = Files.readAllLines(EDGE_CASES).get(2);
+    Path p = write("noheader.log", line + "\n");
+    InvalidInputException e =
+        assertThrows(
+            InvalidInputException.class,
+            () -> LogSource.readFile(p, LogReadOptions.defaults(), r -> {}));
+    assertTrue(e.getMessage().contains("--fields"), e.getMessage());
+    assertEquals(1, readAll(p, LogReadOptions.defaults().withFields(LogField.STANDARD_33)).size());
+  }
+
+  static String with(String[] fields, int index, String value) {
+    String[] copy = fields.clone();
+    copy[index] = value;
+    return String.join("\t", copy);
+  }
+}

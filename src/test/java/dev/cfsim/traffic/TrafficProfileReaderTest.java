@@ -1,0 +1,162 @@
+package dev.cfsim.traffic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.InvalidInputException;
+import dev.cfsim.pricing.FreeTierUse;
+import dev.cfsim.pricing.PriceClass;
+import dev.cfsim.pricing.PricingRegion;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TrafficProfileReaderTest {
+
+  private static TrafficProfile parse(String yaml) {
+    return TrafficProfileReader.parse("p.yaml", yaml);
+  }
+
+  private static InvalidInputException refused(String yaml) {
+    return assertThrows(InvalidInputException.class, () -> parse(yaml));
+  }
+
+  private static void assertAmount(String expected, BigDecimal actual) {
+    assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected " + expected + " but was " + actual);
+  }
+
+  @Test
+  void korea_mall_example_reads_as_438_million_https_requests_and_20480_gb() throws Exception {
+    TrafficProfile p = TrafficProfileReader.read(Path.of("examples/profiles/korea-mall.yaml"));
+    RegionTraffic ap = p.regions().get(PricingRegion.AP);
+    assertEquals(1, p.regions().size());
+    assertAmount("438000000", ap.requests()); // 600,000/h × 730 h
+    assertAmount("438000000", ap.httpsRequests());
+    assertAmount("20480", ap.dataOutGb()); // 20 × 1,024
+    assertAmount("438000000", p.functionInvocations());
+    assertEquals(PriceClass.ALL, p.priceClass());
+    assertEquals(FreeTierUse.ACCOUNT, p.freeTier());
+  }
+
+  @Test
+  void defaults_are_730_hours_class_all_account_free_tier_and_all_https() {
+    TrafficProfile p = parse("regions: { us: { requests: 10 } }");
+    assertAmount("730", p.hours());
+    assertEquals(PriceClass.ALL, p.priceClass());
+    assertEquals(FreeTierUse.ACCOUNT, p.freeTier());
+    assertAmount("1", p.regions().get(PricingRegion.US).httpsShare());
+    assertAmount("0", p.functionInvocations());
+  }
+
+  @Test
+  void requests_per_hour_use_the_profiles_own_month_length() {
+    TrafficProfile p = parse("hours: 720\nregions: { eu: { requests_per_hour: 1000 } }");
+    assertAmount("720000", p.regions().get(PricingRegion.EU).requests()); // 1,000 × 720
+  }
+
+  @ParameterizedTest
+  @CsvSource({"20 TB, 20480", "512 GB, 512", "512, 512", "1.5 tb, 1536", "512 MB, 0.5", "1 PB, 1048576",
+      "'1,024 GiB', 1024", "1073741824 B, 1"})
+  void data_amounts_take_binary_units(String written, String gb) {
+    TrafficProfile p = parse("regions: { us: { data_out: '" + written + "' } }");
+    assertAmount(gb, p.regions().get(PricingRegion.US).dataOutGb());
+  }
+
+  @Test
+  void counts_may_be_grouped_with_commas_or_underscores() {
+    TrafficProfile p = parse("regions: { us: { requests: '1,000,000' }, eu: { requests: 2_000 } }");
+    assertAmount("1000000", p.regions().get(PricingRegion.US).requests());
+    assertAmount("2000", p.regions().get(PricingRegion.EU).requests());
+  }
+
+  @Test
+  void region_shares_split_the_total() {
+    TrafficProfile p = parse("""
+        total: { requests: 1000, data_out: 10 TB, https_share: 0.5 }
+        regions: { us: { share: 0.75 }, jp: { share: 0.25, https_share: 1 } }
+        """);
+    assertAmount("750", p.regions().get(PricingRegion.US).requests()); // 1,000 × 0.75
+    assertAmount("7680", p.regions().get(PricingRegion.US).dataOutGb()); // 10,240 × 0.75
+    assertAmount("375", p.regions().get(PricingRegion.US).httpsRequests()); // 750 × 0.5
+    assertAmount("250", p.regions().get(PricingRegion.JP).httpsRequests()); // 250 × 1
+  }
+
+  @Test
+  void the_multi_region_example_reads() throws Exception {
+    TrafficProfile p = TrafficProfileReader.read(Path.of("examples/profiles/saas-multi-region.yaml"));
+    assertEquals(4, p.regions().size());
+    assertAmount("150000000", p.regions().get(PricingRegion.US).requests()); // 300 M × 0.5
+    assertAmount("30000000", p.originShield().requests());
+  }
+
+  @Test
+  void json_reads_the_same_schema() {
+    TrafficProfile p = TrafficProfileReader.parse("p.json",
+        "{\"regions\": {\"ap\": {\"requests_per_hour\": 600000, \"data_out\": \"20 TB\"}},"
+            + " \"functions\": {\"viewer_request\": 1.0}}");
+    assertAmount("438000000", p.functionInvocations());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      regions: { xx: { requests: 1 } }                            | regions.xx | unknown pricing region
+      regions: { us: { requests: 1, colour: red } }              | regions.us.colour | unknown key
+      nmae: x                                                    | nmae | unknown key
+      regions: { us: { requests: -5 } }                          | regions.us.requests | must not be negative
+      regions: { us: { requests: lots } }                        | regions.us.requests | must be a number
+      regions: { us: { requests: 5 GB } }                        | regions.us.requests | without a unit
+      regions: { us: { data_out: 20 XB } }                       | regions.us.data_out | unknown unit 'XB'
+      regions: { us: { data_out: '-20 TB' } }                    | regions.us.data_out | must not be negative
+      regions: { us: { data_out: twenty } }                      | regions.us.data_out | data amount
+      regions: { us: { https_share: 1.5 } }                      | regions.us.https_share | between 0 and 1
+      regions: {}                                                | regions | lists no region
+      name: x                                                    | regions | is missing
+      hours: 0 ~ regions: { us: { requests: 1 } }                 | hours | greater than 0
+      price_class: 300 ~ regions: { us: { requests: 1 } }         | price_class | unknown price class
+      free_tier: some ~ regions: { us: { requests: 1 } }          | free_tier | unknown free tier use
+      functions: { viewer_requests: 1 } ~ regions: { us: {} }     | functions.viewer_requests | unknown key
+      regions: { us: { requests: 1, requests_per_hour: 1 } }     | regions.us.requests_per_hour | not both
+      lambda_edge: { memory_mb: 0 } ~ regions: { us: {} }         | lambda_edge.memory_mb | greater than 0
+      origin_shield: { requests: 5 } ~ regions: { us: {} }        | origin_shield.region | is missing
+      total: { requests: 10 } ~ regions: { us: { share: 0.5 }, eu: { share: 0.4 } } | regions | sum to 0.9, not 1
+      total: { requests: 10 } ~ regions: { us: { share: 0.5 }, eu: { requests: 5 } } | regions | every region a share
+      total: { requests: 10 } ~ regions: { us: { share: 1, requests: 3 } } | regions.us.requests | not allowed with a share
+      regions: { us: { share: 1 } }                              | total | is missing
+      regions: [us, eu]                                          | regions | must be a map
+      """)
+  void invalid_profiles_are_refused_naming_the_file_and_field(String yaml, String field, String problem) {
+    InvalidInputException e = refused(yaml.replace(" ~ ", "\n"));
+    assertEquals("p.yaml", e.source());
+    assertEquals(field, e.location(), e.getMessage());
+    assertTrue(e.problem().contains(problem), e.getMessage());
+  }
+
+  @Test
+  void malformed_yaml_is_refused_with_its_line() {
+    InvalidInputException e = refused("regions:\n  us: {requests: 1\n");
+    assertEquals("p.yaml", e.source());
+    assertTrue(e.location().startsWith("line "), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({".nan", ".inf", "-.inf"})
+  void not_a_number_and_infinity_are_refused(String value) {
+    InvalidInputException e = refused("regions: { us: { requests: " + value + " } }");
+    assertEquals("p.yaml", e.source());
+    assertTrue(e.problem().contains(value), e.getMessage());
+  }
+
+  @Test
+  void a_key_given_twice_is_refused() {
+    InvalidInputException e = refused("regions: { us: { requests: 1 } }\nregions: { eu: { requests: 1 } }\n");
+    assertTrue(e.problem().contains("Duplicate"), e.getMessage());
+  }
+
+  @Test
+  void an_empty_file_is_refused() {
+    assertEquals("is empty", refused("").problem());
+  }
+}
