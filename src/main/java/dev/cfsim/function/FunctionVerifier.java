@@ -21,7 +21,7 @@ import java.util.function.LongConsumer;
  * The proof that a function decides as the rules do: every event goes to the Java evaluator and,
  * in batches, to the function in Node; the two results are compared in canonical form, and the
  * function's result is also checked against what CloudFront refuses at the edge. Events stream
- * through; only the first differences are kept.
+ * through in batches; only the first differences are kept.
  */
 public final class FunctionVerifier {
 
@@ -30,19 +30,87 @@ public final class FunctionVerifier {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RuleEvaluator evaluator;
   private final NodeFunctionRunner node;
   private final int differencesKept;
+  private final LongConsumer progress;
+  private final List<ViewerRequestEvent> batch = new ArrayList<>(BATCH_SIZE);
+  private final List<String> batchJson = new ArrayList<>(BATCH_SIZE);
+  private final List<Decision> batchDecisions = new ArrayList<>(BATCH_SIZE);
+  private final List<Difference> differences = new ArrayList<>();
+  private final Map<String, Long> decisions = new LinkedHashMap<>();
+  private long count;
+  private long differenceCount;
+  private long javaNanos;
+  private long nodeNanos;
 
   /**
-   * @param evaluator the compiled rules, the reference
    * @param node the function under test, loaded in Node
    * @param differencesKept how many differences to keep for the report (all are counted)
+   * @param progress hears the number of events compared after each batch
    */
-  public FunctionVerifier(RuleEvaluator evaluator, NodeFunctionRunner node, int differencesKept) {
-    this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
+  public FunctionVerifier(NodeFunctionRunner node, int differencesKept, LongConsumer progress) {
     this.node = Objects.requireNonNull(node, "node");
     this.differencesKept = differencesKept;
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /**
+   * Compares the evaluator's decisions with the function's on every event, timing the evaluator.
+   */
+  public static Report verify(RuleEvaluator evaluator, Iterator<ViewerRequestEvent> events,
+      NodeFunctionRunner node, int differencesKept) throws IOException {
+    FunctionVerifier verifier = new FunctionVerifier(node, differencesKept, n -> { });
+    while (events.hasNext()) {
+      ViewerRequestEvent event = events.next();
+      long started = System.nanoTime();
+      Decision decision = evaluator.evaluate(event);
+      verifier.add(event, decision, System.nanoTime() - started);
+    }
+    return verifier.finish();
+  }
+
+  /**
+   * Adds one event and the Java side's decision for it ({@code javaNanos}: the time the Java
+   * side took); runs the function on the batch when it is full. Not thread-safe.
+   */
+  public void add(ViewerRequestEvent event, Decision decision, long javaNanos) throws IOException {
+    this.javaNanos += javaNanos;
+    decisions.merge(decision.ruleId(), 1L, Long::sum);
+    batch.add(event);
+    batchJson.add(ViewerEventJson.write(event));
+    batchDecisions.add(decision);
+    if (batch.size() == BATCH_SIZE) {
+      flush();
+    }
+  }
+
+  /** Runs the last batch and returns the outcome. */
+  public Report finish() throws IOException {
+    flush();
+    return new Report(count, differenceCount, differences, decisions, javaNanos, nodeNanos);
+  }
+
+  private void flush() throws IOException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    NodeFunctionRunner.Batch results = node.run(batchJson);
+    nodeNanos += results.nanos();
+    for (int i = 0; i < batch.size(); i++) {
+      Difference d = compare(count + i, batch.get(i), batchJson.get(i), batchDecisions.get(i),
+          results.results().get(i));
+      if (d != null) {
+        differenceCount++;
+        if (differences.size() < differencesKept) {
+          differences.add(d);
+        }
+      }
+    }
+    count += batch.size();
+    batch.clear();
+    batchJson.clear();
+    batchDecisions.clear();
+    progress.accept(count);
   }
 
   /**
@@ -93,49 +161,6 @@ public final class FunctionVerifier {
     public double nodeEventsPerSecond() {
       return nodeNanos == 0 ? 0 : events * 1e9 / nodeNanos;
     }
-  }
-
-  /** Compares both sides on every event; {@code progress} hears the count after each batch. */
-  public Report verify(Iterator<ViewerRequestEvent> events, LongConsumer progress) throws IOException {
-    long count = 0;
-    long differenceCount = 0;
-    long javaNanos = 0;
-    long nodeNanos = 0;
-    List<Difference> differences = new ArrayList<>();
-    Map<String, Long> decisions = new LinkedHashMap<>();
-    List<ViewerRequestEvent> batch = new ArrayList<>(BATCH_SIZE);
-    List<String> batchJson = new ArrayList<>(BATCH_SIZE);
-    List<Decision> batchDecisions = new ArrayList<>(BATCH_SIZE);
-    while (events.hasNext()) {
-      ViewerRequestEvent event = events.next();
-      long started = System.nanoTime();
-      Decision decision = evaluator.evaluate(event);
-      javaNanos += System.nanoTime() - started;
-      decisions.merge(decision.ruleId(), 1L, Long::sum);
-      batch.add(event);
-      batchJson.add(ViewerEventJson.write(event));
-      batchDecisions.add(decision);
-      if (batch.size() == BATCH_SIZE || !events.hasNext()) {
-        NodeFunctionRunner.Batch results = node.run(batchJson);
-        nodeNanos += results.nanos();
-        for (int i = 0; i < batch.size(); i++) {
-          Difference d = compare(count + i, batch.get(i), batchJson.get(i), batchDecisions.get(i),
-              results.results().get(i));
-          if (d != null) {
-            differenceCount++;
-            if (differences.size() < differencesKept) {
-              differences.add(d);
-            }
-          }
-        }
-        count += batch.size();
-        batch.clear();
-        batchJson.clear();
-        batchDecisions.clear();
-        progress.accept(count);
-      }
-    }
-    return new Report(count, differenceCount, differences, decisions, javaNanos, nodeNanos);
   }
 
   private static Difference compare(long index, ViewerRequestEvent event, String eventJson,

@@ -24,7 +24,7 @@ class DifferentialTest {
   static FunctionVerifier.Report verify(RuleSet rules, Path function, List<ViewerRequestEvent> events) throws Exception {
     try (NodeFunctionRunner node = NodeFunctionRunner.start(
         FunctionsJsProject.locate(), function, FunctionRuntime.CLOUDFRONT_JS_1_0, true)) {
-      return new FunctionVerifier(RuleEvaluator.compile(rules), node, 5).verify(events.iterator(), n -> { });
+      return FunctionVerifier.verify(RuleEvaluator.compile(rules), events.iterator(), node, 5);
     }
   }
 
