@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 success, 1 a check failed, 2 bad input or usage, 3 internal error.",
       "Example:  cfsim demo"
     },
-    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ServeCommand.class, GenerateCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ServeCommand.class, EmulateCommand.class,
+      GenerateCommand.class})
 public final class Main implements Runnable {
 
   /** Success. */

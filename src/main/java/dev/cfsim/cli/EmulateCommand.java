@@ -1,0 +1,133 @@
+package dev.cfsim.cli;
+
+import dev.cfsim.emulator.Emulation;
+import dev.cfsim.emulator.EmulationFormat;
+import dev.cfsim.emulator.EmulationReport;
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadOptions;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.pricing.PriceBooks;
+import dev.cfsim.rules.RuleWarning;
+import dev.cfsim.rules.RulesFile;
+import dev.cfsim.rules.RulesReader;
+import dev.cfsim.viewer.GeoDatabases;
+import dev.cfsim.viewer.ViewerEnricher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfsim emulate}: replays recorded logs through a rules file and reports what it does and costs. */
+@Command(
+    name = "emulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replays CloudFront access logs through geo/device rules, as a viewer-request CloudFront",
+      "Function would run them, and reports the decisions per rule, country and device, sample",
+      "requests, and the monthly cost of the function compared with Lambda@Edge."
+    },
+    footer = {"", "Example:  cfsim emulate --rules examples/rules/shop.yaml logs/ --format html > report.html"})
+final class EmulateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rules file (YAML).")
+  Path rulesFile;
+
+  @Parameters(arity = "1..*", paramLabel = "LOGS", description = "Log files, directories or globs (.gz read as gzip).")
+  List<String> logs;
+
+  @Option(names = "--geoip", paramLabel = "FILE",
+      description = "MaxMind GeoIP2/GeoLite2 City or Country database (default: the embedded DB-IP country database).")
+  Path geoip;
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
+      description = "table, json, markdown or html (default ${DEFAULT-VALUE}).")
+  EmulationFormat format;
+
+  @Option(names = "--scale-to-month", description = "Price the logs' window as a 730-hour month.")
+  boolean scaleToMonth;
+
+  @Option(names = "--price-book", paramLabel = "FILE", description = "Price book JSON (default: the newest shipped).")
+  Path priceBook;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Log files read at once (default: one per core).")
+  Integer threads;
+
+  @Override
+  public Integer call() throws IOException {
+    RulesFile rules = RulesReader.read(rulesFile);
+    PrintWriter err = spec.commandLine().getErr();
+    for (RuleWarning w : rules.warnings()) {
+      err.println("cfsim: warning: " + rules.source() + ": " + w);
+    }
+    LogReadOptions options = LogReadOptions.defaults();
+    if (threads != null) {
+      options = options.withThreads(Math.max(1, threads));
+    }
+    LogSource source = LogSource.of(logs, options);
+    ViewerEnricher enricher = ViewerEnricher.builder()
+        .geo(geoip == null ? GeoDatabases.embedded() : GeoDatabases.open(geoip))
+        .build();
+    Emulation emulation = new Emulation(rules, enricher, EdgeLocations.builtIn(), PriceBooks.load(priceBook), scaleToMonth);
+    EmulationReport report;
+    try (Progress progress = Progress.start(err, source)) {
+      report = emulation.run(source);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format.render(report));
+    out.flush();
+    err.println(String.format(Locale.ROOT, "cfsim: %,d records in %.2f s: %,.0f records/s",
+        report.counts().records(), report.elapsedSeconds(), report.throughputRecordsPerSecond()));
+    err.flush();
+    return Main.EXIT_OK;
+  }
+
+  /** Prints how much of the logs has been read, on stderr, when stderr is a terminal. */
+  static final class Progress implements AutoCloseable {
+    private final Thread thread;
+    private final PrintWriter err;
+
+    private Progress(Thread thread, PrintWriter err) {
+      this.thread = thread;
+      this.err = err;
+    }
+
+    static Progress start(PrintWriter err, LogSource source) {
+      if (System.console() == null) {
+        return new Progress(null, err);
+      }
+      long total = Math.max(1, source.totalBytes());
+      Thread t = new Thread(() -> {
+        try {
+          while (!Thread.currentThread().isInterrupted()) {
+            Thread.sleep(500);
+            err.printf(Locale.ROOT, "\rcfsim: replaying %3.0f%% of %,d bytes", 100.0 * source.bytesRead() / total, total);
+            err.flush();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "cfsim-progress");
+      t.setDaemon(true);
+      t.start();
+      return new Progress(t, err);
+    }
+
+    @Override
+    public void close() {
+      if (thread != null) {
+        thread.interrupt();
+        err.print("\r\033[K");
+        err.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.cfsim.emulator;
+
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadResult;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.pricing.PriceBook;
+import dev.cfsim.rules.RuleEvaluator;
+import dev.cfsim.rules.RulesFile;
+import dev.cfsim.viewer.ViewerEnricher;
+import java.util.Objects;
+
+/**
+ * The whole {@code cfsim emulate} job as one call, shared by the CLI, {@code cfsim demo} and
+ * the API: replay the logs through the rules, price the function, assemble the report.
+ */
+public final class Emulation {
+  private final RulesFile rules;
+  private final ViewerEnricher enricher;
+  private final EdgeLocations edges;
+  private final PriceBook priceBook;
+  private final boolean scaleToMonth;
+
+  /**
+   * @param rules the rules as read
+   * @param enricher builds the events (its geo database decides the country headers)
+   * @param edges maps edge locations to pricing regions
+   * @param priceBook prices the month; null to skip pricing
+   * @param scaleToMonth stretch the logs' window to a 730-hour month
+   */
+  public Emulation(RulesFile rules, ViewerEnricher enricher, EdgeLocations edges, PriceBook priceBook,
+      boolean scaleToMonth) {
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.enricher = Objects.requireNonNull(enricher, "enricher");
+    this.edges = Objects.requireNonNull(edges, "edges");
+    this.priceBook = priceBook;
+    this.scaleToMonth = scaleToMonth;
+  }
+
+  /** Replays every file of {@code logs} and reports. */
+  public EmulationReport run(LogSource logs) {
+    Emulator emulator = new Emulator(RuleEvaluator.compile(rules.rules()), enricher, edges);
+    long start = System.nanoTime();
+    LogReadResult<Emulator.Tally> read = emulator.run(logs);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    Emulator.Tally tally = read.value();
+    FunctionCost cost = priceBook == null ? null
+        : FunctionCost.price(tally.traffic(), priceBook, scaleToMonth, "emulated " + rules.source());
+    return new EmulationReport(rules.source(), EmulationReport.explain(rules.rules()), rules.warnings(),
+        read.files(), read.malformed().total(), read.malformed().summary(), enricher.stats(),
+        enricher.geoDescription(), tally.counts(), cost, elapsed);
+  }
+}

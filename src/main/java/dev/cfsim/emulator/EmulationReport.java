@@ -1,0 +1,89 @@
+package dev.cfsim.emulator;
+
+import dev.cfsim.rules.Action;
+import dev.cfsim.rules.Rule;
+import dev.cfsim.rules.RuleSet;
+import dev.cfsim.rules.RuleWarning;
+import dev.cfsim.viewer.EnrichmentStats;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything {@code cfsim emulate} reports: what was read, what the rules decided, what it costs.
+ *
+ * @param rulesSource the rules file
+ * @param decisionsExplained decision id to what it does, in rule order, then the default
+ * @param ruleWarnings warnings from reading the rules
+ * @param files log files read
+ * @param malformed log lines that could not be read
+ * @param malformedSummary one line per reason and a few examples; empty when none
+ * @param enrichment events built and viewer IPs without geo data
+ * @param geoDatabase which geo database gave the country headers
+ * @param counts the decisions and breakdowns
+ * @param cost the month priced with the function and with Lambda@Edge; null when not priced
+ * @param elapsedSeconds wall-clock time of the replay
+ */
+public record EmulationReport(
+    String rulesSource,
+    List<Explained> decisionsExplained,
+    List<RuleWarning> ruleWarnings,
+    int files,
+    long malformed,
+    List<String> malformedSummary,
+    EnrichmentStats enrichment,
+    String geoDatabase,
+    EmulationCounts counts,
+    FunctionCost cost,
+    double elapsedSeconds) {
+
+  /**
+   * A decision id and what it does, for the report's legend.
+   *
+   * @param id rule id, {@code pass} or {@code default}
+   * @param action e.g. {@code redirect 302 https://kr.example.com${uri} + query}
+   */
+  public record Explained(String id, String action) {}
+
+  public EmulationReport {
+    Objects.requireNonNull(rulesSource, "rulesSource");
+    decisionsExplained = List.copyOf(decisionsExplained);
+    ruleWarnings = List.copyOf(ruleWarnings);
+    malformedSummary = List.copyOf(malformedSummary);
+    Objects.requireNonNull(enrichment, "enrichment");
+    geoDatabase = Objects.requireNonNullElse(geoDatabase, "");
+    Objects.requireNonNull(counts, "counts");
+  }
+
+  /** Records per second of wall-clock time; 0 when nothing was timed. */
+  public double throughputRecordsPerSecond() {
+    return elapsedSeconds > 0 ? counts.records() / elapsedSeconds : 0;
+  }
+
+  /** Each decision id of the rule set with its action in words. */
+  public static List<Explained> explain(RuleSet rules) {
+    List<Explained> out = new ArrayList<>();
+    for (Rule rule : rules.rules()) {
+      out.add(new Explained(rule.id(), describe(rule.action())));
+    }
+    String fallback = describe(rules.defaultAction());
+    out.add(new Explained(rules.defaultId(), "no rule matched: " + fallback));
+    return out;
+  }
+
+  /** An action in a few words. */
+  static String describe(Action action) {
+    if (action instanceof Action.Pass) {
+      return "pass";
+    }
+    if (action instanceof Action.Redirect r) {
+      return "redirect " + r.status() + " " + r.location().source() + (r.keepQuery() ? " + query" : "");
+    }
+    Action.ModifyRequest m = (Action.ModifyRequest) action;
+    List<String> parts = new ArrayList<>();
+    m.uri().ifPresent(t -> parts.add("rewrite uri " + t.source()));
+    m.setHeaders().forEach((k, v) -> parts.add("set " + k + ": " + v));
+    m.removeHeaders().forEach(k -> parts.add("remove " + k));
+    return String.join(", ", parts);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.cfsim.emulator;
+
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadResult;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.logs.RequestRecord;
+import dev.cfsim.logs.TrafficTally;
+import dev.cfsim.rules.Decision;
+import dev.cfsim.rules.RuleEvaluator;
+import dev.cfsim.viewer.ViewerEnricher;
+import dev.cfsim.viewer.ViewerRequestEvent;
+import java.util.Objects;
+import java.util.stream.Collector;
+
+/**
+ * Replays log records through the rules: each record becomes the event CloudFront would build
+ * (via the {@link ViewerEnricher}), the compiled rules decide it, and a per-thread
+ * {@link Tally} counts it. Thread-safe; one instance serves every reader thread.
+ */
+public final class Emulator {
+  private final RuleEvaluator rules;
+  private final ViewerEnricher enricher;
+  private final EdgeLocations edges;
+
+  public Emulator(RuleEvaluator rules, ViewerEnricher enricher, EdgeLocations edges) {
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.enricher = Objects.requireNonNull(enricher, "enricher");
+    this.edges = Objects.requireNonNull(edges, "edges");
+  }
+
+  /** Reads every log file in parallel and returns the merged tallies. */
+  public LogReadResult<Tally> run(LogSource logs) {
+    return logs.read(collector());
+  }
+
+  /** The event and decision for one record. */
+  public Replayed replay(RequestRecord record) {
+    ViewerRequestEvent event = enricher.enrich(LoggedRequests.recorded(record));
+    Decision decision = rules.evaluate(event);
+    return new Replayed(record.weight(), record.edgeResultType(), event, decision);
+  }
+
+  /** One {@link Tally} per thread, merged at the end. */
+  public Collector<RequestRecord, Tally, Tally> collector() {
+    return Collector.of(this::newTally, Tally::add, Tally::merge, Collector.Characteristics.IDENTITY_FINISH);
+  }
+
+  private Tally newTally() {
+    return new Tally(new EmulationTally(rules.decisionIds()), new TrafficTally(edges));
+  }
+
+  /**
+   * What one thread counted: the decisions, and the traffic the cost estimate is built from.
+   */
+  public final class Tally {
+    private final EmulationTally emulation;
+    private final TrafficTally traffic;
+
+    private Tally(EmulationTally emulation, TrafficTally traffic) {
+      this.emulation = emulation;
+      this.traffic = traffic;
+    }
+
+    void add(RequestRecord record) {
+      traffic.add(record);
+      emulation.add(replay(record));
+    }
+
+    Tally merge(Tally other) {
+      emulation.merge(other.emulation);
+      traffic.merge(other.traffic);
+      return this;
+    }
+
+    /** Decisions, countries, devices, samples. */
+    public EmulationCounts counts() {
+      return emulation.counts();
+    }
+
+    /** Requests and bytes per pricing region, for the cost estimate. */
+    public TrafficTally traffic() {
+      return traffic;
+    }
+  }
+}

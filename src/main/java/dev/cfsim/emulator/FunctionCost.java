@@ -1,0 +1,123 @@
+package dev.cfsim.emulator;
+
+import dev.cfsim.logs.TrafficTally;
+import dev.cfsim.pricing.Component;
+import dev.cfsim.pricing.CostEngine;
+import dev.cfsim.pricing.CostEstimate;
+import dev.cfsim.pricing.CostLine;
+import dev.cfsim.pricing.EstimateOptions;
+import dev.cfsim.pricing.PriceBook;
+import dev.cfsim.pricing.PricingRegion;
+import dev.cfsim.traffic.FunctionUsage;
+import dev.cfsim.traffic.LambdaEdgeUsage;
+import dev.cfsim.traffic.RegionTraffic;
+import dev.cfsim.traffic.TrafficProfile;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What running the rules costs: the replayed traffic priced as a month by the
+ * {@link CostEngine}, once with the rules as a viewer-request CloudFront Function (one
+ * invocation per request) and once with the same invocations on Lambda@Edge instead.
+ *
+ * @param profile the month priced, with the function attached
+ * @param scale the factor applied to the recorded counts (1 when the window is priced as it is)
+ * @param withFunction the full estimate with the CloudFront Function
+ * @param withLambdaEdge the same traffic with a Lambda@Edge viewer-request function instead
+ * @param assumptions what the comparison assumes, for the report
+ */
+public record FunctionCost(
+    TrafficProfile profile, BigDecimal scale, CostEstimate withFunction, CostEstimate withLambdaEdge,
+    List<String> assumptions) {
+
+  private static final BigDecimal BYTES_PER_GB = new BigDecimal(1L << 30);
+  private static final BigDecimal MONTH_HOURS = TrafficProfile.DEFAULT_HOURS;
+
+  public FunctionCost {
+    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(scale, "scale");
+    Objects.requireNonNull(withFunction, "withFunction");
+    Objects.requireNonNull(withLambdaEdge, "withLambdaEdge");
+    assumptions = List.copyOf(assumptions);
+  }
+
+  /**
+   * Prices the traffic. With {@code scaleToMonth} the logs' window (whole clock hours from the
+   * first to the last record) is stretched to a 730-hour month; otherwise the window is priced
+   * as if it were the whole month.
+   */
+  public static FunctionCost price(TrafficTally traffic, PriceBook book, boolean scaleToMonth, String name) {
+    List<String> assumptions = new ArrayList<>();
+    BigDecimal scale = BigDecimal.ONE;
+    long hours = traffic.hoursCovered();
+    if (scaleToMonth && hours > 0) {
+      scale = MONTH_HOURS.divide(BigDecimal.valueOf(hours), MathContext.DECIMAL64);
+      assumptions.add("The logs cover " + hours + " clock hour(s); every count is multiplied by 730/" + hours
+          + " to make a 730-hour month.");
+    } else {
+      assumptions.add("The recorded window is priced as the whole month (use --scale-to-month to extrapolate).");
+    }
+    TrafficProfile.Builder profile = TrafficProfile.builder(name);
+    for (PricingRegion region : PricingRegion.values()) {
+      TrafficTally.RegionTotals t = traffic.region(region);
+      if (t.isEmpty()) {
+        continue;
+      }
+      BigDecimal requests = BigDecimal.valueOf(t.requests()).multiply(scale);
+      BigDecimal httpsShare = BigDecimal.valueOf(t.httpsRequests())
+          .divide(BigDecimal.valueOf(t.requests()), MathContext.DECIMAL64);
+      profile.region(region, new RegionTraffic(requests, httpsShare,
+          gb(t.bytesOut(), scale), gb(t.bytesToOrigin(), scale)));
+    }
+    double unpriced = traffic.region(null).requests();
+    if (unpriced > 0) {
+      assumptions.add(String.format("%.0f requests came through edge locations outside the price book; "
+          + "they are not priced (and their invocations are not counted).", unpriced));
+    }
+    TrafficProfile withFunction = profile
+        .functions(new FunctionUsage(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO))
+        .build();
+    TrafficProfile withLambdaEdge = profile
+        .functions(FunctionUsage.NONE)
+        .lambdaEdge(new LambdaEdgeUsage(BigDecimal.ONE, LambdaEdgeUsage.NONE.durationMs(), LambdaEdgeUsage.NONE.memoryMb()))
+        .build();
+    assumptions.add("The rules run as one viewer-request CloudFront Function invocation per request.");
+    assumptions.add("Lambda@Edge comparison: one viewer-request invocation per request, "
+        + LambdaEdgeUsage.NONE.durationMs() + " ms billed, " + LambdaEdgeUsage.NONE.memoryMb()
+        + " MB; note that a Lambda@Edge viewer-request function does not receive CloudFront's geo and"
+        + " device headers, so the same logic would need an origin-request trigger or its own lookups.");
+    return new FunctionCost(withFunction, scale,
+        CostEngine.estimate(withFunction, book, EstimateOptions.AS_PROFILED),
+        CostEngine.estimate(withLambdaEdge, book, EstimateOptions.AS_PROFILED),
+        assumptions);
+  }
+
+  /** The CloudFront Functions line of the bill (invocations, free tier, charge); zero without traffic. */
+  public CostLine functionsLine() {
+    return withFunction.lines().stream().filter(l -> l.component() == Component.FUNCTIONS).findFirst()
+        .orElse(new CostLine(Component.FUNCTIONS, null, BigDecimal.ZERO, Component.FUNCTIONS.unit(),
+            BigDecimal.ZERO, BigDecimal.ZERO, ""));
+  }
+
+  /** Invocations priced for the month (after scaling). */
+  public BigDecimal monthlyInvocations() {
+    return functionsLine().quantity();
+  }
+
+  /** What the CloudFront Function adds to the bill, free tier applied. */
+  public BigDecimal functionsUsd() {
+    return withFunction.usd(Component.FUNCTIONS);
+  }
+
+  /** What the same invocations would cost on Lambda@Edge: requests plus duration. */
+  public BigDecimal lambdaEdgeUsd() {
+    return withLambdaEdge.usd(Component.LAMBDA_EDGE_REQUESTS).add(withLambdaEdge.usd(Component.LAMBDA_EDGE_DURATION));
+  }
+
+  private static BigDecimal gb(double bytes, BigDecimal scale) {
+    return BigDecimal.valueOf(bytes).multiply(scale).divide(BYTES_PER_GB, MathContext.DECIMAL64);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.cfsim.emulator;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One titled table of a report, already formatted as text cells; the table, Markdown and HTML
+ * renderers all lay out the same sections, so they never disagree on a figure.
+ *
+ * @param title the section heading
+ * @param columns column headings; empty for a key/value list
+ * @param rows the cells, each row as long as {@code columns} (or 2 for key/value lists)
+ * @param notes sentences printed under the table
+ * @param chartColumn the column holding the value a bar chart should show, or -1 for none
+ */
+public record ReportSection(String title, List<String> columns, List<List<String>> rows, List<String> notes,
+    int chartColumn) {
+  public ReportSection {
+    Objects.requireNonNull(title, "title");
+    columns = List.copyOf(columns);
+    rows = rows.stream().map(List::copyOf).toList();
+    notes = List.copyOf(notes);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.cfsim.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.cfsim.rules.Decision;
+import dev.cfsim.viewer.FieldValue;
+import dev.cfsim.viewer.ViewerRequest;
+import dev.cfsim.viewer.ViewerRequestEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmulationTallyTest {
+  private static final List<String> IDS = List.of("korea", "rewrite", "pass");
+
+  private static Replayed replayed(String id, String country, String device, String uri, String result, double w) {
+    Map<String, FieldValue> headers = new LinkedHashMap<>();
+    headers.put("host", FieldValue.of("www.example.com"));
+    if (country != null) {
+      headers.put("cloudfront-viewer-country", FieldValue.of(country));
+    }
+    if (device != null) {
+      headers.put("cloudfront-is-" + device + "-viewer", FieldValue.of("true"));
+    }
+    ViewerRequest request = new ViewerRequest("GET", uri, Map.of(), headers, Map.of());
+    Decision decision = switch (id.equals("other") ? "other" : id) {
+      case "korea" -> new Decision.Response(id, 302, "Found", Map.of("location", "https://kr.example.com" + uri + "?a=1"));
+      case "rewrite" -> new Decision.Request(id, new ViewerRequest("GET", "/eu" + uri, Map.of(), headers, Map.of()), true);
+      default -> new Decision.Request(id, request, false);
+    };
+    return new Replayed(w, result, new ViewerRequestEvent("", "", "", "192.0.2.1", request), decision);
+  }
+
+  @Test
+  void decisions_countries_devices_and_targets_are_counted_with_weights() {
+    EmulationTally t = new EmulationTally(IDS);
+    t.add(replayed("korea", "KR", "mobile", "/a", "Miss", 1));
+    t.add(replayed("korea", "KR", "desktop", "/b", "Hit", 1));
+    t.add(replayed("rewrite", "DE", "tablet", "/c", "Hit", 100));
+    t.add(replayed("pass", null, null, "/d", "Miss", 1));
+    EmulationCounts c = t.counts();
+    assertEquals(4, c.records());
+    assertEquals(103.0, c.requests(), "1 + 1 + 100 + 1");
+    assertEquals(Map.of("korea", 2.0, "rewrite", 100.0, "pass", 1.0), c.decisions());
+    assertEquals(List.of("korea", "rewrite", "pass"), List.copyOf(c.decisions().keySet()), "rule order");
+    assertEquals(List.of("DE", "KR", "unknown"), List.copyOf(c.byCountry().keySet()), "most requests first");
+    assertEquals(Map.of("korea", 2.0), c.byCountry().get("KR"));
+    assertEquals(Map.of("rewrite", 100.0), c.byDevice().get("tablet"));
+    assertEquals(Map.of("pass", 1.0), c.byDevice().get("unknown"));
+    assertEquals(Map.of("302 https://kr.example.com", 2.0), c.redirectTargets());
+    assertEquals(2.0, c.edgeResponses());
+    assertEquals(1.0, c.originFetchesAvoided(), "only the Miss went to the origin");
+    assertEquals(100.0, c.changedRequests());
+    assertEquals("302 Found -> https://kr.example.com/a?a=1",
+        c.samples().get("korea").stream().filter(s -> s.uri().equals("/a")).findFirst().orElseThrow().outcome());
+    assertEquals("forwarded with uri /eu/c", c.samples().get("rewrite").get(0).outcome());
+  }
+
+  @Test
+  void samples_are_bounded_and_the_same_whichever_thread_saw_which_request() {
+    EmulationTally one = new EmulationTally(IDS);
+    EmulationTally a = new EmulationTally(IDS);
+    EmulationTally b = new EmulationTally(IDS);
+    for (int i = 0; i < 200; i++) {
+      Replayed r = replayed("pass", "KR", "desktop", "/p/" + i, "Hit", 1);
+      one.add(r);
+      (i % 3 == 0 ? a : b).add(r);
+    }
+    List<Sample> together = one.counts().samples().get("pass");
+    assertEquals(EmulationTally.SAMPLES_PER_DECISION, together.size());
+    assertEquals(together, b.merge(a).counts().samples().get("pass"));
+    assertEquals(200.0, b.counts().decisions().get("pass"));
+  }
+
+  @Test
+  void redirect_targets_beyond_the_cap_are_counted_together() {
+    EmulationTally t = new EmulationTally(List.of("r", "pass"));
+    for (int i = 0; i < EmulationTally.MAX_TARGETS + 5; i++) {
+      ViewerRequest q = new ViewerRequest("GET", "/", Map.of(), Map.of(), Map.of());
+      t.add(new Replayed(1, null, new ViewerRequestEvent("", "", "", "192.0.2.1", q),
+          new Decision.Response("r", 301, "Moved Permanently", Map.of("location", "https://s" + i + ".example/x"))));
+    }
+    Map<String, Double> targets = t.counts().redirectTargets();
+    assertEquals(EmulationTally.MAX_TARGETS + 1, targets.size());
+    assertEquals(5.0, targets.get(EmulationTally.OTHER_TARGETS));
+  }
+
+  @Test
+  void a_relative_location_is_filed_under_its_path() {
+    assertEquals("/maintenance.html", EmulationTally.site("/maintenance.html?x=1"));
+    assertEquals("https://kr.example.com", EmulationTally.site("https://kr.example.com?x=/a"));
+  }
+
+  @Test
+  void a_decision_from_another_rule_set_is_refused() {
+    EmulationTally t = new EmulationTally(IDS);
+    assertThrows(IllegalArgumentException.class, () -> t.add(replayed("other", "KR", null, "/", null, 1)));
+  }
+}

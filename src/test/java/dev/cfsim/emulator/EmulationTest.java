@@ -1,0 +1,99 @@
+package dev.cfsim.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadOptions;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.pricing.PriceBooks;
+import dev.cfsim.rules.RulesReader;
+import dev.cfsim.viewer.ViewerEnricher;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmulationTest {
+  private static final String LOG = "src/test/resources/emulator/shop-sample.log";
+
+  private static EmulationReport emulate(boolean scaleToMonth, int threads) throws Exception {
+    Emulation emulation = new Emulation(RulesReader.read(Path.of("examples/rules/shop.yaml")),
+        ViewerEnricher.builder().build(), EdgeLocations.builtIn(), PriceBooks.shipped("2025-11-18"), scaleToMonth);
+    return emulation.run(LogSource.of(List.of(LOG), LogReadOptions.defaults().withThreads(threads)));
+  }
+
+  @Test
+  void the_shop_rules_decide_each_recorded_request_as_the_rules_say() throws Exception {
+    EmulationReport r = emulate(false, 1);
+    EmulationCounts c = r.counts();
+    assertEquals(8, c.records());
+    assertEquals(1, r.malformed(), "the garbage line is counted, not lost");
+    assertEquals(8.0, c.requests());
+    // req01 KR desktop, req02 KR iPhone -> korea; req03 US iPhone -> phones; req04 US iPad -> pass;
+    // req05 Googlebot -> bots; req06 /health -> health-checks; req07 private IP, req08 GB /api -> pass
+    assertEquals(Map.of("health-checks", 1.0, "bots", 1.0, "korea-to-kr-site", 2.0, "phones-to-mobile", 1.0,
+        "pass", 3.0), c.decisions());
+    assertEquals(Map.of("korea-to-kr-site", 2.0, "bots", 1.0, "health-checks", 1.0), c.byCountry().get("KR"));
+    assertEquals(Map.of("pass", 1.0), c.byCountry().get("unknown"));
+    assertEquals(Map.of("302 https://kr.example-shop.com", 2.0, "302 https://m.example-shop.com", 1.0),
+        c.redirectTargets());
+    assertEquals(3.0, c.edgeResponses());
+    assertEquals(1.0, c.originFetchesAvoided(), "only req01 was a Miss among the redirected");
+    assertEquals("302 Found -> https://kr.example-shop.com/shoes?size=270&color=red",
+        c.samples().get("korea-to-kr-site").stream().filter(s -> s.uri().equals("/shoes")).findFirst()
+            .orElseThrow().outcome());
+    assertEquals(1, r.enrichment().unknownIps(), "10.0.0.1 is private");
+  }
+
+  @Test
+  void parallel_and_single_threaded_replays_agree() throws Exception {
+    assertEquals(emulate(false, 1).counts(), emulate(false, 4).counts());
+  }
+
+  @Test
+  void scaled_to_a_month_the_function_is_priced_against_lambda_at_edge() throws Exception {
+    FunctionCost cost = emulate(true, 1).cost();
+    // all 8 records fall in one clock hour (07:00-08:00), so each counts 730/1 = 730 times
+    assertEquals(0, new BigDecimal(5840).compareTo(cost.monthlyInvocations()), "8 x 730");
+    assertEquals(0, new BigDecimal(5840).compareTo(cost.functionsLine().freeQuantity()), "inside 2M free");
+    assertEquals(0, BigDecimal.ZERO.compareTo(cost.functionsUsd()));
+    // Lambda@Edge: 5,840 x $0.60/1M = $0.003504; 5,840 x 5 ms x 128/1024 GB = 3.65 GB-s x $0.00005001
+    // = $0.0001825365; together $0.0036865365
+    assertEquals(0, new BigDecimal("0.0036865365").compareTo(cost.lambdaEdgeUsd()), cost.lambdaEdgeUsd().toString());
+  }
+
+  @Test
+  void the_json_report_has_the_documented_keys() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(EmulationFormat.JSON.render(emulate(false, 1)));
+    for (String key : List.of("records", "malformed", "function_invocations", "decisions", "by_country",
+        "by_device", "cost", "throughput_records_per_s")) {
+      assertTrue(json.has(key), key);
+    }
+    assertEquals(8, json.get("records").asLong());
+    assertEquals(3, json.get("decisions").get("pass").asLong());
+    assertEquals(2, json.get("by_country").get("KR").get("decisions").get("korea-to-kr-site").asLong());
+    assertEquals("functions", json.get("cost").get("lines").findValuesAsText("component").stream()
+        .filter("functions"::equals).findFirst().orElseThrow());
+  }
+
+  @Test
+  void the_html_report_escapes_what_came_from_the_logs() throws Exception {
+    String html = EmulationFormat.HTML.render(emulate(false, 1));
+    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;"), html);
+    assertFalse(html.contains("<script"), "no markup from a User-Agent");
+    assertTrue(html.contains("<svg"), "charts");
+    assertFalse(html.contains("src=") || html.contains("href="), "self-contained");
+  }
+
+  @Test
+  void the_markdown_report_escapes_table_breaking_characters() throws Exception {
+    String md = EmulationFormat.MARKDOWN.render(emulate(false, 1));
+    assertTrue(md.contains("\\<script\\>"), md);
+    assertTrue(md.contains("| korea-to-kr-site |"), md);
+  }
+}
