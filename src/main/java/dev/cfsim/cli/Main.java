@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       "Example:  cfsim demo"
     },
     subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ServeCommand.class, EmulateCommand.class,
-      GenerateCommand.class})
+      GenerateCommand.class, VerifyCommand.class})
 public final class Main implements Runnable {
 
   /** Success. */

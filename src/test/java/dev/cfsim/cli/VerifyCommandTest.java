@@ -1,0 +1,67 @@
+package dev.cfsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+class VerifyCommandTest {
+
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    return cmd.execute(args);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"shop", "maintenance", "eu-and-california"})
+  void the_committed_example_function_agrees_with_its_rules_on_the_example_logs(String name) {
+    int code = run("verify", "--rules", "examples/rules/" + name + ".yaml",
+        "--function", "functions-js/examples/" + name + ".js", "examples/logs/");
+    assertEquals(Main.EXIT_OK, code, out + "\n" + err);
+    assertTrue(out.toString().contains("differences: 0 - the function decides exactly as the rules on every event."), out.toString());
+    assertTrue(out.toString().matches("(?s)verify: [1-9][0-9,]* events from .*"), out.toString());
+    assertTrue(out.toString().contains("events/s; Node (function): "), out.toString());
+  }
+
+  @Test
+  void a_function_that_decides_otherwise_exits_1_showing_the_event_and_both_results() throws Exception {
+    // A hand-written function that redirects everything, checked against rules that pass everything here.
+    Path function = tmp.resolve("everything-to-maintenance.js");
+    Files.writeString(function, "function handler(event) {\n"
+        + "  return { statusCode: 307, statusDescription: 'Temporary Redirect',\n"
+        + "    headers: { location: { value: 'https://www.example.com/maintenance.html' } } };\n}\n");
+    int code = run("verify", "--rules", "examples/rules/shop.yaml", "--function", function.toString(),
+        "--show", "1", "examples/logs/");
+    String printed = out.toString();
+    assertEquals(Main.EXIT_CHECK_FAILED, code, printed + err);
+    assertTrue(printed.matches("(?s).*differences: [1-9][0-9,]* of [1-9][0-9,]* events; the first 1:.*"), printed);
+    assertTrue(printed.contains("    event:    {\"version\":\"1.0\""), printed);
+    assertTrue(printed.contains("    rules:    {\"request\":"), printed);
+    assertTrue(printed.contains("    function: {\"response\":{\"statusCode\":307"), printed);
+  }
+
+  @Test
+  void a_function_the_runtime_would_reject_is_refused_before_any_event() throws Exception {
+    Path function = tmp.resolve("let.js");
+    Files.writeString(function, "function handler(event) {\n  let r = event.request;\n  return r;\n}\n");
+    int code = run("verify", "--rules", "examples/rules/shop.yaml", "--function", function.toString(),
+        "--runtime", "cloudfront-js-1.0", "examples/logs/");
+    assertEquals(Main.EXIT_BAD_INPUT, code);
+    assertTrue(err.toString().contains("line 2: let is not supported in cloudfront-js-1.0"), err.toString());
+  }
+}
