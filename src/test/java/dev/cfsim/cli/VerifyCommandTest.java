@@ -13,6 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class VerifyCommandTest {
 
+  /** Log lines written for these tests so that every shop rule is reached. */
+  private static final String MIXED_LOG = "src/test/resources/function/logs/";
+
   @TempDir Path tmp;
 
   private final CliRun cli = new CliRun();
@@ -27,11 +30,20 @@ class VerifyCommandTest {
   @ValueSource(strings = {"shop", "maintenance", "eu-and-california"})
   void the_committed_example_function_agrees_with_its_rules_on_the_example_logs(String name) {
     int code = run("verify", "--rules", "examples/rules/" + name + ".yaml",
-        "--function", "functions-js/examples/" + name + ".js", "examples/logs/");
+        "--function", "functions-js/examples/" + name + ".js", "examples/logs/", MIXED_LOG);
     assertEquals(Main.EXIT_OK, code, out + "\n" + err);
     assertTrue(out.toString().contains("differences: 0 - the function decides exactly as the rules on every event."), out.toString());
     assertTrue(out.toString().matches("(?s)verify: [1-9][0-9,]* events from .*"), out.toString());
     assertTrue(out.toString().contains("events/s; Node (function): "), out.toString());
+  }
+
+  @Test
+  void on_the_mixed_test_log_every_shop_rule_decides_some_request_and_all_agree() {
+    int code = run("verify", "--rules", "examples/rules/shop.yaml", MIXED_LOG);
+    assertEquals(Main.EXIT_OK, code, out + "\n" + err);
+    // 24 hand-made lines: Korean, US, German and Austrian viewers; phones, tablets, bots, probes.
+    assertTrue(out.toString().contains(
+        "decisions: korea-to-kr-site 4, pass 13, health-checks 2, phones-to-mobile 3, bots 2"), out.toString());
   }
 
   @Test
