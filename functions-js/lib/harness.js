@@ -18,18 +18,18 @@ const MODULES = Object.freeze({
 });
 
 // Runs inside the function's context, so the events are objects of that realm (as they would
-// be at the edge) and each call is guarded. Created before the function's script runs, held by
-// the harness only, so the function cannot replace it.
-const BATCH_RUNNER_SOURCE = `(function (handler) {
+// be at the edge) and each call is guarded. It uses the context's JSON.parse taken before the
+// function's script runs, and is held by the harness only, so the function cannot replace either.
+const BATCH_RUNNER_SOURCE = `(function (handler, parse) {
   'use strict';
   return function runBatch(eventsJson) {
-    var events = JSON.parse(eventsJson);
+    var events = parse(eventsJson);
     var results = [];
     for (var i = 0; i < events.length; i++) {
       try {
-        results.push({ value: handler(events[i]) });
+        results[i] = { value: handler(events[i]) };
       } catch (e) {
-        results.push({ error: String(e && e.stack ? e.stack.split('\\n')[0] : e) });
+        results[i] = { error: String(e && e.stack ? e.stack.split('\\n')[0] : e) };
       }
     }
     return results;
@@ -64,13 +64,14 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
     name: filename,
     codeGeneration: { strings: false, wasm: false },
   });
+  const parse = new vm.Script('JSON.parse').runInContext(context);
   // Same line, so line numbers in errors match the file.
   new vm.Script(`'use strict';${source}`, { filename }).runInContext(context, { timeout: timeoutMs });
   const handler = new vm.Script('typeof handler === "function" ? handler : undefined').runInContext(context);
   if (typeof handler !== 'function') {
     throw new Error(`${filename}: no global function named handler`);
   }
-  const batchRunner = new vm.Script(BATCH_RUNNER_SOURCE).runInContext(context)(handler);
+  const batchRunner = new vm.Script(BATCH_RUNNER_SOURCE).runInContext(context)(handler, parse);
   const callBatch = new vm.Script('__cfsimBatch(__cfsimEvents)');
 
   async function runBatch(events) {

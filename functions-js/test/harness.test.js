@@ -87,3 +87,10 @@ test('console.log is captured, not printed', async () => {
 test('a script without a global handler is refused on load', () => {
   assert.throws(() => loadFunction('var handle = 1;', { filename: 'f.js' }), /f\.js: no global function named handler/);
 });
+
+test('a function that replaces JSON or Array methods does not break the harness', async () => {
+  const fn = loadFunction('JSON = null; Array.prototype.push = function () { throw new Error("x"); };\n'
+    + 'function handler(event) { return event.request; }');
+  const results = await fn.runBatch([event('/a'), event('/b')]);
+  assert.deepEqual(results.map((r) => r.value.uri), ['/a', '/b']);
+});
