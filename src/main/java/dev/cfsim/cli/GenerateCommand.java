@@ -107,10 +107,10 @@ public final class GenerateCommand implements Callable<Integer> {
         FunctionRuntime.MAX_FUNCTION_BYTES, target, noCheck ? " (runtime check skipped)" : ", passes the runtime check");
     if (eventFile != null) {
       info.println("test event: " + eventFile);
-      info.println();
-      info.print(Shipping.awsCliCommands(functionName(), temporary ? "function.js" : out.toString(),
-          eventFile.toString(), target));
     }
+    info.println();
+    info.print(Shipping.awsCliCommands(functionName(), temporary ? "function.js" : out.toString(),
+        eventFile == null ? "test-event.json" : eventFile.toString(), target));
     info.flush();
     return Main.EXIT_OK;
   }
