@@ -40,11 +40,11 @@ class EmulationTest {
         "pass", 3.0), c.decisions());
     assertEquals(Map.of("korea-to-kr-site", 2.0, "bots", 1.0, "health-checks", 1.0), c.byCountry().get("KR"));
     assertEquals(Map.of("pass", 1.0), c.byCountry().get("unknown"));
-    assertEquals(Map.of("302 https://kr.example-shop.com", 2.0, "302 https://m.example-shop.com", 1.0),
+    assertEquals(Map.of("302 https://kr.shop.example", 2.0, "302 https://m.shop.example", 1.0),
         c.redirectTargets());
     assertEquals(3.0, c.edgeResponses());
     assertEquals(1.0, c.originFetchesAvoided(), "only req01 was a Miss among the redirected");
-    assertEquals("302 Found -> https://kr.example-shop.com/shoes?size=270&color=red",
+    assertEquals("302 Found -> https://kr.shop.example/shoes?size=270&color=red",
         c.samples().get("korea-to-kr-site").stream().filter(s -> s.uri().equals("/shoes")).findFirst()
             .orElseThrow().outcome());
     assertEquals(1, r.enrichment().unknownIps(), "10.0.0.1 is private");

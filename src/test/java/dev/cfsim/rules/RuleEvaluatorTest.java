@@ -40,7 +40,7 @@ class RuleEvaluatorTest {
     }
 
     private Requests www(String uri) {
-      return get(uri).header("host", "www.example-shop.com")
+      return get(uri).header("host", "www.shop.example")
           .header("user-agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)");
     }
 
@@ -52,25 +52,25 @@ class RuleEvaluatorTest {
       assertEquals("korea-to-kr-site", r.ruleId());
       assertEquals(302, r.statusCode());
       assertEquals("Found", r.statusDescription());
-      assertEquals(Map.of("location", "https://kr.example-shop.com/shoes/run?size=270&color=red"), r.headers());
+      assertEquals(Map.of("location", "https://kr.shop.example/shoes/run?size=270&color=red"), r.headers());
     }
 
     @Test
     void repeated_and_empty_parameters_are_kept_in_order_as_name_equals_value() {
       Decision d = shop.evaluate(www("/s").country("KR")
           .query("tag", "a").query("q", "%EC%8B%A0%EB%B0%9C").query("tag", "b").query("flag", "").build());
-      assertEquals("https://kr.example-shop.com/s?tag=a&tag=b&q=%EC%8B%A0%EB%B0%9C&flag=",
+      assertEquals("https://kr.shop.example/s?tag=a&tag=b&q=%EC%8B%A0%EB%B0%9C&flag=",
           response(d).location());
     }
 
     @Test
     void without_a_query_string_the_location_has_no_question_mark() {
-      assertEquals("https://kr.example-shop.com/", response(shop.evaluate(www("/").country("KR").build())).location());
+      assertEquals("https://kr.shop.example/", response(shop.evaluate(www("/").country("KR").build())).location());
     }
 
     @Test
     void the_korean_site_itself_and_the_api_are_not_redirected() {
-      Decision kr = shop.evaluate(get("/").header("host", "kr.example-shop.com").country("KR").build());
+      Decision kr = shop.evaluate(get("/").header("host", "kr.shop.example").country("KR").build());
       assertEquals("pass", kr.ruleId());
       Decision api = shop.evaluate(www("/api/cart").country("KR").build());
       assertEquals("pass", api.ruleId());
@@ -78,13 +78,13 @@ class RuleEvaluatorTest {
 
     @Test
     void the_host_is_compared_without_ascii_case() {
-      Decision d = shop.evaluate(get("/").header("host", "WWW.Example-Shop.COM").country("KR").build());
+      Decision d = shop.evaluate(get("/").header("host", "WWW.Shop.EXAMPLE").country("KR").build());
       assertEquals("korea-to-kr-site", d.ruleId());
     }
 
     @Test
     void bots_and_health_checks_pass_even_from_korea() {
-      Decision bot = shop.evaluate(get("/").header("host", "www.example-shop.com").country("KR")
+      Decision bot = shop.evaluate(get("/").header("host", "www.shop.example").country("KR")
           .header("user-agent", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)").build());
       assertEquals("bots", bot.ruleId());
       assertSame(false, request(bot).changed());
@@ -100,7 +100,7 @@ class RuleEvaluatorTest {
       Decision phone = shop.evaluate(www("/p/1").country("US").devices(Device.MOBILE, Device.IOS)
           .query("ref", "ad").build());
       assertEquals("phones-to-mobile", phone.ruleId());
-      assertEquals("https://m.example-shop.com/p/1?ref=ad", response(phone).location());
+      assertEquals("https://m.shop.example/p/1?ref=ad", response(phone).location());
       Decision tablet = shop.evaluate(www("/p/1").country("US").devices(Device.MOBILE, Device.TABLET).build());
       assertEquals("pass", tablet.ruleId());
       assertEquals("pass", shop.evaluate(www("/p/1").country("US").devices(Device.DESKTOP).build()).ruleId());

@@ -44,13 +44,13 @@ class RulesReaderTest {
     Rule korea = shop.rules().get(2);
     assertEquals(new Condition.All(List.of(
             new Condition.Country(Set.of("KR")),
-            new Condition.Host(List.of(new Glob("www.example-shop.com"))),
+            new Condition.Host(List.of(new Glob("www.shop.example"))),
             new Condition.Not(new Condition.PathPrefix(List.of("/api/"))))),
         korea.when());
     Action.Redirect redirect = assertInstanceOf(Action.Redirect.class, korea.action());
     assertEquals(302, redirect.status());
     assertTrue(redirect.keepQuery());
-    assertEquals("https://kr.example-shop.com${uri}", redirect.location().source());
+    assertEquals("https://kr.shop.example${uri}", redirect.location().source());
     assertInstanceOf(Action.Pass.class, shop.defaultAction());
   }
 

@@ -1,0 +1,72 @@
+package dev.cfsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EmulateCommandTest {
+  private static final String LOG = "src/test/resources/emulator/shop-sample.log";
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Main.newCommandLine();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    int code = cmd.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void the_shop_rules_over_a_recorded_log_print_decisions_cost_and_throughput() {
+    Run r = run("emulate", "--rules", "examples/rules/shop.yaml", LOG);
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().contains("korea-to-kr-site"), r.out());
+    assertTrue(r.out().contains("Monthly cost of running the rules"), r.out());
+    assertTrue(r.err().contains("records/s"), r.err());
+  }
+
+  @Test
+  void json_output_is_one_json_document() throws Exception {
+    Run r = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--format", "json", "--scale-to-month");
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals(8, json.get("records").asLong());
+  }
+
+  @Test
+  void a_bad_rules_file_exits_2_with_one_line_naming_file_rule_and_field(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("bad.yaml");
+    Files.writeString(rules, "rules:\n  - id: k\n    when: { country: [KX] }\n    pass: true\n");
+    Run r = run("emulate", "--rules", rules.toString(), LOG);
+    assertEquals(Main.EXIT_BAD_INPUT, r.code());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("bad.yaml: rules[0] (k).when.country[0]: 'KX' is not"), r.err());
+    assertFalse(r.err().contains("\tat "));
+  }
+
+  @Test
+  void a_missing_log_exits_2() {
+    Run r = run("emulate", "--rules", "examples/rules/shop.yaml", "no/such/logs");
+    assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+  }
+
+  @Test
+  void an_unreachable_rule_is_a_warning_on_stderr_and_the_run_goes_on(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("r.yaml");
+    Files.writeString(rules, "rules:\n  - id: all\n    pass: true\n  - id: never\n    when: { country: KR }\n    pass: true\n");
+    Run r = run("emulate", "--rules", rules.toString(), LOG);
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.err().contains("warning: " + rules + ": rules[1] (never): can never match"), r.err());
+  }
+}
