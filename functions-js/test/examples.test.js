@@ -41,11 +41,11 @@ test('the shop function sends a Korean viewer on the global site to the Korean s
     viewer: { ip: '203.0.113.9' },
     request: {
       method: 'GET', uri: '/shoes/42', querystring: { size: { value: '270' } },
-      headers: { host: { value: 'www.example-shop.com' }, 'cloudfront-viewer-country': { value: 'KR' } },
+      headers: { host: { value: 'www.shop.example' }, 'cloudfront-viewer-country': { value: 'KR' } },
       cookies: {},
     },
   };
   const [result] = await loadFunction(source).runBatch([event]);
   assert.equal(result.value.statusCode, 302);
-  assert.equal(result.value.headers.location.value, 'https://kr.example-shop.com/shoes/42?size=270');
+  assert.equal(result.value.headers.location.value, 'https://kr.shop.example/shoes/42?size=270');
 });

@@ -59,8 +59,8 @@ class DifferentialTest {
     String generated = FunctionGenerator.generate(rules, "shop.yaml", FunctionRuntime.CLOUDFRONT_JS_2_0);
     // The kind of slip a hand edit makes: mobile viewers now get a permanent redirect.
     String changed = generated.replace(
-        "return redirect(302, \"Found\", withQuery(\"https://m.example-shop.com\"",
-        "return redirect(301, \"Moved Permanently\", withQuery(\"https://m.example-shop.com\"");
+        "return redirect(302, \"Found\", withQuery(\"https://m.shop.example\"",
+        "return redirect(301, \"Moved Permanently\", withQuery(\"https://m.shop.example\"");
     assertTrue(!changed.equals(generated), "the edit applied");
     Path function = tmp.resolve("changed.js");
     Files.writeString(function, changed);
