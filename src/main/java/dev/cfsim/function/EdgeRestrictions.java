@@ -1,11 +1,11 @@
 package dev.cfsim.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cfsim.rules.Headers;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -14,26 +14,11 @@ import java.util.regex.Pattern;
  * a disallowed or read-only header added or changed, and refuses a changed method, a URI that
  * does not start with {@code /}, and a query string with spaces, control characters or
  * {@code #}. TestFunction does not check these (function-facts §1.3), so we do, on every
- * result a function gives. Sources: "Restrictions on edge functions" and "Restrictions on
- * CloudFront Functions",
+ * result a function gives. The header lists are the rules model's ({@link Headers}), so rules
+ * and results are held to the same ones. Source: "Restrictions on edge functions",
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html
  */
 public final class EdgeRestrictions {
-
-  /** Headers a function never sees and may not add. */
-  static final Set<String> DISALLOWED_HEADERS = Set.of(
-      "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
-      "proxy-connection", "trailer", "upgrade", "x-accel-buffering", "x-accel-charset",
-      "x-accel-limit-rate", "x-accel-redirect", "x-amzn-auth", "x-amzn-cf-billing",
-      "x-amzn-cf-id", "x-amzn-cf-xff", "x-amzn-errortype", "x-amzn-fle-profile",
-      "x-amzn-header-count", "x-amzn-header-order", "x-amzn-lambda-integration-tag",
-      "x-amzn-requestid", "x-cache", "x-forwarded-proto", "x-real-ip");
-
-  /** Prefixes of disallowed headers ({@code X-Amz-Cf-*}, {@code X-Edge-*}). */
-  static final List<String> DISALLOWED_PREFIXES = List.of("x-amz-cf-", "x-edge-");
-
-  /** Headers a viewer-request function may read but not add, change or remove. */
-  static final Set<String> READ_ONLY_HEADERS = Set.of("content-length", "host", "transfer-encoding", "via");
 
   /** URI plus query string must be under 8,192 characters. */
   static final int MAX_URL_CHARS = 8_192;
@@ -44,12 +29,12 @@ public final class EdgeRestrictions {
 
   /** True when a function may not add or see the header (lower-case name). */
   public static boolean isDisallowed(String header) {
-    return DISALLOWED_HEADERS.contains(header) || DISALLOWED_PREFIXES.stream().anyMatch(header::startsWith);
+    return Headers.isDisallowed(header);
   }
 
   /** True when a viewer-request function may not add, change or remove the header. */
   public static boolean isReadOnly(String header) {
-    return READ_ONLY_HEADERS.contains(header);
+    return Headers.readOnly().contains(header);
   }
 
   /**
@@ -105,7 +90,7 @@ public final class EdgeRestrictions {
         problems.add("header '" + name + "' has a control character in its value");
       }
     });
-    for (String name : READ_ONLY_HEADERS) {
+    for (String name : Headers.readOnly()) {
       if (!headers.path(name).equals(originalHeaders.path(name))) {
         problems.add("header '" + name + "' is read-only in viewer request and was changed: CloudFront answers 502");
       }
