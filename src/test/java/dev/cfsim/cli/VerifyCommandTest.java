@@ -3,7 +3,6 @@ package dev.cfsim.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,31 +18,25 @@ class VerifyCommandTest {
   @TempDir Path tmp;
 
   private final CliRun cli = new CliRun();
-  private final StringWriter out = cli.out;
-  private final StringWriter err = cli.err;
-
-  private int run(String... args) {
-    return cli.run(args);
-  }
 
   @ParameterizedTest
   @ValueSource(strings = {"shop", "maintenance", "eu-and-california"})
   void the_committed_example_function_agrees_with_its_rules_on_the_example_logs(String name) {
-    int code = run("verify", "--rules", "examples/rules/" + name + ".yaml",
+    int code = cli.run("verify", "--rules", "examples/rules/" + name + ".yaml",
         "--function", "functions-js/examples/" + name + ".js", "examples/logs/", MIXED_LOG);
-    assertEquals(Main.EXIT_OK, code, out + "\n" + err);
-    assertTrue(out.toString().contains("differences: 0 - the function decides exactly as the rules on every event."), out.toString());
-    assertTrue(out.toString().matches("(?s)verify: [1-9][0-9,]* events from .*"), out.toString());
-    assertTrue(out.toString().contains("events/s; Node (function): "), out.toString());
+    assertEquals(Main.EXIT_OK, code, cli.out + "\n" + cli.err);
+    assertTrue(cli.out.toString().contains("differences: 0 - the function decides exactly as the rules on every event."), cli.out.toString());
+    assertTrue(cli.out.toString().matches("(?s)verify: [1-9][0-9,]* events from .*"), cli.out.toString());
+    assertTrue(cli.out.toString().contains("events/s; Node (function): "), cli.out.toString());
   }
 
   @Test
   void on_the_mixed_test_log_every_shop_rule_decides_some_request_and_all_agree() {
-    int code = run("verify", "--rules", "examples/rules/shop.yaml", MIXED_LOG);
-    assertEquals(Main.EXIT_OK, code, out + "\n" + err);
+    int code = cli.run("verify", "--rules", "examples/rules/shop.yaml", MIXED_LOG);
+    assertEquals(Main.EXIT_OK, code, cli.out + "\n" + cli.err);
     // 24 hand-made lines: Korean, US, German and Austrian viewers; phones, tablets, bots, probes.
-    assertTrue(out.toString().contains(
-        "decisions: korea-to-kr-site 4, pass 13, health-checks 2, phones-to-mobile 3, bots 2"), out.toString());
+    assertTrue(cli.out.toString().contains(
+        "decisions: korea-to-kr-site 4, pass 13, health-checks 2, phones-to-mobile 3, bots 2"), cli.out.toString());
   }
 
   @Test
@@ -53,10 +46,10 @@ class VerifyCommandTest {
     Files.writeString(function, "function handler(event) {\n"
         + "  return { statusCode: 307, statusDescription: 'Temporary Redirect',\n"
         + "    headers: { location: { value: 'https://www.example.com/maintenance.html' } } };\n}\n");
-    int code = run("verify", "--rules", "examples/rules/shop.yaml", "--function", function.toString(),
+    int code = cli.run("verify", "--rules", "examples/rules/shop.yaml", "--function", function.toString(),
         "--show", "1", "examples/logs/");
-    String printed = out.toString();
-    assertEquals(Main.EXIT_CHECK_FAILED, code, printed + err);
+    String printed = cli.out.toString();
+    assertEquals(Main.EXIT_CHECK_FAILED, code, printed + cli.err);
     assertTrue(printed.matches("(?s).*differences: [1-9][0-9,]* of [1-9][0-9,]* events; the first 1:.*"), printed);
     assertTrue(printed.contains("    event:    {\"version\":\"1.0\""), printed);
     assertTrue(printed.contains("    rules:    {\"re"), printed);
@@ -67,9 +60,9 @@ class VerifyCommandTest {
   void a_function_the_runtime_would_reject_is_refused_before_any_event() throws Exception {
     Path function = tmp.resolve("let.js");
     Files.writeString(function, "function handler(event) {\n  let r = event.request;\n  return r;\n}\n");
-    int code = run("verify", "--rules", "examples/rules/shop.yaml", "--function", function.toString(),
+    int code = cli.run("verify", "--rules", "examples/rules/shop.yaml", "--function", function.toString(),
         "--runtime", "cloudfront-js-1.0", "examples/logs/");
     assertEquals(Main.EXIT_BAD_INPUT, code);
-    assertTrue(err.toString().contains("line 2: let is not supported in cloudfront-js-1.0"), err.toString());
+    assertTrue(cli.err.toString().contains("line 2: let is not supported in cloudfront-js-1.0"), cli.err.toString());
   }
 }
