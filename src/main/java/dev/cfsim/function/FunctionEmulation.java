@@ -74,7 +74,7 @@ public final class FunctionEmulation {
     this.scaleToMonth = scaleToMonth;
   }
 
-  /** Replays every file of {@code logs} (read on one thread, in batches to Node) and reports. */
+  /** Replays every file of {@code logs} (events built in parallel, run in batches in Node) and reports. */
   public EmulationReport run(LogSource logs) {
     // The emulator's own replay builds the events; an empty rule set makes its decision moot.
     Emulator events = new Emulator(
@@ -84,10 +84,14 @@ public final class FunctionEmulation {
     List<Replayed> batch = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
     long start = System.nanoTime();
     LogReadResult<Void> read = logs.forEach(record -> {
-      traffic.add(record);
-      batch.add(events.replay(record));
-      if (batch.size() == FunctionVerifier.BATCH_SIZE) {
-        decide(batch, tally);
+      Replayed replayed = events.replay(record);
+      // Reader threads take turns: the tallies, the batch and Node's pipe are shared.
+      synchronized (batch) {
+        traffic.add(record);
+        batch.add(replayed);
+        if (batch.size() == FunctionVerifier.BATCH_SIZE) {
+          decide(batch, tally);
+        }
       }
     });
     decide(batch, tally);
@@ -98,7 +102,7 @@ public final class FunctionEmulation {
         read.malformed().summary(), enricher.stats(), enricher.geoDescription(), tally.counts(), cost, elapsed);
   }
 
-  /** Reads a log source on one thread: the batch list and Node's pipe are not shared. */
+  /** Runs one batch in Node and tallies each event with the outcome the function gave. */
   private void decide(List<Replayed> batch, EmulationTally tally) {
     if (batch.isEmpty()) {
       return;
