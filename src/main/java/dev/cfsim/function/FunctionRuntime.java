@@ -31,7 +31,7 @@ public enum FunctionRuntime {
     return id;
   }
 
-  /** The runtime named {@code id}; {@code source} names the file or option it came from. */
+  /** The runtime named {@code id}; {@code source} names the file (field runtime) or option it came from. */
   public static FunctionRuntime fromId(String id, String source) {
     for (FunctionRuntime r : values()) {
       if (r.id.equals(id)) {
@@ -40,7 +40,7 @@ public enum FunctionRuntime {
     }
     throw new InvalidInputException(
         source,
-        "runtime",
+        source.startsWith("--") ? "" : "runtime",
         "unknown runtime '" + id + "'; expected one of "
             + Arrays.stream(values()).map(FunctionRuntime::id).collect(Collectors.joining(", ")));
   }

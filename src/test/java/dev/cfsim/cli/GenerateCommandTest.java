@@ -41,7 +41,7 @@ class GenerateCommandTest {
   @Test
   void an_unknown_runtime_is_bad_input() {
     assertEquals(Main.EXIT_BAD_INPUT, cli.run("generate", "--rules", "examples/rules/shop.yaml", "--runtime", "nodejs20.x"));
-    assertTrue(cli.err.toString().startsWith("cfsim: --runtime: runtime: unknown runtime 'nodejs20.x'"), cli.err.toString());
+    assertTrue(cli.err.toString().startsWith("cfsim: --runtime: unknown runtime 'nodejs20.x'"), cli.err.toString());
   }
 
   @Test
