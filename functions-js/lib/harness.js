@@ -65,6 +65,9 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
     codeGeneration: { strings: false, wasm: false },
   });
   const parse = new vm.Script('JSON.parse').runInContext(context);
+  if (/^\s*import\s+\w+\s+from\s+['"]cloudfront['"]/m.test(source)) {
+    throw new Error(`${filename}: imports the cloudfront module (KeyValueStore, origin selection), which cfsim's harness does not emulate`);
+  }
   // Same line, so line numbers in errors match the file.
   new vm.Script(`'use strict';${source}`, { filename }).runInContext(context, { timeout: timeoutMs });
   const handler = new vm.Script('typeof handler === "function" ? handler : undefined').runInContext(context);

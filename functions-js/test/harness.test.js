@@ -94,3 +94,8 @@ test('a function that replaces JSON or Array methods does not break the harness'
   const results = await fn.runBatch([event('/a'), event('/b')]);
   assert.deepEqual(results.map((r) => r.value.uri), ['/a', '/b']);
 });
+
+test('a function that imports the cloudfront module is refused with a clear reason', () => {
+  assert.throws(() => loadFunction("import cf from 'cloudfront';\nfunction handler(event) { return event.request; }", { filename: 'kvs.js' }),
+    /kvs\.js: imports the cloudfront module \(KeyValueStore, origin selection\), which cfsim's harness does not emulate/);
+});
