@@ -40,6 +40,16 @@ class VerifyCommandTest {
   }
 
   @Test
+  void the_emulators_geoip_option_builds_the_events_from_another_database() {
+    int code = cli.run("verify", "--rules", "examples/rules/shop.yaml",
+        "--geoip", "src/test/resources/maxmind/GeoLite2-Country-Test.mmdb", MIXED_LOG);
+    assertEquals(Main.EXIT_OK, code, cli.out + "\n" + cli.err);
+    // MaxMind's test database knows none of the log's addresses: no viewer is Korean, none redirected there.
+    assertTrue(cli.out.toString().contains("differences: 0"), cli.out.toString());
+    assertTrue(!cli.out.toString().contains("korea-to-kr-site"), cli.out.toString());
+  }
+
+  @Test
   void a_function_that_decides_otherwise_exits_1_showing_the_event_and_both_results() throws Exception {
     // A hand-written function that redirects everything, checked against rules that pass everything here.
     Path function = tmp.resolve("everything-to-maintenance.js");
