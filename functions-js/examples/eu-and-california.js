@@ -6,12 +6,12 @@ function handler(event) {
   var request = event.request;
 
   // assets-untouched
-  if ((glob("*.css", request.uri) ||
-       glob("*.js", request.uri) ||
-       glob("*.png", request.uri) ||
-       glob("*.jpg", request.uri) ||
-       glob("*.svg", request.uri) ||
-       glob("*.woff2", request.uri))) {
+  if (glob("*.css", request.uri) ||
+      glob("*.js", request.uri) ||
+      glob("*.png", request.uri) ||
+      glob("*.jpg", request.uri) ||
+      glob("*.svg", request.uri) ||
+      glob("*.woff2", request.uri)) {
     return request;
   }
 

@@ -7,7 +7,7 @@ function handler(event) {
   var request = event.request;
 
   // maintenance-page
-  if ((request.uri === "/maintenance.html" || glob("/static/*", request.uri))) {
+  if (request.uri === "/maintenance.html" || glob("/static/*", request.uri)) {
     return request;
   }
 
@@ -17,8 +17,8 @@ function handler(event) {
   }
 
   // staff
-  if ((first(request.cookies, "staff") === "1" ||
-        matches(RE_0, first(request.querystring, "preview")))) {
+  if (first(request.cookies, "staff") === "1" ||
+       matches(RE_0, first(request.querystring, "preview"))) {
     request.headers["x-maintenance-bypass"] = { value: "true" };
     return request;
   }

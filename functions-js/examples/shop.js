@@ -7,9 +7,9 @@ function handler(event) {
   var request = event.request;
 
   // health-checks
-  if ((request.uri === "/health" ||
-       request.uri === "/healthz" ||
-       glob("/status/*", request.uri))) {
+  if (request.uri === "/health" ||
+      request.uri === "/healthz" ||
+      glob("/status/*", request.uri)) {
     return request;
   }
 

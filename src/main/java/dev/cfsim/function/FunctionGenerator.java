@@ -60,7 +60,7 @@ public final class FunctionGenerator {
       String where = "rules[" + i + "] (" + rule.id() + ")";
       checkEdgeRestrictions(rule.action(), where);
       body.append("\n  // ").append(rule.id()).append('\n');
-      body.append("  if (").append(condition(rule.when(), "      ")).append(") {\n");
+      body.append("  if (").append(withoutOuterParens(condition(rule.when(), "      "))).append(") {\n");
       action(rule.action(), "    ");
       body.append("  }\n");
     }
@@ -136,6 +136,30 @@ public final class FunctionGenerator {
       return field(field);
     }
     throw new IllegalStateException("unknown condition " + c);
+  }
+
+  /**
+   * {@code (a || b)} as {@code a || b}, for an {@code if} that brings its own parentheses. String
+   * literals hold no raw double quote ({@link JsLiteral}), so a quote always opens or closes one.
+   */
+  static String withoutOuterParens(String expression) {
+    if (!expression.startsWith("(")) {
+      return expression;
+    }
+    int depth = 0;
+    boolean inString = false;
+    for (int i = 0; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (c == '"') {
+        inString = !inString;
+      } else if (!inString && c == '(') {
+        depth++;
+      } else if (!inString && c == ')' && --depth == 0) {
+        // Continuation lines move back by the dropped "(" (literals hold no raw line break).
+        return i == expression.length() - 1 ? expression.substring(1, i).replace("\n ", "\n") : expression;
+      }
+    }
+    return expression;
   }
 
   private String join(List<Condition> conditions, String operator, String indent) {
