@@ -50,3 +50,14 @@ test('a function the runtime would reject is refused before any event runs', asy
   const code = await new Promise((resolve) => runner.child.on('exit', resolve));
   assert.equal(code, 1);
 });
+
+test('a result JSON cannot hold is an error for that event only', async () => {
+  const file = writeFunction('function handler(event) { if (event.request.uri === "/cycle") { var o = {}; o.self = o; return o; } return event.request; }');
+  const runner = startRunner([file]);
+  assert.equal((await runner.next()).ready, true);
+  runner.child.stdin.write(JSON.stringify([{ request: { uri: '/cycle' } }, { request: { uri: '/ok' } }]) + '\n');
+  const { results } = await runner.next();
+  assert.match(results[0].error, /not JSON/);
+  assert.equal(results[1].value.uri, '/ok');
+  runner.child.stdin.end();
+});
