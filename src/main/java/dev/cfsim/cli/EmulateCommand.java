@@ -3,6 +3,7 @@ package dev.cfsim.cli;
 import dev.cfsim.emulator.Emulation;
 import dev.cfsim.emulator.EmulationFormat;
 import dev.cfsim.emulator.EmulationReport;
+import dev.cfsim.emulator.MonthScale;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
@@ -76,7 +77,8 @@ final class EmulateCommand implements Callable<Integer> {
     ViewerEnricher enricher = ViewerEnricher.builder()
         .geo(geoip == null ? GeoDatabases.embedded() : GeoDatabases.open(geoip))
         .build();
-    Emulation emulation = new Emulation(rules, enricher, EdgeLocations.builtIn(), PriceBooks.load(priceBook), scaleToMonth);
+    Emulation emulation = new Emulation(rules, enricher, EdgeLocations.builtIn(), PriceBooks.load(priceBook),
+        scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded());
     EmulationReport report;
     try (Progress progress = Progress.start(err, source)) {
       report = emulation.run(source);

@@ -3,11 +3,16 @@ package dev.cfsim.emulator;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadResult;
 import dev.cfsim.logs.LogSource;
+import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.rules.RuleEvaluator;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.viewer.ViewerEnricher;
+import dev.cfsim.rules.RuleWarning;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The whole {@code cfsim emulate} job as one call, shared by the CLI, {@code cfsim demo} and
@@ -18,22 +23,22 @@ public final class Emulation {
   private final ViewerEnricher enricher;
   private final EdgeLocations edges;
   private final PriceBook priceBook;
-  private final boolean scaleToMonth;
+  private final Function<TrafficTally, MonthScale> monthScale;
 
   /**
    * @param rules the rules as read
    * @param enricher builds the events (its geo database decides the country headers)
    * @param edges maps edge locations to pricing regions
    * @param priceBook prices the month; null to skip pricing
-   * @param scaleToMonth stretch the logs' window to a 730-hour month
+   * @param monthScale how the logs' window becomes a month, e.g. {@link MonthScale#toMonth()}
    */
   public Emulation(RulesFile rules, ViewerEnricher enricher, EdgeLocations edges, PriceBook priceBook,
-      boolean scaleToMonth) {
+      Function<TrafficTally, MonthScale> monthScale) {
     this.rules = Objects.requireNonNull(rules, "rules");
     this.enricher = Objects.requireNonNull(enricher, "enricher");
     this.edges = Objects.requireNonNull(edges, "edges");
     this.priceBook = priceBook;
-    this.scaleToMonth = scaleToMonth;
+    this.monthScale = Objects.requireNonNull(monthScale, "monthScale");
   }
 
   /** Replays every file of {@code logs} and reports. */
@@ -44,8 +49,10 @@ public final class Emulation {
     double elapsed = (System.nanoTime() - start) / 1e9;
     Emulator.Tally tally = read.value();
     FunctionCost cost = priceBook == null ? null
-        : FunctionCost.price(tally.traffic(), priceBook, scaleToMonth, "emulated " + rules.source());
-    return new EmulationReport(rules.source(), EmulationReport.explain(rules.rules()), rules.warnings(),
+        : FunctionCost.price(tally.traffic(), monthScale.apply(tally.traffic()), priceBook, "emulated " + rules.source());
+    List<RuleWarning> warnings = new ArrayList<>(rules.warnings());
+    warnings.addAll(LoggedHeaders.warnings(rules.rules()));
+    return new EmulationReport(rules.source(), EmulationReport.explain(rules.rules()), warnings,
         read.files(), read.malformed().total(), read.malformed().summary(), enricher.stats(),
         enricher.geoDescription(), tally.counts(), cost, elapsed);
   }

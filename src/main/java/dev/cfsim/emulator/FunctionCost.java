@@ -34,7 +34,6 @@ public record FunctionCost(
     List<String> assumptions) {
 
   private static final BigDecimal BYTES_PER_GB = new BigDecimal(1L << 30);
-  private static final BigDecimal MONTH_HOURS = TrafficProfile.DEFAULT_HOURS;
 
   public FunctionCost {
     Objects.requireNonNull(profile, "profile");
@@ -44,22 +43,11 @@ public record FunctionCost(
     assumptions = List.copyOf(assumptions);
   }
 
-  /**
-   * Prices the traffic. With {@code scaleToMonth} the logs' window (whole clock hours from the
-   * first to the last record) is stretched to a 730-hour month; otherwise the window is priced
-   * as if it were the whole month.
-   */
-  public static FunctionCost price(TrafficTally traffic, PriceBook book, boolean scaleToMonth, String name) {
+  /** Prices the recorded traffic, multiplied by {@code scale}, as a month. */
+  public static FunctionCost price(TrafficTally traffic, MonthScale monthScale, PriceBook book, String name) {
     List<String> assumptions = new ArrayList<>();
-    BigDecimal scale = BigDecimal.ONE;
-    long hours = traffic.hoursCovered();
-    if (scaleToMonth && hours > 0) {
-      scale = MONTH_HOURS.divide(BigDecimal.valueOf(hours), MathContext.DECIMAL64);
-      assumptions.add("The logs cover " + hours + " clock hour(s); every count is multiplied by 730/" + hours
-          + " to make a 730-hour month.");
-    } else {
-      assumptions.add("The recorded window is priced as the whole month (use --scale-to-month to extrapolate).");
-    }
+    BigDecimal scale = monthScale.factor();
+    assumptions.add(monthScale.explanation());
     TrafficProfile.Builder profile = TrafficProfile.builder(name);
     for (PricingRegion region : PricingRegion.values()) {
       TrafficTally.RegionTotals t = traffic.region(region);

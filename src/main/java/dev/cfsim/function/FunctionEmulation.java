@@ -7,6 +7,7 @@ import dev.cfsim.emulator.EmulationReport;
 import dev.cfsim.emulator.EmulationTally;
 import dev.cfsim.emulator.Emulator;
 import dev.cfsim.emulator.FunctionCost;
+import dev.cfsim.emulator.MonthScale;
 import dev.cfsim.emulator.Replayed;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadResult;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@code cfsim emulate --function FILE}: replays recorded logs through a hand-written CloudFront
@@ -54,7 +56,7 @@ public final class FunctionEmulation {
   private final ViewerEnricher enricher;
   private final EdgeLocations edges;
   private final PriceBook priceBook;
-  private final boolean scaleToMonth;
+  private final Function<TrafficTally, MonthScale> monthScale;
 
   /**
    * @param node the function, loaded (and runtime-checked) in Node
@@ -62,16 +64,16 @@ public final class FunctionEmulation {
    * @param enricher builds the events, as for rules
    * @param edges maps edge locations to pricing regions
    * @param priceBook prices the month; null to skip pricing
-   * @param scaleToMonth stretch the logs' window to a 730-hour month
+   * @param monthScale how the logs' window becomes a month, e.g. {@link MonthScale#toMonth()}
    */
   public FunctionEmulation(NodeFunctionRunner node, String functionName, ViewerEnricher enricher,
-      EdgeLocations edges, PriceBook priceBook, boolean scaleToMonth) {
+      EdgeLocations edges, PriceBook priceBook, Function<TrafficTally, MonthScale> monthScale) {
     this.node = Objects.requireNonNull(node, "node");
     this.functionName = Objects.requireNonNull(functionName, "functionName");
     this.enricher = Objects.requireNonNull(enricher, "enricher");
     this.edges = Objects.requireNonNull(edges, "edges");
     this.priceBook = priceBook;
-    this.scaleToMonth = scaleToMonth;
+    this.monthScale = Objects.requireNonNull(monthScale, "monthScale");
   }
 
   /** Replays every file of {@code logs} (events built in parallel, run in batches in Node) and reports. */
@@ -97,7 +99,7 @@ public final class FunctionEmulation {
     decide(batch, tally);
     double elapsed = (System.nanoTime() - start) / 1e9;
     FunctionCost cost = priceBook == null ? null
-        : FunctionCost.price(traffic, priceBook, scaleToMonth, "function " + functionName);
+        : FunctionCost.price(traffic, monthScale.apply(traffic), priceBook, "function " + functionName);
     return new EmulationReport(functionName, explained(), List.of(), read.files(), read.malformed().total(),
         read.malformed().summary(), enricher.stats(), enricher.geoDescription(), tally.counts(), cost, elapsed);
   }

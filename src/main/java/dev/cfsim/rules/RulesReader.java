@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a rules file (YAML, or JSON, which is YAML) into a {@link RuleSet}. Every problem is an
@@ -342,7 +343,7 @@ public final class RulesReader {
   }
 
   /** Runs a model constructor, turning its complaint into a message that says where. */
-  private <T> T build(String at, java.util.function.Supplier<T> make) {
+  private <T> T build(String at, Supplier<T> make) {
     try {
       return make.get();
     } catch (IllegalArgumentException e) {

@@ -23,7 +23,8 @@ class EmulationTest {
 
   private static EmulationReport emulate(boolean scaleToMonth, int threads) throws Exception {
     Emulation emulation = new Emulation(RulesReader.read(Path.of("examples/rules/shop.yaml")),
-        ViewerEnricher.builder().build(), EdgeLocations.builtIn(), PriceBooks.shipped("2025-11-18"), scaleToMonth);
+        ViewerEnricher.builder().build(), EdgeLocations.builtIn(), PriceBooks.shipped("2025-11-18"),
+        scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded());
     return emulation.run(LogSource.of(List.of(LOG), LogReadOptions.defaults().withThreads(threads)));
   }
 
@@ -65,6 +66,20 @@ class EmulationTest {
     // Lambda@Edge: 5,840 x $0.60/1M = $0.003504; 5,840 x 5 ms x 128/1024 GB = 3.65 GB-s x $0.00005001
     // = $0.0001825365; together $0.0036865365
     assertEquals(0, new BigDecimal("0.0036865365").compareTo(cost.lambdaEdgeUsd()), cost.lambdaEdgeUsd().toString());
+  }
+
+  @Test
+  void a_sample_priced_at_the_shops_volume_matches_the_hand_computed_bill() throws Exception {
+    Emulation emulation = new Emulation(RulesReader.read(Path.of("examples/rules/shop.yaml")),
+        ViewerEnricher.builder().build(), EdgeLocations.builtIn(), PriceBooks.shipped("2025-11-18"),
+        MonthScale.toRequests(new BigDecimal(438_000_000)));
+    FunctionCost cost = emulation.run(LogSource.of(List.of(LOG), LogReadOptions.defaults())).cost();
+    // 600,000 requests/hour x 730 h = 438,000,000 invocations; 2,000,000 free;
+    // (438,000,000 - 2,000,000) x $0.10 / 1M = $43.60
+    assertEquals(0, new BigDecimal("43.60").compareTo(cost.functionsUsd()), cost.functionsUsd().toString());
+    // Lambda@Edge: 438,000,000 x $0.60 / 1M = $262.80; 438,000,000 x 0.005 s x 0.125 GB = 273,750 GB-s
+    // x $0.00005001 = $13.6902375; together $276.4902375
+    assertEquals(0, new BigDecimal("276.4902375").compareTo(cost.lambdaEdgeUsd()), cost.lambdaEdgeUsd().toString());
   }
 
   @Test

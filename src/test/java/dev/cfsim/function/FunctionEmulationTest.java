@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cfsim.emulator.Emulation;
 import dev.cfsim.emulator.EmulationReport;
+import dev.cfsim.emulator.MonthScale;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
@@ -31,7 +32,7 @@ class FunctionEmulationTest {
     try (NodeFunctionRunner node = NodeFunctionRunner.start(
         FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_2_0, true)) {
       return new FunctionEmulation(node, "function.js", enricher(), EdgeLocations.builtIn(),
-          PriceBooks.newest(), false).run(LogSource.of(List.of(MIXED_LOG), LogReadOptions.defaults()));
+          PriceBooks.newest(), MonthScale.asRecorded()).run(LogSource.of(List.of(MIXED_LOG), LogReadOptions.defaults()));
     }
   }
 
@@ -42,7 +43,7 @@ class FunctionEmulationTest {
   @Test
   void the_generated_shop_function_replayed_as_a_function_gives_the_rules_report_totals_and_cost() throws Exception {
     RulesFile rules = RulesReader.read(Path.of("examples/rules/shop.yaml"));
-    EmulationReport asRules = new Emulation(rules, enricher(), EdgeLocations.builtIn(), PriceBooks.newest(), false)
+    EmulationReport asRules = new Emulation(rules, enricher(), EdgeLocations.builtIn(), PriceBooks.newest(), MonthScale.asRecorded())
         .run(LogSource.of(List.of(MIXED_LOG), LogReadOptions.defaults()));
 
     EmulationReport asFunction = emulate(Files.readString(Path.of("functions-js/examples/shop.js")));
