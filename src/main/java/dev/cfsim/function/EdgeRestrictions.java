@@ -46,14 +46,14 @@ public final class EdgeRestrictions {
     if (output == null || !output.isObject()) {
       problems.add("the handler returned neither a request nor a response");
     } else if (output.has("statusCode")) {
-      responseProblems(output, viewerText(event.path("request")), problems);
+      responseProblems(output, event.path("request"), problems);
     } else {
       requestProblems(output, event.path("request"), problems);
     }
     return problems;
   }
 
-  private static void responseProblems(JsonNode response, String viewerText, List<String> problems) {
+  private static void responseProblems(JsonNode response, JsonNode original, List<String> problems) {
     JsonNode status = response.get("statusCode");
     if (!status.canConvertToInt() || status.asInt() < 200 || status.asInt() > 599) {
       problems.add("statusCode " + status + " is not an HTTP status from 200 to 599");
@@ -62,7 +62,7 @@ public final class EdgeRestrictions {
       if (!HEADER_NAME.matcher(name).matches()) {
         problems.add("response header name '" + name + "' is not a lower-case HTTP token");
       }
-      if (addsControl(value, viewerText)) {
+      if (addsControl(value, original)) {
         problems.add("response header '" + name + "' has a control character in its value");
       }
     });
@@ -76,7 +76,6 @@ public final class EdgeRestrictions {
     JsonNode headers = request.path("headers");
     JsonNode originalHeaders = original.path("headers");
     // Only what the function changed counts: the viewer's own values reached it unchecked.
-    String viewerText = viewerText(original);
     eachField(headers, (name, value) -> {
       if (headers.path(name).equals(originalHeaders.path(name))) {
         return;
@@ -86,7 +85,7 @@ public final class EdgeRestrictions {
       } else if (isDisallowed(name)) {
         problems.add("header '" + name + "' is disallowed: CloudFront answers 502");
       }
-      if (addsControl(value, viewerText)) {
+      if (addsControl(value, original)) {
         problems.add("header '" + name + "' has a control character in its value");
       }
     });
@@ -154,11 +153,17 @@ public final class EdgeRestrictions {
    * True when {@code value} holds a control character (tab aside) that appears nowhere in what
    * the viewer sent: a value copied from the request carries only what CloudFront accepted.
    */
-  private static boolean addsControl(String value, String viewerText) {
+  private static boolean addsControl(String value, JsonNode originalRequest) {
+    String viewerText = null;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t' || c == 0x7f) && viewerText.indexOf(c) < 0) {
-        return true;
+      if (c < 0x20 && c != '\t' || c == 0x7f) {
+        if (viewerText == null) {
+          viewerText = viewerText(originalRequest);
+        }
+        if (viewerText.indexOf(c) < 0) {
+          return true;
+        }
       }
     }
     return false;

@@ -19,6 +19,17 @@ public final class EvaluatorOutput {
 
   private EvaluatorOutput() {}
 
+  /**
+   * The response or request object that {@code decision} stands for, for {@code event};
+   * {@code eventJson} is the event as JSON, whose request is the answer when nothing changed.
+   */
+  public static JsonNode of(Decision decision, ViewerRequestEvent event, JsonNode eventJson) {
+    if (decision instanceof Decision.Request request && request.request().equals(event.request())) {
+      return eventJson.get("request");
+    }
+    return of(decision, event);
+  }
+
   /** The response or request object that {@code decision} stands for, for {@code event}. */
   public static JsonNode of(Decision decision, ViewerRequestEvent event) {
     if (decision instanceof Decision.Response response) {
