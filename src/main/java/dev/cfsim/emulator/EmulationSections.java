@@ -33,7 +33,7 @@ final class EmulationSections {
     r.ruleWarnings().forEach(w -> warnings.add(w.toString()));
     warnings.addAll(r.malformedSummary());
     if (!warnings.isEmpty()) {
-      out.add(new ReportSection("Warnings", List.of(), List.of(), warnings, -1));
+      out.add(new ReportSection("Warnings", List.of(), List.of(), warnings));
     }
     return out;
   }
@@ -55,7 +55,7 @@ final class EmulationSections {
         + String.format(Locale.ROOT, " (%.2f s)", r.elapsedSeconds())));
     return new ReportSection("Summary", List.of(), rows, List.of(
         "Origin fetches saved: redirected requests the log shows as cache misses (Miss, RefreshHit);"
-            + " each redirect also makes the viewer send one follow-up request to its target."), -1);
+            + " each redirect also makes the viewer send one follow-up request to its target."));
   }
 
   private static ReportSection decisions(EmulationReport r) {
@@ -66,7 +66,7 @@ final class EmulationSections {
       rows.add(List.of(e.id(), e.action(), count(n), percent(n, c.requests())));
     }
     return new ReportSection("Decisions (first matching rule)", List.of("decision", "action", "requests", "share"),
-        rows, List.of(), 2);
+        rows, List.of());
   }
 
   private static ReportSection breakdown(String title, String key, EmulationReport r,
@@ -101,14 +101,14 @@ final class EmulationSections {
       }
       out.add(row);
     }
-    return new ReportSection(title, columns, out, List.of(note), 1);
+    return new ReportSection(title, columns, out, List.of(note));
   }
 
   private static ReportSection targets(EmulationReport r) {
     List<List<String>> rows = new ArrayList<>();
     r.counts().redirectTargets().forEach((target, n) -> rows.add(List.of(target, count(n))));
     return new ReportSection("Redirect targets", List.of("status and target", "requests"), rows,
-        rows.isEmpty() ? List.of("No request was redirected.") : List.of(), 1);
+        rows.isEmpty() ? List.of("No request was redirected.") : List.of());
   }
 
   private static ReportSection cost(FunctionCost cost) {
@@ -126,7 +126,7 @@ final class EmulationSections {
     rows.add(List.of("Whole distribution with the function (" + cost.withFunction().priceBook() + ")", "", "",
         usd(cost.withFunction().totalUsd())));
     return new ReportSection("Monthly cost of running the rules", List.of("item", "quantity", "free", "USD / month"),
-        rows, cost.assumptions(), -1);
+        rows, cost.assumptions());
   }
 
   private static ReportSection samples(EmulationReport r) {
@@ -135,7 +135,7 @@ final class EmulationSections {
         s.method() + " " + s.host() + s.uri() + (s.querystring().isEmpty() ? "" : "?" + s.querystring()),
         s.userAgent(), s.outcome()))));
     return new ReportSection("Sample requests per decision",
-        List.of("decision", "country", "device", "request", "user agent", "outcome"), rows, List.of(), -1);
+        List.of("decision", "country", "device", "request", "user agent", "outcome"), rows, List.of());
   }
 
   static String count(double n) {

@@ -11,10 +11,8 @@ import java.util.Objects;
  * @param columns column headings; empty for a key/value list
  * @param rows the cells, each row as long as {@code columns} (or 2 for key/value lists)
  * @param notes sentences printed under the table
- * @param chartColumn the column holding the value a bar chart should show, or -1 for none
  */
-public record ReportSection(String title, List<String> columns, List<List<String>> rows, List<String> notes,
-    int chartColumn) {
+public record ReportSection(String title, List<String> columns, List<List<String>> rows, List<String> notes) {
   public ReportSection {
     Objects.requireNonNull(title, "title");
     columns = List.copyOf(columns);
