@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * guide, "Restrictions on edge functions" (disallowed and read-only headers; adding or editing
  * one makes CloudFront answer 502), https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/edge-functions-restrictions.html
  */
-final class Headers {
+public final class Headers {
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]+");
 
   /** The function never sees these and may not add them. */
@@ -27,6 +27,11 @@ final class Headers {
       Set.of("content-length", "host", "transfer-encoding", "via");
 
   private Headers() {}
+
+  /** The headers a viewer-request function may read but not add, change or remove. */
+  public static Set<String> readOnly() {
+    return READ_ONLY;
+  }
 
   /** Throws unless a function can read {@code name} (lower case) from {@code request.headers}. */
   static void requireVisible(String name) {
@@ -54,7 +59,8 @@ final class Headers {
     }
   }
 
-  private static boolean isDisallowed(String name) {
+  /** True when a function never sees {@code name} (lower case) and may not add it. */
+  public static boolean isDisallowed(String name) {
     return DISALLOWED.contains(name) || DISALLOWED_PREFIXES.stream().anyMatch(name::startsWith);
   }
 }

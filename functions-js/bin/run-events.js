@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+'use strict';
+// Usage: run-events.js [--runtime NAME] [--no-check] FILE
+// A long-lived runner for cfsim verify: loads FILE once (after the runtime check), then reads
+// batches from stdin, one JSON array of events per line, and answers each with one line
+// {"results": [{"value": ...} | {"error": "..."}], "nanos": <time spent in the handler calls>}.
+// The first line written is {"ready": true, "bytes": N} or {"fatal": "...", "problems": [...]}.
+
+const fs = require('node:fs');
+const readline = require('node:readline');
+const { parseArgs } = require('../lib/args');
+const { checkFunction } = require('../lib/runtime-check');
+const { loadFunction } = require('../lib/harness');
+
+function send(object) {
+  process.stdout.write(`${JSON.stringify(object)}\n`);
+}
+
+/** One result as JSON; a value JSON cannot hold (a cycle, a BigInt) is that event's error. */
+function resultJson(result) {
+  try {
+    return JSON.stringify(result);
+  } catch (e) {
+    return JSON.stringify({ error: `the handler returned a value that is not JSON: ${e.message}` });
+  }
+}
+
+async function main() {
+  let options;
+  let fn;
+  let bytes;
+  try {
+    options = parseArgs(process.argv.slice(2));
+    if (options.files.length !== 1) throw new Error('give exactly one function file');
+    const file = options.files[0];
+    const source = fs.readFileSync(file, 'utf8');
+    if (options.check) {
+      const result = checkFunction(source, options.runtime);
+      if (!result.ok) {
+        send({ fatal: `${file} would be rejected by ${options.runtime}`, problems: result.problems });
+        return 1;
+      }
+    }
+    bytes = Buffer.byteLength(source, 'utf8');
+    fn = loadFunction(source, { filename: file, runtime: options.runtime });
+  } catch (e) {
+    send({ fatal: String(e.message || e), problems: [] });
+    return 1;
+  }
+  send({ ready: true, bytes });
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    const started = process.hrtime.bigint();
+    const results = await fn.runBatch(JSON.parse(line));
+    const nanos = Number(process.hrtime.bigint() - started);
+    fn.logs.length = 0;
+    process.stdout.write(`{"results":[${results.map(resultJson).join(',')}],"nanos":${nanos}}\n`);
+  }
+  return 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (e) => {
+  send({ fatal: String(e && e.stack || e), problems: [] });
+  process.exitCode = 1;
+});

@@ -1,0 +1,101 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { loadFunction } = require('../lib/harness');
+
+function event(uri, headers = {}) {
+  return {
+    version: '1.0',
+    context: { eventType: 'viewer-request' },
+    viewer: { ip: '198.51.100.10' },
+    request: { method: 'GET', uri, querystring: {}, headers, cookies: {} },
+  };
+}
+
+async function runOne(source, evt, options) {
+  const [result] = await loadFunction(source, options).runBatch([evt]);
+  return result;
+}
+
+test('the handler runs on each event of a batch, in order', async () => {
+  const fn = loadFunction('function handler(event) { var r = event.request; r.uri = r.uri + "x"; return r; }');
+  const results = await fn.runBatch([event('/a'), event('/b')]);
+  assert.deepEqual(results.map((r) => r.value.uri), ['/ax', '/bx']);
+});
+
+test('a handler that throws gives an error for that event only', async () => {
+  const fn = loadFunction('function handler(event) { if (event.request.uri === "/bad") { throw new TypeError("boom"); } return event.request; }');
+  const results = await fn.runBatch([event('/bad'), event('/good')]);
+  assert.equal(results[0].error, 'TypeError: boom');
+  assert.equal(results[1].value.uri, '/good');
+});
+
+test('the function runs in strict mode', async () => {
+  const result = await runOne('function handler(event) { undeclared = 1; return event.request; }', event('/'));
+  assert.match(result.error, /ReferenceError: undeclared is not defined/);
+});
+
+test('eval and the Function constructor throw as at the edge', async () => {
+  assert.match((await runOne('function handler(event) { return eval("1"); }', event('/'))).error, /EvalError/);
+  assert.match((await runOne('function handler(event) { return Function("return 1")(); }', event('/'))).error, /EvalError/);
+});
+
+test('timers, process, the file system and the network are absent', async () => {
+  for (const name of ['setTimeout', 'setImmediate', 'process', 'fetch', 'module', 'exports', '__dirname']) {
+    const result = await runOne(`function handler(event) { return { t: typeof ${name} }; }`, event('/'));
+    assert.equal(result.value.t, 'undefined', name);
+  }
+  const fs = await runOne('function handler(event) { return require("fs"); }', event('/'));
+  assert.match(fs.error, /Cannot find module 'fs'/);
+});
+
+test('require gives the runtime modules only', async () => {
+  const source = 'function handler(event) { return { h: require("crypto").createHash("sha256").update("a").digest("hex") }; }';
+  const result = await runOne(source, event('/'), { runtime: 'cloudfront-js-1.0' });
+  assert.equal(result.value.h, 'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb');
+  const buffer = await runOne('function handler(event) { return require("buffer"); }', event('/'), { runtime: 'cloudfront-js-1.0' });
+  assert.match(buffer.error, /Cannot find module 'buffer'/);
+});
+
+test('an async handler is awaited', async () => {
+  const result = await runOne('async function handler(event) { var r = await Promise.resolve(event.request); return r; }', event('/async'));
+  assert.equal(result.value.uri, '/async');
+});
+
+test('a rejected promise is an error for that event', async () => {
+  const result = await runOne('async function handler(event) { throw new Error("no"); }', event('/'));
+  assert.match(result.error, /Error: no/);
+});
+
+test('events are objects of the function realm, not shared between calls', async () => {
+  const fn = loadFunction('function handler(event) { event.request.headers.seen = {value: "1"}; return { isObject: event instanceof Object, n: Object.keys(event.request.headers).length }; }');
+  const results = await fn.runBatch([event('/'), event('/')]);
+  assert.equal(JSON.stringify(results.map((r) => r.value)), JSON.stringify([{ isObject: true, n: 1 }, { isObject: true, n: 1 }]));
+});
+
+test('a function that loops forever is stopped', async () => {
+  const fn = loadFunction('function handler(event) { for (;;) {} }', { timeoutMs: 50 });
+  await assert.rejects(fn.runBatch([event('/')]), /timed out/);
+});
+
+test('console.log is captured, not printed', async () => {
+  const fn = loadFunction('function handler(event) { console.log("uri", event.request.uri); return event.request; }');
+  await fn.runBatch([event('/x')]);
+  assert.deepEqual(fn.logs, ['uri /x']);
+});
+
+test('a script without a global handler is refused on load', () => {
+  assert.throws(() => loadFunction('var handle = 1;', { filename: 'f.js' }), /f\.js: no global function named handler/);
+});
+
+test('a function that replaces JSON or Array methods does not break the harness', async () => {
+  const fn = loadFunction('JSON = null; Array.prototype.push = function () { throw new Error("x"); };\n'
+    + 'function handler(event) { return event.request; }');
+  const results = await fn.runBatch([event('/a'), event('/b')]);
+  assert.deepEqual(results.map((r) => r.value.uri), ['/a', '/b']);
+});
+
+test('a function that imports the cloudfront module is refused with a clear reason', () => {
+  assert.throws(() => loadFunction("import cf from 'cloudfront';\nfunction handler(event) { return event.request; }", { filename: 'kvs.js' }),
+    /kvs\.js: imports the cloudfront module \(KeyValueStore, origin selection\), which cfsim's harness does not emulate/);
+});

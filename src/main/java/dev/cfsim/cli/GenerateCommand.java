@@ -1,0 +1,131 @@
+package dev.cfsim.cli;
+
+import dev.cfsim.function.FunctionGenerator;
+import dev.cfsim.function.FunctionRuntime;
+import dev.cfsim.function.FunctionsJsProject;
+import dev.cfsim.function.RuntimeCheck;
+import dev.cfsim.function.Shipping;
+import dev.cfsim.rules.RuleWarning;
+import dev.cfsim.rules.RulesFile;
+import dev.cfsim.rules.RulesReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cfsim generate}: compiles a rules file to a CloudFront Function and checks it. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compiles a rules file to a viewer-request CloudFront Function (JavaScript), checks it",
+      "against the runtime (language level, forbidden features, 10,000 bytes) with Node, and",
+      "prints the AWS CLI commands to create, test and publish it.",
+      "Prove it on recorded traffic with 'cfsim verify' before shipping."
+    },
+    footer = {
+      "",
+      "Example:  cfsim generate --rules examples/rules/shop.yaml --out build/shop.js"
+    })
+public final class GenerateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "The rules file (YAML).")
+  Path rules;
+
+  @Option(names = "--runtime", paramLabel = "RUNTIME",
+      description = "cloudfront-js-2.0 or cloudfront-js-1.0; default: the rules file's runtime.")
+  String runtime;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Write the function here; default: standard output.")
+  Path out;
+
+  @Option(names = "--test-event", paramLabel = "FILE",
+      description = "Write a TestFunction event here; default with --out: FILE's name + .test-event.json.")
+  Path testEvent;
+
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "The CloudFront function name in the printed commands; default: the rules file's name.")
+  String name;
+
+  @Option(names = "--no-check", description = "Skip the runtime check in Node.")
+  boolean noCheck;
+
+  @Override
+  public Integer call() throws Exception {
+    RulesFile file = RulesReader.read(rules);
+    PrintWriter err = spec.commandLine().getErr();
+    for (RuleWarning w : file.warnings()) {
+      err.println("cfsim: warning: " + rules + ": " + w);
+    }
+    FunctionRuntime target = FunctionRuntime.fromId(
+        runtime != null ? runtime : file.rules().runtime(), runtime != null ? "--runtime" : rules.toString());
+    String code = FunctionGenerator.generate(file.rules(), rules.toString(), target);
+
+    Path codeFile = out;
+    boolean temporary = out == null;
+    if (temporary) {
+      codeFile = Files.createTempFile("cfsim-function", ".js");
+    } else if (out.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+    }
+    Files.writeString(codeFile, code, StandardCharsets.UTF_8);
+    // With the code on standard output, everything else goes to standard error.
+    PrintWriter info = temporary ? err : spec.commandLine().getOut();
+    try {
+      if (!noCheck) {
+        RuntimeCheck.Result check = RuntimeCheck.run(FunctionsJsProject.locate(), codeFile, target);
+        if (!check.passed()) {
+          check.lines().forEach(err::println);
+          err.println("cfsim: the generated function fails the " + target + " runtime check (a cfsim bug)");
+          err.flush();
+          return Main.EXIT_INTERNAL;
+        }
+      }
+      if (temporary) {
+        spec.commandLine().getOut().print(code);
+        spec.commandLine().getOut().flush();
+      }
+    } finally {
+      if (temporary) {
+        Files.deleteIfExists(codeFile);
+      }
+    }
+    Path eventFile = testEvent != null ? testEvent
+        : out != null ? out.resolveSibling(baseName(out) + ".test-event.json") : null;
+    if (eventFile != null) {
+      Files.writeString(eventFile, Shipping.testEvent(file.rules()), StandardCharsets.UTF_8);
+    }
+    int bytes = code.getBytes(StandardCharsets.UTF_8).length;
+    info.printf("%s: %,d of %,d bytes, %s%s%n", temporary ? "function" : out, bytes,
+        FunctionRuntime.MAX_FUNCTION_BYTES, target, noCheck ? " (runtime check skipped)" : ", passes the runtime check");
+    if (eventFile != null) {
+      info.println("test event: " + eventFile);
+    }
+    info.println();
+    info.print(Shipping.awsCliCommands(functionName(), temporary ? "function.js" : out.toString(),
+        eventFile == null ? "test-event.json" : eventFile.toString(), target));
+    info.flush();
+    return Main.EXIT_OK;
+  }
+
+  private String functionName() {
+    if (name != null) {
+      return name;
+    }
+    String base = baseName(rules).replaceAll("[^A-Za-z0-9_-]", "-");
+    return base.isEmpty() ? "cfsim-function" : base;
+  }
+
+  private static String baseName(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.cfsim.cli;
+
+import dev.cfsim.emulator.Emulator;
+import dev.cfsim.emulator.Replayed;
+import dev.cfsim.function.FunctionGenerator;
+import dev.cfsim.function.FunctionRuntime;
+import dev.cfsim.function.FunctionVerifier;
+import dev.cfsim.function.FunctionsJsProject;
+import dev.cfsim.function.NodeFunctionRunner;
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadOptions;
+import dev.cfsim.logs.LogReadResult;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.rules.RuleEvaluator;
+import dev.cfsim.rules.RuleWarning;
+import dev.cfsim.rules.RulesFile;
+import dev.cfsim.rules.RulesReader;
+import dev.cfsim.viewer.GeoDatabases;
+import dev.cfsim.viewer.ViewerEnricher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cfsim verify}: the proof before shipping. Builds the events from the logs exactly as
+ * {@code cfsim emulate} does (the same {@link Emulator#replay}), runs the function on each in
+ * Node and compares with the rules' decision.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Proves on recorded traffic that a CloudFront Function decides exactly as the rules: every",
+      "log record becomes the event cfsim emulate builds, the Java evaluator decides it, the",
+      "function (generated from the rules, or --function FILE) runs on it in Node, and the two",
+      "results are compared. Exit 0 when all agree, 1 with the first differences shown."
+    },
+    footer = {
+      "",
+      "Example:  cfsim verify --rules examples/rules/shop.yaml --function build/shop.js examples/logs/"
+    })
+final class VerifyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rules file (YAML): the reference.")
+  Path rulesFile;
+
+  @Option(names = "--function", paramLabel = "FILE",
+      description = "The function to prove (default: the one cfsim generate makes from --rules).")
+  Path function;
+
+  @Option(names = "--runtime", paramLabel = "RUNTIME",
+      description = "cloudfront-js-2.0 or cloudfront-js-1.0; default: the rules file's runtime.")
+  String runtime;
+
+  @Parameters(arity = "1..*", paramLabel = "LOGS", description = "Log files, directories or globs (.gz read as gzip).")
+  List<String> logs;
+
+  @Option(names = "--geoip", paramLabel = "FILE",
+      description = "MaxMind GeoIP2/GeoLite2 City or Country database (default: the embedded DB-IP country database).")
+  Path geoip;
+
+  @Option(names = "--show", defaultValue = "5", paramLabel = "N",
+      description = "Differences to print in full (default ${DEFAULT-VALUE}); all are counted.")
+  int show;
+
+  @Override
+  public Integer call() throws IOException {
+    RulesFile rules = RulesReader.read(rulesFile);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    for (RuleWarning w : rules.warnings()) {
+      err.println("cfsim: warning: " + rules.source() + ": " + w);
+    }
+    FunctionRuntime target = FunctionRuntime.fromId(
+        runtime != null ? runtime : rules.rules().runtime(), runtime != null ? "--runtime" : rules.source());
+    Path code = function;
+    if (code == null) {
+      code = Files.createTempFile("cfsim-verify", ".js");
+      code.toFile().deleteOnExit();
+      Files.writeString(code, FunctionGenerator.generate(rules.rules(), rules.source(), target), StandardCharsets.UTF_8);
+    }
+    // One reader thread: events reach Node in log order, so "the first differences" are stable.
+    LogSource source = LogSource.of(logs, LogReadOptions.defaults().withThreads(1));
+    ViewerEnricher enricher = ViewerEnricher.builder()
+        .geo(geoip == null ? GeoDatabases.embedded() : GeoDatabases.open(geoip))
+        .build();
+    Emulator emulator = new Emulator(RuleEvaluator.compile(rules.rules()), enricher, EdgeLocations.builtIn());
+
+    FunctionVerifier.Report report;
+    LogReadResult<Void> read;
+    int bytes;
+    try (NodeFunctionRunner node = NodeFunctionRunner.start(FunctionsJsProject.locate(), code, target, true);
+        EmulateCommand.Progress progress = EmulateCommand.Progress.start(err, source)) {
+      bytes = node.functionBytes();
+      FunctionVerifier verifier = new FunctionVerifier(node, Math.max(0, show), n -> { });
+      read = source.forEach(record -> {
+        long started = System.nanoTime();
+        Replayed replayed = emulator.replay(record);
+        try {
+          verifier.add(replayed.event(), replayed.decision(), System.nanoTime() - started);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      report = verifier.finish();
+    }
+
+    out.printf(Locale.ROOT, "verify: %,d events from %,d log file(s)%s%n", report.events(), read.files(),
+        read.malformed().total() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed lines skipped: %s)",
+            read.malformed().total(), read.malformed().summary()));
+    out.printf(Locale.ROOT, "  function: %s (%,d bytes, %s, passes the runtime check)%n",
+        function == null ? "generated from " + rules.source() : function, bytes, target);
+    out.println("  decisions: " + report.decisions().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+    out.printf(Locale.ROOT, "  Java (event building + rules): %,.0f events/s; Node (function): %,.0f events/s%n",
+        report.javaEventsPerSecond(), report.nodeEventsPerSecond());
+    if (report.agreed()) {
+      out.println("  differences: 0 - the function decides exactly as the rules on every event.");
+      out.flush();
+      return Main.EXIT_OK;
+    }
+    out.printf(Locale.ROOT, "  differences: %,d of %,d events; the first %d:%n", report.differenceCount(),
+        report.events(), report.differences().size());
+    for (FunctionVerifier.Difference d : report.differences()) {
+      out.printf(Locale.ROOT, "%n  event #%d, decided by rule %s:%n    event:    %s%n    rules:    %s%n    function: %s%n",
+          d.index() + 1, d.ruleId(), d.event(), d.expected(), d.actual());
+      for (String problem : d.edgeProblems()) {
+        out.println("    CloudFront would refuse: " + problem);
+      }
+    }
+    out.flush();
+    return Main.EXIT_CHECK_FAILED;
+  }
+}

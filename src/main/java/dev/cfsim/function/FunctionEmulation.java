@@ -1,0 +1,190 @@
+package dev.cfsim.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cfsim.emulator.EmulationReport;
+import dev.cfsim.emulator.EmulationTally;
+import dev.cfsim.emulator.Emulator;
+import dev.cfsim.emulator.FunctionCost;
+import dev.cfsim.emulator.MonthScale;
+import dev.cfsim.emulator.Replayed;
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadResult;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.logs.RequestRecord;
+import dev.cfsim.logs.TrafficTally;
+import dev.cfsim.pricing.PriceBook;
+import dev.cfsim.rules.Action;
+import dev.cfsim.rules.Decision;
+import dev.cfsim.rules.RuleEvaluator;
+import dev.cfsim.rules.RuleSet;
+import dev.cfsim.viewer.ViewerEnricher;
+import dev.cfsim.viewer.ViewerEventJson;
+import dev.cfsim.viewer.ViewerRequestEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * {@code cfsim emulate --function FILE}: replays recorded logs through a hand-written CloudFront
+ * Function instead of rules, with the same events, tallies, report and cost as for rules. The
+ * function's results are sorted into four outcomes, the decision ids of the report.
+ */
+public final class FunctionEmulation {
+
+  /** The function answered from the edge (a redirect or any other response). */
+  public static final String RESPONSE = "response";
+  /** The function changed the request (URI, query string, headers or cookies) and let it go on. */
+  public static final String CHANGED = "changed";
+  /** The function returned the request unchanged. */
+  public static final String PASS = "pass";
+  /** The function threw or returned nothing usable: CloudFront answers the viewer 503. */
+  public static final String ERROR = "error";
+
+  private static final List<String> OUTCOMES = List.of(RESPONSE, CHANGED, PASS, ERROR);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final NodeFunctionRunner node;
+  private final String functionName;
+  private final ViewerEnricher enricher;
+  private final EdgeLocations edges;
+  private final PriceBook priceBook;
+  private final Function<TrafficTally, MonthScale> monthScale;
+
+  /**
+   * @param node the function, loaded (and runtime-checked) in Node
+   * @param functionName names the function in the report, e.g. its file
+   * @param enricher builds the events, as for rules
+   * @param edges maps edge locations to pricing regions
+   * @param priceBook prices the month; null to skip pricing
+   * @param monthScale how the logs' window becomes a month, e.g. {@link MonthScale#toMonth()}
+   */
+  public FunctionEmulation(NodeFunctionRunner node, String functionName, ViewerEnricher enricher,
+      EdgeLocations edges, PriceBook priceBook, Function<TrafficTally, MonthScale> monthScale) {
+    this.node = Objects.requireNonNull(node, "node");
+    this.functionName = Objects.requireNonNull(functionName, "functionName");
+    this.enricher = Objects.requireNonNull(enricher, "enricher");
+    this.edges = Objects.requireNonNull(edges, "edges");
+    this.priceBook = priceBook;
+    this.monthScale = Objects.requireNonNull(monthScale, "monthScale");
+  }
+
+  /** Replays every file of {@code logs} (events built in parallel, run in batches in Node) and reports. */
+  public EmulationReport run(LogSource logs) {
+    // The emulator's own replay builds the events; an empty rule set makes its decision moot.
+    Emulator events = new Emulator(
+        RuleEvaluator.compile(new RuleSet(RuleSet.RUNTIME, List.of(), new Action.Pass())), enricher, edges);
+    EmulationTally tally = new EmulationTally(OUTCOMES);
+    TrafficTally traffic = new TrafficTally(edges);
+    List<Replayed> batch = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
+    long start = System.nanoTime();
+    LogReadResult<Void> read = logs.forEach(record -> {
+      Replayed replayed = events.replay(record);
+      // Reader threads take turns: the tallies, the batch and Node's pipe are shared.
+      synchronized (batch) {
+        traffic.add(record);
+        batch.add(replayed);
+        if (batch.size() == FunctionVerifier.BATCH_SIZE) {
+          decide(batch, tally);
+        }
+      }
+    });
+    decide(batch, tally);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    FunctionCost cost = priceBook == null ? null
+        : FunctionCost.price(traffic, monthScale.apply(traffic), priceBook, "function " + functionName);
+    return new EmulationReport(functionName, explained(), List.of(), read.files(), read.malformed().total(),
+        read.malformed().summary(), enricher.stats(), enricher.geoDescription(), tally.counts(), cost, elapsed);
+  }
+
+  /** Runs one batch in Node and tallies each event with the outcome the function gave. */
+  private void decide(List<Replayed> batch, EmulationTally tally) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<String> json = new ArrayList<>(batch.size());
+    for (Replayed r : batch) {
+      json.add(ViewerEventJson.write(r.event()));
+    }
+    List<FunctionResult> results;
+    try {
+      results = node.run(json).results();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Iterator<FunctionResult> it = results.iterator();
+    for (Replayed r : batch) {
+      tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(), decision(it.next(), r.event())));
+    }
+    batch.clear();
+  }
+
+  /** What the function's result means, as a decision of the emulator's report. */
+  static Decision decision(FunctionResult result, ViewerRequestEvent event) {
+    JsonNode output = result.output();
+    if (result.failed() || output == null || !output.isObject()) {
+      return new Decision.Response(ERROR, 503, "Service Unavailable", Map.of());
+    }
+    if (output.has("statusCode")) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      output.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().path("value").asText()));
+      return new Decision.Response(RESPONSE, output.path("statusCode").asInt(),
+          output.path("statusDescription").asText(""), headers);
+    }
+    JsonNode eventNode = parse(ViewerEventJson.write(event));
+    boolean changed = !FunctionOutput.canonical(output, eventNode)
+        .equals(FunctionOutput.canonical(eventNode.get("request"), eventNode));
+    if (!changed) {
+      return new Decision.Request(PASS, event.request(), false);
+    }
+    ObjectNode request = output.deepCopy();
+    if (request.path("querystring").isTextual()) {
+      request.set("querystring", queryObject(request.path("querystring").asText()));
+    }
+    ObjectNode asEvent = ((ObjectNode) eventNode.deepCopy()).set("request", request);
+    return new Decision.Request(CHANGED, ViewerEventJson.read(asEvent.toString(), "function result").request(), true);
+  }
+
+  /** A query string a function set as text ({@code a=1&b}), as the event's object form. */
+  private static ObjectNode queryObject(String text) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (String pair : text.split("&")) {
+      if (!pair.isEmpty()) {
+        int eq = pair.indexOf('=');
+        values.computeIfAbsent(eq < 0 ? pair : pair.substring(0, eq), k -> new ArrayList<>())
+            .add(eq < 0 ? "" : pair.substring(eq + 1));
+      }
+    }
+    ObjectNode query = JSON.createObjectNode();
+    values.forEach((name, list) -> {
+      ObjectNode field = query.putObject(name).put("value", list.get(0));
+      if (list.size() > 1) {
+        list.forEach(v -> field.withArray("multiValue").addObject().put("value", v));
+      }
+    });
+    return query;
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<EmulationReport.Explained> explained() {
+    return List.of(
+        new EmulationReport.Explained(RESPONSE, "the function answered from the edge (see the targets)"),
+        new EmulationReport.Explained(CHANGED, "the function changed the request and let it go on"),
+        new EmulationReport.Explained(PASS, "the function let the request go on unchanged"),
+        new EmulationReport.Explained(ERROR, "the function threw: CloudFront answers 503"));
+  }
+}

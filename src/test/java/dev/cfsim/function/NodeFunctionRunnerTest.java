@@ -1,0 +1,76 @@
+package dev.cfsim.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeFunctionRunnerTest {
+
+  @TempDir Path tmp;
+
+  private Path function(String source) throws Exception {
+    Path file = tmp.resolve("function.js");
+    Files.writeString(file, source);
+    return file;
+  }
+
+  private static String event(String uri) {
+    return "{\"version\":\"1.0\",\"context\":{\"eventType\":\"viewer-request\"},\"viewer\":{\"ip\":\"1.2.3.4\"},"
+        + "\"request\":{\"method\":\"GET\",\"uri\":" + JsLiteral.of(uri) + ","
+        + "\"querystring\":{},\"headers\":{},\"cookies\":{}}}";
+  }
+
+  @Test
+  void one_process_runs_many_batches_and_keeps_event_order() throws Exception {
+    Path file = function("function handler(event) { var r = event.request; r.uri = r.uri + '!'; return r; }");
+    try (NodeFunctionRunner runner = NodeFunctionRunner.start(
+        FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_1_0, true)) {
+      for (int batch = 0; batch < 3; batch++) {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+          events.add(event("/" + batch + "/" + i));
+        }
+        NodeFunctionRunner.Batch result = runner.run(events);
+        assertEquals(100, result.results().size());
+        assertEquals("/" + batch + "/57!", result.results().get(57).output().path("uri").asText());
+      }
+    }
+  }
+
+  @Test
+  void non_ascii_line_separators_and_lone_surrogates_survive_the_pipe() throws Exception {
+    Path file = function("function handler(event) { return event.request; }");
+    String uri = "/\u2028\u2029\ud800한\n";
+    try (NodeFunctionRunner runner = NodeFunctionRunner.start(
+        FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_2_0, true)) {
+      assertEquals(uri, runner.run(List.of(event(uri))).results().get(0).output().path("uri").asText());
+    }
+  }
+
+  @Test
+  void a_thrown_error_is_the_result_of_that_event() throws Exception {
+    Path file = function("function handler(event) { if (event.request.uri === '/x') { throw new Error('bad'); } return event.request; }");
+    try (NodeFunctionRunner runner = NodeFunctionRunner.start(
+        FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_2_0, true)) {
+      List<FunctionResult> results = runner.run(List.of(event("/x"), event("/y"))).results();
+      assertEquals("Error: bad", results.get(0).error());
+      assertEquals("/y", results.get(1).output().path("uri").asText());
+    }
+  }
+
+  @Test
+  void a_function_the_runtime_rejects_is_refused_with_the_line() throws Exception {
+    Path file = function("function handler(event) {\n  let r = event.request;\n  return r;\n}\n");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> NodeFunctionRunner.start(
+        FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_1_0, true));
+    assertTrue(e.getMessage().contains("line 2: let is not supported in cloudfront-js-1.0"), e.getMessage());
+  }
+}
