@@ -23,6 +23,20 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 success, 1 a check failed, 2 bad input or usage, 3 internal error.",
       "Example:  cfsim demo"
     },
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      EstimateCommand.class,
+      PlansCommand.class,
+      PriceBookCommand.class,
+      EventCommand.class,
+      ProfileCommand.class,
+      LoggenCommand.class,
+      EmulateCommand.class,
+      GenerateCommand.class,
+      VerifyCommand.class,
+      ServeCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Success. */
