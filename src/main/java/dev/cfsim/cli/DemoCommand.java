@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = "Runs cfsim end to end on embedded defaults (no files needed): the monthly bill of an"
-        + " online shop in South Korea (examples/profiles/korea-mall.yaml) and the ways to pay for it.",
+        + " online shop in South Korea (examples/profiles/korea-mall.yaml), the ways to pay for it, and"
+        + " a generated log of its traffic replayed through the shop's redirect rules"
+        + " (examples/rules/shop.yaml) with what they decide and cost.",
     footer = {"", "Example:  cfsim demo"})
 final class DemoCommand implements Callable<Integer> {
   /** A copy of examples/profiles/korea-mall.yaml inside the jar (a test keeps the two identical). */
@@ -43,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.print(PlansRenderer.render(PlanComparer.compare(profile, book, EstimateOptions.AS_PROFILED), Format.TABLE, null));
     out.println("\nNext: cfsim estimate --profile examples/profiles/korea-mall.yaml --format json");
+    DemoEmulation.run(out, book, profile.totalRequests());
     out.flush();
     return Main.EXIT_OK;
   }

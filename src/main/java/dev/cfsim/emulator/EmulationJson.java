@@ -1,13 +1,14 @@
 package dev.cfsim.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfsim.pricing.CostEstimate;
-import dev.cfsim.pricing.CostLine;
+import dev.cfsim.report.EstimateRenderer;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -84,27 +85,8 @@ public final class EmulationJson {
   }
 
   /** An estimate in the shape {@code cfsim estimate --format json} prints (DESIGN.md). */
-  static ObjectNode estimate(CostEstimate e) {
-    ObjectNode o = NODES.objectNode();
-    o.put("price_book", e.priceBook());
-    o.put("currency", "USD");
-    o.put("total_usd", e.totalUsd());
-    ArrayNode lines = o.putArray("lines");
-    for (CostLine l : e.lines()) {
-      ObjectNode line = lines.addObject();
-      line.put("component", l.component().id());
-      if (l.region() == null) {
-        line.putNull("region");
-      } else {
-        line.put("region", l.region().id());
-      }
-      line.put("quantity", l.quantity());
-      line.put("unit", l.unit());
-      line.put("free_quantity", l.freeQuantity());
-      line.put("usd", l.usd());
-    }
-    strings(o.putArray("assumptions"), e.assumptions());
-    return o;
+  private static JsonNode estimate(CostEstimate e) {
+    return MAPPER.valueToTree(EstimateRenderer.toMap(e, null));
   }
 
   private static ObjectNode sample(Sample s) {

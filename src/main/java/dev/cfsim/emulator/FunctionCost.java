@@ -7,13 +7,12 @@ import dev.cfsim.pricing.CostEstimate;
 import dev.cfsim.pricing.CostLine;
 import dev.cfsim.pricing.EstimateOptions;
 import dev.cfsim.pricing.PriceBook;
-import dev.cfsim.pricing.PricingRegion;
 import dev.cfsim.traffic.FunctionUsage;
 import dev.cfsim.traffic.LambdaEdgeUsage;
+import dev.cfsim.traffic.ProfileBuilder;
 import dev.cfsim.traffic.RegionTraffic;
 import dev.cfsim.traffic.TrafficProfile;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +32,6 @@ public record FunctionCost(
     TrafficProfile profile, BigDecimal scale, CostEstimate withFunction, CostEstimate withLambdaEdge,
     List<String> assumptions) {
 
-  private static final BigDecimal BYTES_PER_GB = new BigDecimal(1L << 30);
 
   public FunctionCost {
     Objects.requireNonNull(profile, "profile");
@@ -49,17 +47,9 @@ public record FunctionCost(
     BigDecimal scale = monthScale.factor();
     assumptions.add(monthScale.explanation());
     TrafficProfile.Builder profile = TrafficProfile.builder(name);
-    for (PricingRegion region : PricingRegion.values()) {
-      TrafficTally.RegionTotals t = traffic.region(region);
-      if (t.isEmpty()) {
-        continue;
-      }
-      BigDecimal requests = BigDecimal.valueOf(t.requests()).multiply(scale);
-      BigDecimal httpsShare = BigDecimal.valueOf(t.httpsRequests())
-          .divide(BigDecimal.valueOf(t.requests()), MathContext.DECIMAL64);
-      profile.region(region, new RegionTraffic(requests, httpsShare,
-          gb(t.bytesOut(), scale), gb(t.bytesToOrigin(), scale)));
-    }
+    ProfileBuilder.build(traffic, name, false).regions().forEach((region, t) -> profile.region(region,
+        new RegionTraffic(t.requests().multiply(scale), t.httpsShare(), t.dataOutGb().multiply(scale),
+            t.dataToOriginGb().multiply(scale))));
     double unpriced = traffic.region(null).requests();
     if (unpriced > 0) {
       assumptions.add(String.format("%.0f requests came through edge locations outside the price book; "
@@ -103,9 +93,5 @@ public record FunctionCost(
   /** What the same invocations would cost on Lambda@Edge: requests plus duration. */
   public BigDecimal lambdaEdgeUsd() {
     return withLambdaEdge.usd(Component.LAMBDA_EDGE_REQUESTS).add(withLambdaEdge.usd(Component.LAMBDA_EDGE_DURATION));
-  }
-
-  private static BigDecimal gb(double bytes, BigDecimal scale) {
-    return BigDecimal.valueOf(bytes).multiply(scale).divide(BYTES_PER_GB, MathContext.DECIMAL64);
   }
 }

@@ -69,4 +69,16 @@ class EmulateCommandTest {
     assertEquals(Main.EXIT_OK, r.code(), r.err());
     assertTrue(r.err().contains("warning: " + rules + ": rules[1] (never): can never match"), r.err());
   }
+
+  @Test
+  void demo_replays_a_generated_log_through_the_shop_rules_and_prices_them_at_the_shops_volume() {
+    Run r = run("demo");
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().contains("through examples/rules/shop.yaml"), r.out());
+    assertTrue(r.out().contains("korea-to-kr-site"), r.out());
+    // 438,000,000 invocations: CloudFront Functions (438M - 2M free) x $0.10/1M = $43.60; Lambda@Edge
+    // 438M x $0.60/1M = $262.80 + 273,750 GB-s x $0.00005001 = $13.69, together $276.49
+    assertTrue(r.out().contains("cost $43.60 a month at 438,000,000 requests; the same on Lambda@Edge $276.49"),
+        r.out());
+  }
 }

@@ -1,0 +1,82 @@
+package dev.cfsim.cli;
+
+import dev.cfsim.emulator.Emulation;
+import dev.cfsim.emulator.EmulationFormat;
+import dev.cfsim.emulator.EmulationReport;
+import dev.cfsim.emulator.FunctionCost;
+import dev.cfsim.emulator.MonthScale;
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.GeneratorMix;
+import dev.cfsim.logs.GeoNetworks;
+import dev.cfsim.logs.LogGenerator;
+import dev.cfsim.logs.LogReadOptions;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.pricing.PriceBook;
+import dev.cfsim.rules.RulesFile;
+import dev.cfsim.rules.RulesReader;
+import dev.cfsim.viewer.GeoDatabases;
+import dev.cfsim.viewer.ViewerEnricher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The emulation half of {@code cfsim demo}: generate a log of the shop's traffic, replay it
+ * through the shop rules, print what they decide and what running them costs a month.
+ */
+final class DemoEmulation {
+  /** Requests generated: enough for stable shares, few enough to finish in seconds. */
+  static final long REQUESTS = 50_000;
+  static final String RULES = "examples/rules/shop.yaml";
+
+  private DemoEmulation() {}
+
+  /** Runs the demo and prints it; {@code monthlyRequests} is the month the sample stands for. */
+  static void run(PrintWriter out, PriceBook book, BigDecimal monthlyRequests) throws IOException {
+    RulesFile rules = RulesReader.parse(embedded(RULES), RULES);
+    Path dir = Files.createTempDirectory("cfsim-demo-logs");
+    try {
+      GeneratorMix mix = GeneratorMix.defaults();
+      GeoNetworks networks;
+      try (InputStream in = GeoDatabases.class.getResourceAsStream(GeoDatabases.EMBEDDED_RESOURCE)) {
+        networks = GeoNetworks.scan(in, "the embedded " + GeoDatabases.EMBEDDED_ATTRIBUTION, mix.countries().keySet());
+      }
+      LogGenerator.Result generated = new LogGenerator(mix, networks).generate(REQUESTS, 1, dir, n -> { });
+      out.printf(Locale.ROOT, "%nReplaying %,d generated requests (cfsim loggen's shop mix, %d files) through %s:%n%n",
+          generated.requests(), generated.files().size(), RULES);
+      Emulation emulation = new Emulation(rules, ViewerEnricher.builder().build(), EdgeLocations.builtIn(), book,
+          MonthScale.toRequests(monthlyRequests));
+      EmulationReport report = emulation.run(LogSource.of(List.of(dir.toString()), LogReadOptions.defaults()));
+      out.print(EmulationFormat.TABLE.render(report).lines()
+          .takeWhile(l -> !l.startsWith("Sample requests")).reduce("", (a, b) -> a + b + "\n"));
+      FunctionCost cost = report.cost();
+      out.printf(Locale.ROOT, "The rules as a CloudFront Function cost $%,.2f a month at %,.0f requests; the same"
+          + " on Lambda@Edge $%,.2f.%n", cost.functionsUsd(), monthlyRequests, cost.lambdaEdgeUsd());
+      out.println("Next: cfsim emulate --rules examples/rules/shop.yaml YOUR-LOGS/ --format html > report.html");
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static String embedded(String resource) {
+    try (InputStream in = DemoEmulation.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
