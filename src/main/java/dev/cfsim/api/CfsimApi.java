@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -44,6 +45,7 @@ public final class CfsimApi {
   private final ApiSettings settings;
   private final List<String> routes = Collections.synchronizedList(new ArrayList<>());
   private final Javalin app;
+  private final TimeLimitedWork work;
   private volatile Server jetty;
 
   private CfsimApi(ApiSettings settings) {
@@ -54,8 +56,11 @@ public final class CfsimApi {
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
     app.get("/openapi.json", new OpenApiRoute());
     PriceBookCatalog books = PriceBookCatalog.shipped();
+    this.work = new TimeLimitedWork(settings.limits().requestTimeout());
     new EstimateRoutes(bodies, books).register(app);
     new PriceBookRoutes(books).register(app);
+    new FunctionRoutes(bodies, work, mapper).register(app);
+    new EmulationRoutes(settings.limits(), books, work).register(app);
     app.exception(ProblemException.class, (e, ctx) -> answer(ctx, e));
     app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, invalidInput(e)));
     app.exception(HttpResponseException.class, CfsimApi::answerJavalin);
@@ -84,6 +89,7 @@ public final class CfsimApi {
    */
   public void stop() {
     app.stop();
+    work.close();
   }
 
   /** The port actually bound (useful with port 0). */
@@ -148,6 +154,9 @@ public final class CfsimApi {
     QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, cores * 8), Math.max(4, cores));
     threads.setName("cfsim-http");
     config.jetty.threadPool = threads;
+    long upload = settings.limits().maxUploadBytes() + settings.limits().maxBodyBytes();
+    config.jetty.multipartConfig.maxTotalRequestSize(upload, SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxFileSize(upload, SizeUnit.BYTES);
     config.jetty.modifyServer(
         server -> {
           // The statistics handler counts requests in flight, which lets stop() wait for them.

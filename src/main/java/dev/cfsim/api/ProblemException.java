@@ -50,6 +50,10 @@ final class ProblemException extends RuntimeException {
     return new ProblemException(413, "content-too-large", "Content too large", detail, null);
   }
 
+  static ProblemException lengthRequired(String detail) {
+    return new ProblemException(411, "length-required", "Length required", detail, null);
+  }
+
   static ProblemException unsupportedMediaType(String detail) {
     return new ProblemException(
         415, "unsupported-media-type", "Unsupported media type", detail, null);

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -57,6 +58,32 @@ final class RequestBodies {
     String body = readRawJson(ctx);
     checkJsonObject(body);
     return body;
+  }
+
+  /** Media types a rules file may come as: YAML, or JSON (which YAML reads as well). */
+  static final List<String> RULES_TYPES =
+      List.of("application/yaml", "application/x-yaml", "text/yaml", "application/json");
+
+  /**
+   * A rules file sent as YAML or JSON, within the size limit; JSON is also held to the nesting
+   * and length limits. The rules reader parses it and names any bad field.
+   */
+  String readRulesText(Context ctx) {
+    String mime = mediaType(ctx);
+    if (!RULES_TYPES.contains(mime) && !mime.endsWith("+json") && !mime.endsWith("+yaml")) {
+      throw ProblemException.unsupportedMediaType(
+          "send the rules as Content-Type: application/yaml (or application/json)"
+              + (mime.isEmpty() ? " (no Content-Type was given)" : ", not " + mime));
+    }
+    byte[] body = readBytes(ctx, limits.maxBodyBytes());
+    if (body.length == 0) {
+      throw ProblemException.badRequest("the request body is empty; send a rules file", null);
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (mime.endsWith("json")) {
+      checkJsonObject(text);
+    }
+    return text;
   }
 
   /** The body as text, sent as JSON and within the size limit, but not yet parsed. */
@@ -129,8 +156,7 @@ final class RequestBodies {
   /** 415 unless the Content-Type is {@code expected} or a {@code +json} type when JSON. */
   static void requireMediaType(Context ctx, String expected) {
     String given = ctx.contentType();
-    String mime =
-        given == null ? "" : given.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    String mime = mediaType(ctx);
     boolean json = expected.equals("application/json") && mime.endsWith("+json");
     if (!mime.equals(expected) && !json) {
       throw ProblemException.unsupportedMediaType(
@@ -138,6 +164,12 @@ final class RequestBodies {
               + expected
               + (given == null ? " (no Content-Type was given)" : ", not " + given));
     }
+  }
+
+  /** The Content-Type without parameters, lower case; empty when none was given. */
+  static String mediaType(Context ctx) {
+    String given = ctx.contentType();
+    return given == null ? "" : given.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
   }
 
   private JsonNode parse(String body) {

@@ -4,6 +4,10 @@ import dev.cfsim.emulator.Emulation;
 import dev.cfsim.emulator.EmulationFormat;
 import dev.cfsim.emulator.EmulationReport;
 import dev.cfsim.emulator.MonthScale;
+import dev.cfsim.function.FunctionEmulation;
+import dev.cfsim.function.FunctionRuntime;
+import dev.cfsim.function.FunctionsJsProject;
+import dev.cfsim.function.NodeFunctionRunner;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
@@ -21,6 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,13 +37,22 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Replays CloudFront access logs through geo/device rules, as a viewer-request CloudFront"
         + " Function would run them, and reports the decisions per rule, country and device, sample"
         + " requests, and the monthly cost of the function compared with Lambda@Edge.",
-    footer = {"", "Example:  cfsim emulate --rules examples/rules/shop.yaml logs/ --format html > report.html"})
+    footer = {"", "Example:  cfsim emulate --rules examples/rules/shop.yaml logs/ --format html > report.html",
+      "          cfsim emulate --function my-function.js logs/   (a hand-written function, run in Node)"})
 final class EmulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--rules", required = true, paramLabel = "FILE", description = "Rules file (YAML).")
+  @Option(names = "--rules", paramLabel = "FILE", description = "Rules file (YAML).")
   Path rulesFile;
+
+  @Option(names = "--function", paramLabel = "FILE",
+      description = "A CloudFront Function (JavaScript, run in Node) to replay instead of rules.")
+  Path function;
+
+  @Option(names = "--runtime", defaultValue = "cloudfront-js-2.0", paramLabel = "RUNTIME",
+      description = "With --function: cloudfront-js-2.0 or cloudfront-js-1.0 (default ${DEFAULT-VALUE}).")
+  String runtime;
 
   @Parameters(arity = "1..*", paramLabel = "LOGS", description = "Log files, directories or globs (.gz read as gzip).")
   List<String> logs;
@@ -62,11 +76,10 @@ final class EmulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    RulesFile rules = RulesReader.read(rulesFile);
-    PrintWriter err = spec.commandLine().getErr();
-    for (RuleWarning w : rules.warnings()) {
-      err.println("cfsim: warning: " + rules.source() + ": " + w);
+    if ((rulesFile == null) == (function == null)) {
+      throw new ParameterException(spec.commandLine(), "give either --rules FILE or --function FILE");
     }
+    PrintWriter err = spec.commandLine().getErr();
     LogReadOptions options = LogReadOptions.defaults();
     if (threads != null) {
       options = options.withThreads(Math.max(1, threads));
@@ -75,11 +88,24 @@ final class EmulateCommand implements Callable<Integer> {
     ViewerEnricher enricher = ViewerEnricher.builder()
         .geo(geoip == null ? GeoDatabases.embedded() : GeoDatabases.open(geoip))
         .build();
-    Emulation emulation = new Emulation(rules, enricher, EdgeLocations.builtIn(), PriceBooks.load(priceBook),
-        scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded());
     EmulationReport report;
-    try (Progress progress = Progress.start(err, source)) {
-      report = emulation.run(source);
+    if (function != null) {
+      try (NodeFunctionRunner node = NodeFunctionRunner.start(
+              FunctionsJsProject.locate(), function, FunctionRuntime.fromId(runtime, "--runtime"), true);
+          Progress progress = Progress.start(err, source)) {
+        report = new FunctionEmulation(node, function.toString(), enricher, EdgeLocations.builtIn(),
+            PriceBooks.load(priceBook), scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded()).run(source);
+      }
+    } else {
+      RulesFile rules = RulesReader.read(rulesFile);
+      for (RuleWarning w : rules.warnings()) {
+        err.println("cfsim: warning: " + rules.source() + ": " + w);
+      }
+      Emulation emulation = new Emulation(rules, enricher, EdgeLocations.builtIn(), PriceBooks.load(priceBook),
+          scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded());
+      try (Progress progress = Progress.start(err, source)) {
+        report = emulation.run(source);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.render(report));

@@ -68,6 +68,27 @@ class AbuseTest extends LoopbackServerTest {
   }
 
   @Test
+  void broken_uploads_to_the_emulation_route_are_4xx_problems_and_the_server_keeps_serving() {
+    String route = "/api/v1/emulations";
+    List<String> contentTypes = List.of(
+        "multipart/form-data; boundary=xyz", "multipart/form-data", "multipart/form-data; boundary=",
+        "multipart/mixed; boundary=xyz");
+    List<String> bodies = List.of(
+        "", "garbage", "--xyz\r\n", "--xyz\r\nContent-Disposition: form-data; name=\"log\"\r\n\r\nabc",
+        "--xyz\r\nContent-Disposition: form-data; name=\"log\"; filename=\"a\"\r\n\r\n\u001f\u008bnot gzip\r\n"
+            + "--xyz\r\nContent-Disposition: form-data; name=\"rules\"\r\n\r\nrules: []\r\n--xyz--\r\n",
+        "--xyz\r\nContent-Disposition: form-data; name=\"log\"; filename=\"a\"\r\n\r\n#Fields: nothing\nx\r\n"
+            + "--xyz\r\nContent-Disposition: form-data; name=\"rules\"\r\n\r\n{{{\r\n--xyz--\r\n");
+    for (String type : contentTypes) {
+      for (String body : bodies) {
+        RunningApi.Answer a = server.post(route, type, body);
+        assertFourXxProblem(route, a, type + " | " + body);
+      }
+    }
+    assertStillServing();
+  }
+
+  @Test
   void randomly_damaged_profiles_never_cause_a_server_error() {
     Random random = new Random(20261124L); // fixed seed: the same bodies every run
     byte[] good = Profiles.KOREA_MALL.getBytes(StandardCharsets.UTF_8);

@@ -3,8 +3,13 @@ package dev.cfsim.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,11 +40,31 @@ class OpenApiDocumentTest extends LoopbackServerTest {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  private static final String SHOP_RULES = read("examples/rules/shop.yaml");
+  private static final byte[] SAMPLE_LOG = read("src/test/resources/emulator/shop-sample.log").getBytes(StandardCharsets.UTF_8);
+
+  private static String read(String file) {
+    try {
+      return Files.readString(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static HttpRequest.Builder emulationUpload(String rules) {
+    byte[] body = new Multipart().file("log", "access.log", SAMPLE_LOG).text("rules", rules).bytes();
+    return HttpRequest.newBuilder(URI.create(server.url("/api/v1/emulations")))
+        .header("Content-Type", Multipart.CONTENT_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
   /** Successful and failing calls of every operation; each answer must match the document. */
   private static List<Call> calls() {
     String estimates = "/api/v1/estimates";
     String compare = "/api/v1/plans/compare";
     String json = "application/json";
+    String generate = "/api/v1/functions/generate";
+    String emulations = "/api/v1/emulations";
     return List.of(
         get("/health", "/health"),
         get("/openapi.json", "/openapi.json"),
@@ -56,7 +81,13 @@ class OpenApiDocumentTest extends LoopbackServerTest {
         get("/api/v1/price-books", "/api/v1/price-books"),
         get("/api/v1/price-books/{id}", "/api/v1/price-books/2025-11-18"),
         get("/api/v1/price-books/{id}", "/api/v1/price-books/1999-01-01"),
-        get("/api/v1/price-books/{id}", "/api/v1/price-books/..%2F..%2Fpom.xml"));
+        get("/api/v1/price-books/{id}", "/api/v1/price-books/..%2F..%2Fpom.xml"),
+        post(generate, generate + "?check=false", "application/yaml", SHOP_RULES),
+        post(generate, generate, "application/yaml", "rules: [{id: x, when: {colour: red}, pass: true}]"),
+        post(generate, generate, "text/csv", "a,b"),
+        new Call("POST", emulations, emulationUpload(SHOP_RULES)),
+        new Call("POST", emulations, emulationUpload("rules: 7")),
+        post(emulations, emulations, json, "{}"));
   }
 
   @Test

@@ -1,0 +1,67 @@
+package dev.cfsim.api;
+
+import dev.cfsim.emulator.Emulation;
+import dev.cfsim.emulator.EmulationFormat;
+import dev.cfsim.emulator.EmulationReport;
+import dev.cfsim.emulator.MonthScale;
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadOptions;
+import dev.cfsim.logs.LogSource;
+import dev.cfsim.pricing.PriceBook;
+import dev.cfsim.rules.RulesFile;
+import dev.cfsim.rules.RulesReader;
+import dev.cfsim.viewer.GeoDatabase;
+import dev.cfsim.viewer.GeoDatabases;
+import dev.cfsim.viewer.ViewerEnricher;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/emulations}: a small recorded log (plain or gzip) and a rules file, as
+ * {@code multipart/form-data} parts {@code log} and {@code rules}, replayed as {@code cfsim
+ * emulate} does; the answer is its JSON report. Uploads are bounded in bytes (after
+ * decompression) and in records, and the replay in time.
+ */
+final class EmulationRoutes {
+  static final String RULES_SOURCE = "rules part";
+  private static final List<String> PARAMETERS = List.of("price_book", "scale_to_month");
+
+  private final ApiLimits limits;
+  private final PriceBookCatalog books;
+  private final TimeLimitedWork work;
+  private final GeoDatabase geo;
+  private final EdgeLocations edges;
+
+  EmulationRoutes(ApiLimits limits, PriceBookCatalog books, TimeLimitedWork work) {
+    this.limits = limits;
+    this.books = books;
+    this.work = work;
+    this.geo = GeoDatabases.embedded();
+    this.edges = EdgeLocations.builtIn();
+  }
+
+  void register(Javalin app) {
+    app.post(CfsimApi.V1 + "/emulations", this::emulate);
+  }
+
+  private void emulate(Context ctx) {
+    QueryParameters.requireKnown(ctx, PARAMETERS);
+    boolean scaleToMonth = QueryParameters.flag(ctx, "scale_to_month", false);
+    PriceBook book = books.forParameter(ctx.queryParam("price_book"));
+    LogUpload upload = LogUpload.receive(ctx, limits);
+    try {
+      RulesFile rules = RulesReader.parse(upload.rules(), RULES_SOURCE);
+      String json = work.run(() -> {
+        ViewerEnricher enricher = ViewerEnricher.builder().geo(geo).build();
+        LogSource source = LogSource.of(List.of(upload.log().toString()), LogReadOptions.defaults().withThreads(1));
+        EmulationReport report = new Emulation(rules, enricher, edges, book,
+            scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded()).run(source);
+        return EmulationFormat.JSON.render(report);
+      });
+      ctx.contentType("application/json").result(json);
+    } finally {
+      upload.delete();
+    }
+  }
+}

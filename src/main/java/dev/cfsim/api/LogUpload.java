@@ -1,0 +1,169 @@
+package dev.cfsim.api;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The parts of an emulation upload, received within the limits: the log is decompressed (when
+ * it is gzip) into a temporary file no larger than the upload limit and with no more records
+ * than the record limit, so a small zip bomb or a huge log is refused with 413 before any replay.
+ *
+ * @param rules the rules file's text
+ * @param log the plain log in a temporary file, deleted by {@link #delete()}
+ * @param records the records (lines not starting with {@code #}) in it
+ */
+record LogUpload(String rules, Path log, long records) {
+  private static final String MULTIPART = "multipart/form-data";
+
+  static LogUpload receive(Context ctx, ApiLimits limits) {
+    RequestBodies.requireMediaType(ctx, MULTIPART);
+    long declared = ctx.req().getContentLengthLong();
+    if (declared < 0) {
+      throw ProblemException.lengthRequired("send the upload with a Content-Length (curl -F does)");
+    }
+    if (declared > limits.maxUploadBytes() + limits.maxBodyBytes()) {
+      throw ProblemException.tooLarge("the upload (" + declared + " bytes) is larger than this API accepts ("
+          + (limits.maxUploadBytes() + limits.maxBodyBytes()) + " bytes)");
+    }
+    Map<String, List<UploadedFile>> files;
+    Map<String, List<String>> fields;
+    try {
+      files = ctx.uploadedFileMap();
+      fields = ctx.formParamMap();
+    } catch (Exception e) { // Jetty's parser throws IOException through Javalin's Kotlin signatures
+      throw ProblemException.badRequest(
+          "the body is not valid multipart/form-data: " + e.getMessage(), null);
+    }
+    String rules = rulesPart(files, fields, limits);
+    UploadedFile logPart = first(files, "log");
+    if (logPart == null) {
+      throw ProblemException.badRequest(
+          "the upload has no 'log' file part (curl -F log=@access.log.gz -F rules=@rules.yaml)", null);
+    }
+    Path log = null;
+    try {
+      log = Files.createTempFile("cfsim-api-upload", ".log");
+      long records = copyBounded(logPart, log, limits);
+      return new LogUpload(rules, log, records);
+    } catch (IOException e) {
+      deleteQuietly(log);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      deleteQuietly(log);
+      throw e;
+    }
+  }
+
+  void delete() {
+    deleteQuietly(log);
+  }
+
+  /** The rules, as a file part ({@code -F rules=@shop.yaml}) or a text field ({@code -F rules=<shop.yaml}). */
+  private static String rulesPart(
+      Map<String, List<UploadedFile>> files, Map<String, List<String>> fields, ApiLimits limits) {
+    UploadedFile file = first(files, "rules");
+    String text;
+    if (file != null) {
+      if (file.size() > limits.maxBodyBytes()) {
+        throw ProblemException.tooLarge("the rules part is larger than " + limits.maxBodyBytes() + " bytes");
+      }
+      try (InputStream in = file.content()) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      List<String> values = fields.getOrDefault("rules", List.of());
+      text = values.isEmpty() ? null : values.get(0);
+    }
+    if (text == null || text.isBlank()) {
+      throw ProblemException.badRequest(
+          "the upload has no 'rules' part (curl -F log=@access.log.gz -F rules=@rules.yaml)", null);
+    }
+    if (text.length() > limits.maxBodyBytes()) {
+      throw ProblemException.tooLarge("the rules part is larger than " + limits.maxBodyBytes() + " bytes");
+    }
+    return text;
+  }
+
+  private static UploadedFile first(Map<String, List<UploadedFile>> files, String name) {
+    List<UploadedFile> list = files.getOrDefault(name, List.of());
+    return list.isEmpty() ? null : list.get(0);
+  }
+
+  private static long copyBounded(UploadedFile part, Path target, ApiLimits limits) throws IOException {
+    try (InputStream raw = new BufferedInputStream(part.content());
+        OutputStream out = Files.newOutputStream(target)) {
+      raw.mark(2);
+      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.reset();
+      InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+      byte[] buffer = new byte[64 * 1024];
+      long bytes = 0;
+      long records = 0;
+      boolean lineStart = true;
+      boolean comment = false;
+      for (int n = read(in, buffer, gzip); n > 0; n = read(in, buffer, gzip)) {
+        bytes += n;
+        if (bytes > limits.maxUploadBytes()) {
+          throw ProblemException.tooLarge("the log is larger than " + limits.maxUploadBytes()
+              + " bytes" + (gzip ? " once decompressed" : ""));
+        }
+        for (int i = 0; i < n; i++) {
+          byte b = buffer[i];
+          if (lineStart) {
+            comment = b == '#';
+            lineStart = false;
+          }
+          if (b == '\n') {
+            if (!comment) {
+              records++;
+            }
+            lineStart = true;
+          }
+        }
+        if (records > limits.maxUploadRecords()) {
+          throw ProblemException.tooLarge("the log has more than " + limits.maxUploadRecords() + " records");
+        }
+        out.write(buffer, 0, n);
+      }
+      return records;
+    }
+  }
+
+  /** Reads on; a gzip stream that cannot be inflated is the upload's fault, not the server's. */
+  private static int read(InputStream in, byte[] buffer, boolean gzip) throws IOException {
+    try {
+      return in.read(buffer);
+    } catch (ZipException | EOFException e) {
+      if (!gzip) {
+        throw e;
+      }
+      throw ProblemException.badRequest(
+          "the log starts like gzip but is damaged or cut short: " + e.getMessage(), null);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        // a temporary file left behind is the OS's to clean; the answer matters more
+      }
+    }
+  }
+}

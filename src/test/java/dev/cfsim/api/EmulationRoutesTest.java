@@ -1,0 +1,127 @@
+package dev.cfsim.api;
+
+import static dev.cfsim.api.RequestLimitsTest.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class EmulationRoutesTest extends LoopbackServerTest {
+  private static final String EMULATIONS = "/api/v1/emulations";
+  private static final Path SAMPLE_LOG = Path.of("src/test/resources/emulator/shop-sample.log");
+  private static final Path SHOP_RULES = Path.of("examples/rules/shop.yaml");
+
+  private static RunningApi.Answer upload(RunningApi to, byte[] log, String rules) {
+    byte[] body = new Multipart().file("log", "access.log", log).text("rules", rules).bytes();
+    return to.send(HttpRequest.newBuilder(URI.create(to.url(EMULATIONS)))
+        .header("Content-Type", Multipart.CONTENT_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  @Test
+  void a_replayed_log_reports_what_cfsim_emulate_reports() throws IOException {
+    RunningApi.Answer a = upload(server, Files.readAllBytes(SAMPLE_LOG), Files.readString(SHOP_RULES));
+    assertEquals(200, a.status(), a.body());
+    JsonNode cli = RunningApi.Answer.parse(
+        Cli.run("emulate", "--rules", SHOP_RULES.toString(), "--format", "json", SAMPLE_LOG.toString()));
+    for (String field : new String[] {"records", "malformed", "function_invocations", "decisions",
+        "by_country", "by_device", "redirect_targets"}) {
+      assertEquals(cli.get(field), a.json().get(field), field);
+    }
+  }
+
+  @Test
+  void a_gzip_log_is_read_like_the_plain_one() throws IOException {
+    byte[] plain = Files.readAllBytes(SAMPLE_LOG);
+    String rules = Files.readString(SHOP_RULES);
+    JsonNode fromPlain = upload(server, plain, rules).json();
+    JsonNode fromGzip = upload(server, gzip(plain), rules).json();
+    assertEquals(fromPlain.get("decisions"), fromGzip.get("decisions"));
+    assertEquals(fromPlain.get("records"), fromGzip.get("records"));
+  }
+
+  @Test
+  void a_log_that_decompresses_past_the_upload_limit_is_413() throws IOException {
+    ApiLimits small = new ApiLimits(64 * 1024, 32, 8192, 100_000, 1000, Duration.ofSeconds(10));
+    try (RunningApi tight = RunningApi.start(ApiSettings.loopback(0).withLimits(small))) {
+      byte[] bomb = gzip(new byte[1_000_000]); // a kilobyte or so that inflates to 1 MB
+      assertTrue(bomb.length < 100_000);
+      RunningApi.Answer a = upload(tight, bomb, Files.readString(SHOP_RULES));
+      assertProblem(a, 413);
+      assertTrue(a.json().get("detail").asText().contains("decompressed"), a.body());
+    }
+  }
+
+  @Test
+  void a_damaged_or_cut_short_gzip_log_is_400() throws IOException {
+    byte[] gz = gzip(Files.readAllBytes(SAMPLE_LOG));
+    byte[] cut = Arrays.copyOf(gz, gz.length / 2);
+    byte[] damaged = gz.clone();
+    damaged[12] ^= 0x5a;
+    for (byte[] log : new byte[][] {cut, damaged}) {
+      assertProblem(upload(server, log, Files.readString(SHOP_RULES)), 400);
+    }
+  }
+
+  @Test
+  void a_log_with_more_records_than_the_limit_is_413() throws IOException {
+    ApiLimits fewRecords = new ApiLimits(64 * 1024, 32, 8192, 1024 * 1024, 3, Duration.ofSeconds(10));
+    try (RunningApi tight = RunningApi.start(ApiSettings.loopback(0).withLimits(fewRecords))) {
+      RunningApi.Answer a = upload(tight, Files.readAllBytes(SAMPLE_LOG), Files.readString(SHOP_RULES));
+      assertProblem(a, 413);
+      assertTrue(a.json().get("detail").asText().contains("3 records"), a.body());
+    }
+  }
+
+  @Test
+  void an_upload_without_a_length_is_411() throws IOException {
+    byte[] body = new Multipart().file("log", "a.log", Files.readAllBytes(SAMPLE_LOG))
+        .text("rules", Files.readString(SHOP_RULES)).bytes();
+    RunningApi.Answer a = server.send(HttpRequest.newBuilder(URI.create(server.url(EMULATIONS)))
+        .header("Content-Type", Multipart.CONTENT_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+    assertProblem(a, 411);
+  }
+
+  @Test
+  void an_upload_without_a_log_part_is_400() throws IOException {
+    byte[] body = new Multipart().text("rules", Files.readString(SHOP_RULES)).bytes();
+    RunningApi.Answer a = server.send(HttpRequest.newBuilder(URI.create(server.url(EMULATIONS)))
+        .header("Content-Type", Multipart.CONTENT_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    assertProblem(a, 400);
+  }
+
+  @Test
+  void rules_with_an_unknown_condition_are_422_naming_the_field() throws IOException {
+    RunningApi.Answer a = upload(server, Files.readAllBytes(SAMPLE_LOG),
+        "rules:\n  - id: x\n    when: {colour: red}\n    pass: true\n");
+    assertProblem(a, 422);
+    assertEquals("$.rules[0].when.colour", a.json().get("path").asText());
+  }
+
+  @Test
+  void a_json_body_instead_of_an_upload_is_415() {
+    assertProblem(server.postJson(EMULATIONS, "{}"), 415);
+  }
+
+  static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+}
