@@ -61,6 +61,20 @@ class EmulateFunctionTest {
   }
 
   @Test
+  void the_report_names_the_function_as_function_not_as_rules() throws Exception {
+    assertEquals(Main.EXIT_OK, cli.run("emulate", "--function", "functions-js/examples/shop.js", MIXED_LOG), cli.err.toString());
+    String text = cli.out.toString();
+    assertTrue(text.lines().anyMatch(l -> l.matches("\\s*function\\s+functions-js/examples/shop\\.js\\s*")), text);
+    assertTrue(text.lines().noneMatch(l -> l.matches("\\s*rules\\s+.*")), text);
+    assertTrue(text.contains("Monthly cost of running the function"), text);
+    CliRun json = new CliRun();
+    assertEquals(Main.EXIT_OK, json.run("emulate", "--function", "functions-js/examples/shop.js", "--format", "json", MIXED_LOG));
+    JsonNode report = new ObjectMapper().readTree(json.out.toString());
+    assertEquals("functions-js/examples/shop.js", report.path("function").asText());
+    assertTrue(report.path("rules").isMissingNode(), report.toString());
+  }
+
+  @Test
   void rules_and_function_together_or_neither_is_a_usage_error() {
     assertEquals(Main.EXIT_BAD_INPUT, cli.run("emulate", MIXED_LOG));
     assertEquals(Main.EXIT_BAD_INPUT, cli.run("emulate", "--rules", "examples/rules/shop.yaml",
