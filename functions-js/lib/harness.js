@@ -49,7 +49,7 @@ function makeHost() {
   };
   return function host(operation, ...args) {
     try {
-      if (!Object.hasOwn(operations, operation)) throw new Error(`no operation ${operation}`);
+      if (typeof operation !== 'string' || !Object.hasOwn(operations, operation)) throw new Error(`no operation ${operation}`);
       for (const a of args) {
         if (typeof a !== 'string' && a !== null) throw new TypeError('the host takes strings only');
       }
@@ -241,7 +241,15 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   const harness = new vm.Script(SETUP_SOURCE).runInContext(context)(makeHost(), availableList, contextLogs);
   // Same line, so line numbers in errors match the file.
   new vm.Script(`'use strict';${source}`, { filename }).runInContext(context, { timeout: timeoutMs });
-  if (!harness.findHandler()) {
+  // Timed: a global `handler` may be a getter that never returns.
+  context.__cfsimFind = harness.findHandler;
+  let found;
+  try {
+    found = new vm.Script('__cfsimFind()').runInContext(context, { timeout: timeoutMs });
+  } finally {
+    delete context.__cfsimFind;
+  }
+  if (!found) {
     throw new Error(`${filename}: no global function named handler`);
   }
   // The entry points are fixed before any event, so the function cannot replace them.

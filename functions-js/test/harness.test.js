@@ -174,3 +174,8 @@ test('the runtime modules still work in the function realm', async () => {
     b64: 'aGVsbG8=', back: 'hello', len: 3, isBuffer: true, cat: 'ab',
   });
 });
+
+test('a global handler that is a getter looping forever is stopped on load', () => {
+  assert.throws(() => loadFunction('Object.defineProperty(globalThis, "handler", { get: function () { for (;;) {} } });', { timeoutMs: 50 }),
+    /timed out/);
+});
