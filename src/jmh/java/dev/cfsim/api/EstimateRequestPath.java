@@ -6,7 +6,6 @@ import dev.cfsim.pricing.EstimateOptions;
 import dev.cfsim.report.EstimateRenderer;
 import dev.cfsim.report.Format;
 import dev.cfsim.traffic.TrafficProfile;
-import dev.cfsim.traffic.TrafficProfileReader;
 
 /**
  * The work {@code POST /api/v1/estimates} does for a body it has not seen, minus HTTP: the
@@ -21,8 +20,7 @@ public final class EstimateRequestPath {
   /** The answer's JSON for {@code body}, as the route computes it on a cache miss. */
   public String answer(String body) {
     String key = AnswerCache.key(CfsimApi.V1 + "/estimates", null, body);
-    bodies.checkJsonObject(body);
-    TrafficProfile profile = TrafficProfileReader.parse(EstimateRoutes.SOURCE, body);
+    TrafficProfile profile = EstimateRoutes.profile(body, bodies.checkJsonObject(body));
     CostEstimate estimate = CostEngine.estimate(profile, books.forParameter(null), EstimateOptions.AS_PROFILED);
     lastKeyLength = key.length(); // kept, so the key is built as the route builds it
     return EstimateRenderer.render(estimate, Format.JSON, null);

@@ -96,8 +96,11 @@ final class RequestBodies {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** The checks of {@link #readJsonText} on a body already read. */
-  void checkJsonObject(String body) {
+  /**
+   * The checks of {@link #readJsonText} on a body already read; returns the parsed object (big
+   * decimals for fractions), so a reader need not parse the body again.
+   */
+  JsonNode checkJsonObject(String body) {
     JsonNode node = parse(body);
     if (!node.isObject()) {
       throw ProblemException.invalidInput(
@@ -105,6 +108,7 @@ final class RequestBodies {
           JsonPaths.ROOT);
     }
     requireSaneNumbers(node, JsonPaths.ROOT);
+    return node;
   }
 
   /**
