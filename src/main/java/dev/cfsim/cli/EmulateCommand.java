@@ -34,11 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "emulate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Replays CloudFront access logs through geo/device rules, as a viewer-request CloudFront",
-      "Function would run them, and reports the decisions per rule, country and device, sample",
-      "requests, and the monthly cost of the function compared with Lambda@Edge."
-    },
+    description = "Replays CloudFront access logs through geo/device rules, as a viewer-request CloudFront"
+        + " Function would run them, and reports the decisions per rule, country and device, sample"
+        + " requests, and the monthly cost of the function compared with Lambda@Edge.",
     footer = {"", "Example:  cfsim emulate --rules examples/rules/shop.yaml logs/ --format html > report.html",
       "          cfsim emulate --function my-function.js logs/   (a hand-written function, run in Node)"})
 final class EmulateCommand implements Callable<Integer> {
