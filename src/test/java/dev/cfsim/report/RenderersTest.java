@@ -11,6 +11,7 @@ import dev.cfsim.InvalidInputException;
 import dev.cfsim.pricing.CostEngine;
 import dev.cfsim.pricing.CostEstimate;
 import dev.cfsim.pricing.EstimateOptions;
+import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.PlanComparer;
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.pricing.PriceBookReader;
@@ -80,6 +81,17 @@ class RenderersTest {
     assertTrue(table.contains("43.60"), table);
     assertTrue(table.contains("Free tier used: data transfer out 1,024 of 1,024 GB"), table);
     assertTrue(table.contains("Assumptions:"), table);
+  }
+
+  @Test
+  void without_the_free_tier_the_table_and_markdown_say_it_was_not_applied() throws Exception {
+    CostEstimate none = CostEngine.estimate(TrafficProfileReader.read(Path.of("examples/profiles/korea-mall.yaml")),
+        BOOK, new EstimateOptions(null, FreeTierUse.NONE));
+    for (Format f : new Format[] {Format.TABLE, Format.MARKDOWN}) {
+      String out = EstimateRenderer.render(none, f, null);
+      assertTrue(out.contains("Free tier: none (not applied)"), out);
+      assertTrue(!out.contains(" of 0 "), out);
+    }
   }
 
   @Test
