@@ -58,7 +58,9 @@ public final class TrafficProfileReader {
       throw root.field("hours").invalid("must be greater than 0");
     }
     TrafficProfile.Builder b =
-        TrafficProfile.builder(root.optional("name").map(InputNode::text).orElse(defaultName(root.source()))).hours(hours);
+        TrafficProfile.builder(root.optional("name").map(InputNode::text).orElse(defaultName(root.source())))
+            .source(root.source())
+            .hours(hours);
     root.optional("price_class").ifPresent(n -> b.priceClass(PriceClass.parse(n.text(), n.source(), n.path())));
     root.optional("free_tier").ifPresent(n -> b.freeTier(FreeTierUse.parse(n.text(), n.source(), n.path())));
     regions(root, hours).forEach(b::region);
