@@ -143,7 +143,7 @@ public final class CostEngine {
       BigDecimal shieldRequests = profile.originShield().requests();
       if (shieldRequests.signum() > 0) {
         String region = profile.originShield().region();
-        Rate rate = book.originShieldRate(region).orElseThrow(() -> new InvalidInputException(profile.name(),
+        Rate rate = book.originShieldRate(region).orElseThrow(() -> new InvalidInputException(profile.errorSource(),
             "origin_shield.region", "price book " + book.id() + " has no Origin Shield price for '" + region
                 + "' (known: " + String.join(", ", book.originShield().keySet()) + ")"));
         add(Component.ORIGIN_SHIELD_REQUESTS, null, shieldRequests, BigDecimal.ZERO, rate.cost(shieldRequests),

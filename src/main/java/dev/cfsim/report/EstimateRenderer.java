@@ -2,12 +2,14 @@ package dev.cfsim.report;
 
 import dev.cfsim.pricing.CostEstimate;
 import dev.cfsim.pricing.CostLine;
+import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.FreeTierUsed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Renders a {@link CostEstimate} as a table, JSON (DESIGN.md's estimate contract), CSV or
@@ -108,16 +110,20 @@ public final class EstimateRenderer {
         + e.priceClass().awsName() + ", free tier: " + e.freeTier().id() + ")";
   }
 
-  private static List<String> freeTierSummary(CostEstimate e) {
-    return e.freeTierUsed().stream()
+  /** What the free tier covered; with none applied, "0 of 0" would read as a usage figure, so say so instead. */
+  private static String freeTierSummary(CostEstimate e) {
+    if (e.freeTier() == FreeTierUse.NONE) {
+      return "Free tier: none (not applied)";
+    }
+    return "Free tier used: " + e.freeTierUsed().stream()
         .map(f -> f.item().replace("_", " ") + " " + Text.quantity(f.used()) + " of " + Text.quantity(f.allowance()) + " " + f.unit())
-        .toList();
+        .collect(Collectors.joining("; "));
   }
 
   private static String table(CostEstimate e, Conversion c) {
     StringBuilder sb = new StringBuilder(title(e)).append("\n\n");
     sb.append(Text.columns(rows(e, c), false, false, true, true, true, true));
-    sb.append("\nFree tier used: ").append(String.join("; ", freeTierSummary(e))).append('\n');
+    sb.append('\n').append(freeTierSummary(e)).append('\n');
     if (c != null) {
       sb.append("Converted at ").append(Text.plain(c.rate())).append(' ').append(c.currency())
           .append(" per USD (AWS bills in USD).\n");
@@ -160,7 +166,7 @@ public final class EstimateRenderer {
   private static String markdown(CostEstimate e, Conversion c) {
     StringBuilder sb = new StringBuilder("### ").append(title(e)).append("\n\n");
     sb.append(Text.markdown(rows(e, c), false, false, true, true, true, true));
-    sb.append("\nFree tier used: ").append(String.join("; ", freeTierSummary(e))).append(".\n\nAssumptions:\n\n");
+    sb.append('\n').append(freeTierSummary(e)).append(".\n\nAssumptions:\n\n");
     e.assumptions().forEach(a -> sb.append("- ").append(a).append('\n'));
     return sb.toString();
   }

@@ -2,6 +2,7 @@ package dev.cfsim.traffic;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +37,12 @@ public final class InputNode {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .build();
 
+  /** The largest number accepted (10^15, e.g. requests a month): beyond it an input is a typo, not traffic. */
+  public static final BigDecimal MAX_COUNT = BigDecimal.TEN.pow(15);
+
+  /** How Jackson's YAML parser reports a number with no exact decimal ({@code .nan}, {@code .inf}). */
+  private static final String MALFORMED_NUMBER = "Malformed numeric value ";
+
   private final String source;
   private final String path;
   private final JsonNode node;
@@ -58,8 +65,15 @@ public final class InputNode {
       root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : "line " + at.getLineNr();
-      throw new InvalidInputException(source, where, "not valid YAML/JSON: " + e.getOriginalMessage(), e);
+      String line = at == null ? "" : "line " + at.getLineNr();
+      String message = String.valueOf(e.getOriginalMessage());
+      if (e.getProcessor() instanceof JsonParser p && message.startsWith(MALFORMED_NUMBER)) {
+        // YAML's .nan and .inf have no exact decimal: name the field, as for any other bad number
+        throw new InvalidInputException(source, fieldPath(p.getParsingContext()),
+            "must be a finite number (got " + message.substring(MALFORMED_NUMBER.length())
+                + (line.isEmpty() ? "" : ", " + line) + ")", e);
+      }
+      throw new InvalidInputException(source, line, "not valid YAML/JSON: " + e.getOriginalMessage(), e);
     } catch (NumberFormatException e) {
       throw new InvalidInputException(source, "", "not a number: " + e.getMessage(), e);
     }
@@ -79,6 +93,19 @@ public final class InputNode {
       throw new InvalidInputException(source, "", "is empty");
     }
     return new InputNode(source, "", root);
+  }
+
+  /** The path of the value a parser stopped at, in this class's notation ({@code regions.us.requests}, {@code a[0]}). */
+  private static String fieldPath(JsonStreamContext context) {
+    String path = "";
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        path = "[" + c.getCurrentIndex() + "]" + path;
+      } else if (c.getCurrentName() != null) {
+        path = c.getCurrentName() + (path.isEmpty() || path.startsWith("[") ? "" : ".") + path;
+      }
+    }
+    return path;
   }
 
   /** The file or label the document came from. */
@@ -166,9 +193,17 @@ public final class InputNode {
       if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()) && !node.isBigDecimal()) {
         throw invalid("must be a finite number (got " + node.asText() + ")");
       }
-      return node.decimalValue();
+      return atMost(node.decimalValue(), MAX_COUNT);
     }
-    return Quantities.parseCount(this, text());
+    return atMost(Quantities.parseCount(this, text()), MAX_COUNT);
+  }
+
+  /** {@code v} if its size is at most {@code max}; otherwise an error naming this field. */
+  BigDecimal atMost(BigDecimal v, BigDecimal max) {
+    if (v.abs().compareTo(max) > 0) {
+      throw invalid("is too large (got " + v + "; at most " + max.toPlainString() + ")");
+    }
+    return v;
   }
 
   /** The value as a number that must not be negative. */
@@ -176,6 +211,18 @@ public final class InputNode {
     BigDecimal v = number();
     if (v.signum() < 0) {
       throw invalid("must not be negative (got " + v.toPlainString() + ")");
+    }
+    return v;
+  }
+
+  /**
+   * The value as a count a user gives (requests, paths, log lines, certificates): a whole number
+   * no larger than {@link #MAX_COUNT}. Counts derived from rates (per hour, per request) may be fractional.
+   */
+  public BigDecimal count() {
+    BigDecimal v = nonNegative();
+    if (v.stripTrailingZeros().scale() > 0) {
+      throw invalid("must be a whole number (got " + v.toPlainString() + ")");
     }
     return v;
   }

@@ -11,6 +11,13 @@ import java.math.BigDecimal;
  */
 public record LambdaEdgeUsage(BigDecimal invocationsPerRequest, BigDecimal durationMs, BigDecimal memoryMb) {
 
+  /**
+   * Memory Lambda@Edge allows: viewer triggers 128 MB, origin triggers 128 to 10,240 MB (AWS
+   * Lambda@Edge quotas, developer guide "Quotas on Lambda@Edge").
+   */
+  public static final BigDecimal MIN_MEMORY_MB = new BigDecimal(128);
+  public static final BigDecimal MAX_MEMORY_MB = new BigDecimal(10240);
+
   /** No Lambda@Edge. */
   public static final LambdaEdgeUsage NONE = new LambdaEdgeUsage(BigDecimal.ZERO, new BigDecimal(5), new BigDecimal(128));
 

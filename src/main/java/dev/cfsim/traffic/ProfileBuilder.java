@@ -19,7 +19,8 @@ public final class ProfileBuilder {
   public static final BigDecimal BYTES_PER_GB = BigDecimal.valueOf(1L << 30);
 
   private static final int GB_DECIMALS = 9;
-  private static final int REQUEST_DECIMALS = 3;
+  /** Requests are counted, so a month scaled from logs holds whole requests (the reader refuses fractions). */
+  private static final int REQUEST_DECIMALS = 0;
 
   private ProfileBuilder() {}
 

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 public final class Quantities {
   private static final Pattern AMOUNT = Pattern.compile("\\s*([+-]?[0-9][0-9_,]*(?:\\.[0-9]+)?)\\s*([A-Za-z]*)\\s*");
   private static final BigDecimal K = new BigDecimal(1024);
+  /** The most data accepted, 10^12 GB (about 900 EB a month): beyond it an input is a typo. */
+  static final BigDecimal MAX_GB = BigDecimal.TEN.pow(12);
   private static final Map<String, BigDecimal> GB_PER_UNIT =
       Map.ofEntries(
           Map.entry("", BigDecimal.ONE),
@@ -47,7 +49,7 @@ public final class Quantities {
     if (gb.signum() < 0) {
       throw node.invalid("must not be negative (got " + node.text().strip() + ")");
     }
-    return gb;
+    return node.atMost(gb, MAX_GB);
   }
 
   /** A plain number written as text, digits optionally grouped with ',' or '_'. */

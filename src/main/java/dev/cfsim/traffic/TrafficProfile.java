@@ -27,6 +27,8 @@ import java.util.Map;
  * @param fieldLevelEncryptionRequests requests that go through field-level encryption
  * @param dedicatedIpCertificates custom SSL certificates served from dedicated IPs (may be
  *     fractional: the charge is pro-rated by the hour)
+ * @param source the file or label ({@code request body}) the profile was read from, so errors
+ *     found while pricing it name the input; empty when built in code
  */
 public record TrafficProfile(
     String name,
@@ -40,7 +42,8 @@ public record TrafficProfile(
     BigDecimal invalidationPaths,
     BigDecimal realtimeLogLines,
     BigDecimal fieldLevelEncryptionRequests,
-    BigDecimal dedicatedIpCertificates) {
+    BigDecimal dedicatedIpCertificates,
+    String source) {
 
   /** A month as AWS prices it: 730 hours. */
   public static final BigDecimal DEFAULT_HOURS = new BigDecimal(730);
@@ -67,6 +70,12 @@ public record TrafficProfile(
     Amounts.nonNegative(realtimeLogLines, "realtime_log_lines");
     Amounts.nonNegative(fieldLevelEncryptionRequests, "field_level_encryption_requests");
     Amounts.nonNegative(dedicatedIpCertificates, "dedicated_ip_certificates");
+    source = source == null ? "" : source;
+  }
+
+  /** What an error about this profile names: the input it was read from, else its name. */
+  public String errorSource() {
+    return source.isEmpty() ? name : source;
   }
 
   /** Viewer requests in the month, all regions together. */
@@ -109,6 +118,7 @@ public record TrafficProfile(
     private FunctionUsage functions = FunctionUsage.NONE;
     private LambdaEdgeUsage lambdaEdge = LambdaEdgeUsage.NONE;
     private OriginShieldUsage originShield = OriginShieldUsage.NONE;
+    private String source = "";
     private BigDecimal invalidationPaths = BigDecimal.ZERO;
     private BigDecimal realtimeLogLines = BigDecimal.ZERO;
     private BigDecimal fieldLevelEncryptionRequests = BigDecimal.ZERO;
@@ -149,6 +159,12 @@ public record TrafficProfile(
       return this;
     }
 
+    /** The file or label the profile was read from. */
+    public Builder source(String value) {
+      source = value;
+      return this;
+    }
+
     public Builder originShield(OriginShieldUsage value) {
       originShield = value;
       return this;
@@ -177,7 +193,7 @@ public record TrafficProfile(
     public TrafficProfile build() {
       return new TrafficProfile(
           name, hours, priceClass, freeTier, regions, functions, lambdaEdge, originShield,
-          invalidationPaths, realtimeLogLines, fieldLevelEncryptionRequests, dedicatedIpCertificates);
+          invalidationPaths, realtimeLogLines, fieldLevelEncryptionRequests, dedicatedIpCertificates, source);
     }
   }
 }

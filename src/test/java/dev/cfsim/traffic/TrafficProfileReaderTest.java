@@ -124,7 +124,7 @@ class TrafficProfileReaderTest {
       free_tier: some ~ regions: { us: { requests: 1 } }          | free_tier | unknown free tier use
       functions: { viewer_requests: 1 } ~ regions: { us: {} }     | functions.viewer_requests | unknown key
       regions: { us: { requests: 1, requests_per_hour: 1 } }     | regions.us.requests_per_hour | not both
-      lambda_edge: { memory_mb: 0 } ~ regions: { us: {} }         | lambda_edge.memory_mb | greater than 0
+      lambda_edge: { memory_mb: 0 } ~ regions: { us: {} }         | lambda_edge.memory_mb | between 128 and 10240
       origin_shield: { requests: 5 } ~ regions: { us: {} }        | origin_shield.region | is missing
       total: { requests: 10 } ~ regions: { us: { share: 0.5 }, eu: { share: 0.4 } } | regions | sum to 0.9, not 1
       total: { requests: 10 } ~ regions: { us: { share: 0.5 }, eu: { requests: 5 } } | regions | every region a share
@@ -139,6 +139,47 @@ class TrafficProfileReaderTest {
     assertTrue(e.problem().contains(problem), e.getMessage());
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      regions: { us: { requests: 1.5 } }                          | regions.us.requests | whole number
+      total: { requests: 10.5 } ~ regions: { us: { share: 1 } }    | total.requests | whole number
+      invalidation_paths: 2.5 ~ regions: { us: {} }                | invalidation_paths | whole number
+      realtime_log_lines: 0.1 ~ regions: { us: {} }                | realtime_log_lines | whole number
+      field_level_encryption_requests: 7.5 ~ regions: { us: {} }   | field_level_encryption_requests | whole number
+      dedicated_ip_certificates: 1.5 ~ regions: { us: {} }         | dedicated_ip_certificates | whole number
+      origin_shield: { region: us-east-1, requests: 0.5 } ~ regions: { us: {} } | origin_shield.requests | whole number
+      regions: { us: { requests: 1e400 } }                        | regions.us.requests | too large
+      regions: { us: { requests: '2,000,000,000,000,000' } }      | regions.us.requests | too large
+      regions: { us: { requests_per_hour: 1e14 } }                | regions.us.requests_per_hour | at most
+      regions: { us: { data_out: 2000000000000 } }                | regions.us.data_out | too large
+      regions: { us: { data_out: 1000000 PB } }                   | regions.us.data_out | too large
+      lambda_edge: { memory_mb: 99999 } ~ regions: { us: {} }     | lambda_edge.memory_mb | between 128 and 10240
+      lambda_edge: { memory_mb: 127 } ~ regions: { us: {} }       | lambda_edge.memory_mb | between 128 and 10240
+      lambda_edge: { memory_mb: 200.5 } ~ regions: { us: {} }     | lambda_edge.memory_mb | whole number
+      """)
+  void loose_or_absurd_values_are_refused_naming_the_field(String yaml, String field, String problem) {
+    InvalidInputException e = refused(yaml.replace(" ~ ", "\n"));
+    assertEquals("p.yaml", e.source());
+    assertEquals(field, e.location(), e.getMessage());
+    assertTrue(e.problem().contains(problem), e.getMessage());
+  }
+
+  @Test
+  void counts_derived_from_an_hourly_rate_may_be_fractional() {
+    TrafficProfile p = TrafficProfileReader.parse("p.yaml", "regions: { us: { requests_per_hour: 0.5 } }");
+    assertAmount("365", p.regions().get(PricingRegion.US).requests()); // 0.5 × 730 hours
+    TrafficProfile q = TrafficProfileReader.parse("p.yaml", "hours: 3 ~ regions: { us: { requests_per_hour: 0.5 } }"
+        .replace(" ~ ", "\n"));
+    assertAmount("1.5", q.regions().get(PricingRegion.US).requests()); // 0.5 × 3 hours
+  }
+
+  @Test
+  void lambda_edge_memory_at_the_origin_trigger_maximum_is_accepted() {
+    TrafficProfile p = TrafficProfileReader.parse("p.yaml",
+        "lambda_edge: { memory_mb: 10240 }\nregions: { us: { requests: 1 } }");
+    assertAmount("10240", p.lambdaEdge().memoryMb());
+  }
+
   @Test
   void malformed_yaml_is_refused_with_its_line() {
     InvalidInputException e = refused("regions:\n  us: {requests: 1\n");
@@ -151,6 +192,7 @@ class TrafficProfileReaderTest {
   void not_a_number_and_infinity_are_refused(String value) {
     InvalidInputException e = refused("regions: { us: { requests: " + value + " } }");
     assertEquals("p.yaml", e.source());
+    assertEquals("regions.us.requests", e.location(), e.getMessage());
     assertTrue(e.problem().contains(value), e.getMessage());
   }
 
