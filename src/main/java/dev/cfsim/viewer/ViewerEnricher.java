@@ -47,6 +47,13 @@ public final class ViewerEnricher {
   private static final String CLOUDFRONT_PREFIX = "cloudfront-";
   private static final int ADDED_MAX = CloudFrontHeader.values().length;
 
+  /**
+   * The source port used when a request does not record one (no {@code c-port} in the log, no
+   * {@code --port}): CloudFront always sends CloudFront-Viewer-Address, so a function that reads
+   * it must get an {@code ip:port}. 49152 is the first IANA dynamic (ephemeral) port.
+   */
+  public static final int UNKNOWN_PORT_STAND_IN = 49152;
+
   private final GeoDatabase geo;
   private final AsnDatabase asn;
   private final DeviceDetector devices;
@@ -146,8 +153,9 @@ public final class ViewerEnricher {
   }
 
   private void addConnectionHeaders(RecordedRequest r, FieldMap.Builder headers) {
-    if (selection.contains(VIEWER_ADDRESS) && r.viewerPort() > 0) {
-      headers.add(VIEWER_ADDRESS.headerName(), FieldValue.of(r.viewerIp() + ":" + r.viewerPort()));
+    if (selection.contains(VIEWER_ADDRESS)) {
+      int port = r.viewerPort() > 0 ? r.viewerPort() : UNKNOWN_PORT_STAND_IN;
+      headers.add(VIEWER_ADDRESS.headerName(), FieldValue.of(r.viewerIp() + ":" + port));
     }
     if (selection.contains(VIEWER_HTTP_VERSION) && !r.httpVersion().isEmpty()) {
       headers.add(VIEWER_HTTP_VERSION.headerName(), httpVersions.get(r.httpVersion()));
