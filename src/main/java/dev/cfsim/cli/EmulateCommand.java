@@ -15,7 +15,6 @@ import dev.cfsim.pricing.PriceBooks;
 import dev.cfsim.rules.RuleWarning;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
-import dev.cfsim.viewer.GeoDatabases;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -57,9 +57,8 @@ final class EmulateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "LOGS", description = "Log files, directories or globs (.gz read as gzip).")
   List<String> logs;
 
-  @Option(names = "--geoip", paramLabel = "FILE",
-      description = "MaxMind GeoIP2/GeoLite2 City or Country database (default: the embedded DB-IP country database).")
-  Path geoip;
+  /** The same geo, header and device switches as {@code cfsim event}: decisions depend on them. */
+  @Mixin ViewerOptions viewer;
 
   @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
       description = "table, json, markdown or html (default ${DEFAULT-VALUE}).")
@@ -85,9 +84,7 @@ final class EmulateCommand implements Callable<Integer> {
       options = options.withThreads(Math.max(1, threads));
     }
     LogSource source = LogSource.of(logs, options);
-    ViewerEnricher enricher = ViewerEnricher.builder()
-        .geo(geoip == null ? GeoDatabases.embedded() : GeoDatabases.open(geoip))
-        .build();
+    ViewerEnricher enricher = viewer.enricherBuilder().build();
     EmulationReport report;
     if (function != null) {
       try (NodeFunctionRunner node = NodeFunctionRunner.start(

@@ -2,11 +2,13 @@ package dev.cfsim.cli;
 
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.viewer.RecordedRequest;
+import dev.cfsim.viewer.ViewerEnricher;
 import dev.cfsim.viewer.ViewerEventJson;
 import dev.cfsim.viewer.ViewerRequestEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Spec;
           + " --geoip GeoLite2-City.mmdb --asn GeoLite2-ASN.mmdb"
     })
 final class EventCommand implements Callable<Integer> {
+  /** RFC 9110 section 9.1: a method is a token, one or more tchar. */
+  private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   @Option(names = "--ip", required = true, paramLabel = "IP",
       description = "the viewer's IP address, IPv4 or IPv6")
@@ -43,7 +47,8 @@ final class EventCommand implements Callable<Integer> {
   String userAgent;
 
   @Option(names = "--uri", paramLabel = "PATH", defaultValue = "/",
-      description = "the path, starting with / (default: ${DEFAULT-VALUE})")
+      description = "the path, starting with /; a ?query in it becomes the query string"
+          + " (default: ${DEFAULT-VALUE})")
   String uri;
 
   @Option(names = "--query", paramLabel = "QUERY", defaultValue = "",
@@ -63,9 +68,10 @@ final class EventCommand implements Callable<Integer> {
   @Option(names = "--header", paramLabel = "NAME:VALUE", description = "any other request header")
   List<String> headers = new ArrayList<>();
 
-  @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
-      description = "the viewer's source port, for CloudFront-Viewer-Address (default: none)")
-  int port;
+  @Option(names = "--port", paramLabel = "PORT",
+      description = "the viewer's source port, 1-65535, for CloudFront-Viewer-Address"
+          + " (default: " + ViewerEnricher.UNKNOWN_PORT_STAND_IN + ", as for logs without c-port)")
+  Integer port;
 
   @Option(names = "--http", description = "plain HTTP instead of HTTPS (TLSv1.3, HTTP/2.0)")
   boolean http;
@@ -82,8 +88,21 @@ final class EventCommand implements Callable<Integer> {
     if (!uri.startsWith("/")) {
       throw new InvalidInputException("--uri", "", "must start with /: " + uri);
     }
+    int q = uri.indexOf('?');
+    if (q >= 0 && !query.isEmpty()) {
+      throw new InvalidInputException("--uri", "", "has a ?query and --query is given too: " + uri);
+    }
+    if (!HTTP_TOKEN.matcher(method).matches()) {
+      throw new InvalidInputException("--method", "", "not an HTTP method token: '" + method + "'");
+    }
+    if (port != null && (port < 1 || port > 65535)) {
+      throw new InvalidInputException("--port", "", "must be 1-65535, got: " + port);
+    }
     RecordedRequest.Builder request = RecordedRequest.from(ip)
-        .method(method).uri(uri).querystring(query).port(port);
+        .method(method)
+        .uri(q < 0 ? uri : uri.substring(0, q))
+        .querystring(q < 0 ? query : uri.substring(q + 1))
+        .port(port == null ? 0 : port);
     if (host != null) {
       request.host(host);
     }

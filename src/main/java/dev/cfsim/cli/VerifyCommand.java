@@ -15,7 +15,6 @@ import dev.cfsim.rules.RuleEvaluator;
 import dev.cfsim.rules.RuleWarning;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
-import dev.cfsim.viewer.GeoDatabases;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -69,9 +69,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "LOGS", description = "Log files, directories or globs (.gz read as gzip).")
   List<String> logs;
 
-  @Option(names = "--geoip", paramLabel = "FILE",
-      description = "MaxMind GeoIP2/GeoLite2 City or Country database (default: the embedded DB-IP country database).")
-  Path geoip;
+  /** The same geo, header and device switches as {@code cfsim event}: decisions depend on them. */
+  @Mixin ViewerOptions viewer;
 
   @Option(names = "--show", defaultValue = "5", paramLabel = "N",
       description = "Differences to print in full (default ${DEFAULT-VALUE}); all are counted.")
@@ -95,9 +94,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     // One reader thread: events reach Node in log order, so "the first differences" are stable.
     LogSource source = LogSource.of(logs, LogReadOptions.defaults().withThreads(1));
-    ViewerEnricher enricher = ViewerEnricher.builder()
-        .geo(geoip == null ? GeoDatabases.embedded() : GeoDatabases.open(geoip))
-        .build();
+    ViewerEnricher enricher = viewer.enricherBuilder().build();
     Emulator emulator = new Emulator(RuleEvaluator.compile(rules.rules()), enricher, EdgeLocations.builtIn());
 
     FunctionVerifier.Report report;

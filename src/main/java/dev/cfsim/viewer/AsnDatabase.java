@@ -13,10 +13,12 @@ import java.util.OptionalLong;
 public final class AsnDatabase {
   private final DatabaseReader reader;
   private final String description;
+  private final int ipVersion;
 
   private AsnDatabase(DatabaseReader reader, String description) {
     this.reader = reader;
     this.description = description;
+    this.ipVersion = reader.getMetadata().getIpVersion();
   }
 
   /** Opens and checks an ASN database; a missing, corrupt or non-ASN file names itself in the error. */
@@ -31,6 +33,9 @@ public final class AsnDatabase {
 
   /** The autonomous system number, or empty when the database does not know the address. */
   public OptionalLong asn(InetAddress address) {
+    if (!MmdbFiles.holds(ipVersion, address)) {
+      return OptionalLong.empty();
+    }
     try {
       return reader.tryAsn(address)
           .map(AsnResponse::getAutonomousSystemNumber)

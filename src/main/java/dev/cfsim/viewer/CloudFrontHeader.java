@@ -42,6 +42,17 @@ public enum CloudFrontHeader {
     return headerName;
   }
 
+  /**
+   * Whether CloudFront owns this lower-case name: it strips or overwrites a viewer's header of
+   * such a name, so a function never sees a viewer-forged CloudFront-Viewer-Country. Matched by
+   * pattern, so names added after this list (CloudFront-Viewer-JA3-Fingerprint …) count too.
+   */
+  public static boolean ownedByCloudFront(String lowerCaseName) {
+    return lowerCaseName.startsWith("cloudfront-viewer-")
+        || lowerCaseName.startsWith("cloudfront-is-") && lowerCaseName.endsWith("-viewer")
+        || lowerCaseName.equals(FORWARDED_PROTO.headerName);
+  }
+
   /** Finds a header by its name in any case, e.g. {@code CloudFront-Viewer-Country}. */
   public static Optional<CloudFrontHeader> byName(String name) {
     String lower = name.trim().toLowerCase(Locale.ROOT);

@@ -19,15 +19,20 @@ final class CountryCodeDatabase implements GeoDatabase {
 
   private final Reader reader;
   private final String description;
+  private final int ipVersion;
   private final Map<String, GeoLocation> byCode = new ConcurrentHashMap<>();
 
   CountryCodeDatabase(Reader reader, String description) {
     this.reader = reader;
     this.description = description;
+    this.ipVersion = reader.getMetadata().getIpVersion();
   }
 
   @Override
   public Optional<GeoLocation> locate(InetAddress address) {
+    if (!MmdbFiles.holds(ipVersion, address)) {
+      return Optional.empty();
+    }
     Map<?, ?> record;
     try {
       record = reader.get(address, Map.class);

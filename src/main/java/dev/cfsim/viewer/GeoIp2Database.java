@@ -17,15 +17,20 @@ final class GeoIp2Database implements GeoDatabase {
   private final DatabaseReader reader;
   private final boolean city;
   private final String description;
+  private final int ipVersion;
 
   GeoIp2Database(DatabaseReader reader, boolean city, String description) {
     this.reader = reader;
     this.city = city;
     this.description = description;
+    this.ipVersion = reader.getMetadata().getIpVersion();
   }
 
   @Override
   public Optional<GeoLocation> locate(InetAddress address) {
+    if (!MmdbFiles.holds(ipVersion, address)) {
+      return Optional.empty();
+    }
     try {
       return city
           ? reader.tryCity(address).map(GeoIp2Database::fromCity)

@@ -9,6 +9,8 @@ import com.maxmind.geoip2.DatabaseReader;
 import dev.cfsim.InvalidInputException;
 import java.io.File;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,6 +66,15 @@ final class MmdbFiles {
       }
     }
     return first;
+  }
+
+  /**
+   * Whether a database of this metadata ip_version can hold the address. An IPv4-only file (the
+   * ip-location-db {@code -ipv4} packages) would otherwise answer an IPv6 lookup from the
+   * address's first 32 bits, placing 2001:db8::1 wherever 32.1.13.184 is.
+   */
+  static boolean holds(int ipVersion, InetAddress address) {
+    return ipVersion != 4 || address instanceof Inet4Address;
   }
 
   static InvalidInputException invalid(Path file, String problem) {

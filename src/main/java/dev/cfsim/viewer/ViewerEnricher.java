@@ -47,6 +47,13 @@ public final class ViewerEnricher {
   private static final String CLOUDFRONT_PREFIX = "cloudfront-";
   private static final int ADDED_MAX = CloudFrontHeader.values().length;
 
+  /**
+   * The source port used when a request does not record one (no {@code c-port} in the log, no
+   * {@code --port}): CloudFront always sends CloudFront-Viewer-Address, so a function that reads
+   * it must get an {@code ip:port}. 49152 is the first IANA dynamic (ephemeral) port.
+   */
+  public static final int UNKNOWN_PORT_STAND_IN = 49152;
+
   private final GeoDatabase geo;
   private final AsnDatabase asn;
   private final DeviceDetector devices;
@@ -86,7 +93,6 @@ public final class ViewerEnricher {
     FieldMap.Builder headers = FieldMap.builder(request.headers().size() + ADDED_MAX);
     String cookieHeader = null;
     String userAgent = null;
-    boolean viewerSentCloudFrontNames = false;
     for (RecordedRequest.Header h : request.headers()) {
       String name = lowerCase(h.name());
       if (name.equals(COOKIE)) {
@@ -97,7 +103,9 @@ public final class ViewerEnricher {
       if (userAgent == null && name.equals(USER_AGENT)) {
         userAgent = h.value();
       }
-      viewerSentCloudFrontNames |= name.startsWith(CLOUDFRONT_PREFIX);
+      if (name.startsWith(CLOUDFRONT_PREFIX) && CloudFrontHeader.ownedByCloudFront(name)) {
+        continue; // CloudFront drops the viewer's value; ours (if any) is added below
+      }
       headers.append(name, h.value());
     }
 
@@ -108,11 +116,10 @@ public final class ViewerEnricher {
     } else if (!viewer.known()) {
       unknownIps.increment();
     }
-    // CloudFront's own values replace headers the viewer sent under the same names; checking
-    // for that only when the viewer sent such a name keeps the common case a plain append.
-    addConnectionHeaders(request, headers, viewerSentCloudFrontNames);
-    viewer.added().putInto(headers, viewerSentCloudFrontNames);
-    deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers, viewerSentCloudFrontNames);
+    // The viewer's CloudFront-owned headers were dropped above, so ours are plain appends.
+    addConnectionHeaders(request, headers);
+    viewer.added().putInto(headers);
+    deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers);
     String query = request.querystring();
     return new ViewerRequestEvent(
         distributionDomainName,
@@ -145,33 +152,25 @@ public final class ViewerEnricher {
     return devices.rules();
   }
 
-  private void addConnectionHeaders(RecordedRequest r, FieldMap.Builder headers, boolean replace) {
-    if (selection.contains(VIEWER_ADDRESS) && r.viewerPort() > 0) {
-      put(headers, VIEWER_ADDRESS, FieldValue.of(r.viewerIp() + ":" + r.viewerPort()), replace);
+  private void addConnectionHeaders(RecordedRequest r, FieldMap.Builder headers) {
+    if (selection.contains(VIEWER_ADDRESS)) {
+      int port = r.viewerPort() > 0 ? r.viewerPort() : UNKNOWN_PORT_STAND_IN;
+      headers.add(VIEWER_ADDRESS.headerName(), FieldValue.of(r.viewerIp() + ":" + port));
     }
     if (selection.contains(VIEWER_HTTP_VERSION) && !r.httpVersion().isEmpty()) {
-      put(headers, VIEWER_HTTP_VERSION, httpVersions.get(r.httpVersion()), replace);
+      headers.add(VIEWER_HTTP_VERSION.headerName(), httpVersions.get(r.httpVersion()));
     }
     if (selection.contains(VIEWER_TLS) && r.secure() && r.tls().present()) {
-      put(headers, VIEWER_TLS, tlsValues.get(r.tls()), replace);
+      headers.add(VIEWER_TLS.headerName(), tlsValues.get(r.tls()));
     }
     if (selection.contains(FORWARDED_PROTO)) {
-      put(headers, FORWARDED_PROTO, r.secure() ? HTTPS : HTTP, replace);
+      headers.add(FORWARDED_PROTO.headerName(), r.secure() ? HTTPS : HTTP);
     }
   }
 
   /** {@code HTTP/2.0} in the logs is {@code 2.0} in the header. */
   private static String httpVersion(String logged) {
     return logged.regionMatches(true, 0, "HTTP/", 0, 5) ? logged.substring(5) : logged;
-  }
-
-  private static void put(
-      FieldMap.Builder headers, CloudFrontHeader h, FieldValue v, boolean replace) {
-    if (replace) {
-      headers.put(h.headerName(), v);
-    } else {
-      headers.add(h.headerName(), v);
-    }
   }
 
   private ViewerGeo lookUpGeo(String ip) {
@@ -234,14 +233,8 @@ public final class ViewerEnricher {
   private record Added(String[] names, FieldValue[] values) {
     static final Added NOTHING = new Added(new String[0], new FieldValue[0]);
 
-    void putInto(FieldMap.Builder headers, boolean replace) {
-      if (!replace) {
-        headers.addAll(names, values);
-        return;
-      }
-      for (int i = 0; i < names.length; i++) {
-        headers.put(names[i], values[i]);
-      }
+    void putInto(FieldMap.Builder headers) {
+      headers.addAll(names, values);
     }
 
     static final class Builder {

@@ -45,6 +45,21 @@ class EmulateCommandTest {
   }
 
   @Test
+  void the_viewer_switches_of_cfsim_event_shape_emulate_decisions() throws Exception {
+    // shop-sample.log has one US phone that phones-to-mobile redirects; a distribution whose
+    // policies add only the country header sends no device header, so no phone is seen.
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    Run all = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--format", "json");
+    Run countryOnly = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--format", "json",
+        "--headers", "cloudfront-viewer-country", "--geoip", "src/test/resources/maxmind/GeoLite2-Country-Test.mmdb",
+        "--asn", "src/test/resources/maxmind/GeoLite2-ASN-Test.mmdb", "--bots", "desktop");
+    assertEquals(Main.EXIT_OK, all.code(), all.err());
+    assertEquals(Main.EXIT_OK, countryOnly.code(), countryOnly.err());
+    assertEquals(1, json.readTree(all.out()).get("decisions").get("phones-to-mobile").asLong());
+    assertEquals(0, json.readTree(countryOnly.out()).get("decisions").get("phones-to-mobile").asLong());
+  }
+
+  @Test
   void a_bad_rules_file_exits_2_with_one_line_naming_file_rule_and_field(@TempDir Path dir) throws Exception {
     Path rules = dir.resolve("bad.yaml");
     Files.writeString(rules, "rules:\n  - id: k\n    when: { country: [KX] }\n    pass: true\n");

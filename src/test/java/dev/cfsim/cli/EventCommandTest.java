@@ -41,6 +41,36 @@ class EventCommandTest {
   }
 
   @Test
+  void a_port_out_of_range_exits_2_with_one_line_naming_port() {
+    assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "1.1.1.1", "--port", "99999"));
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertTrue(err.toString().contains("--port"), err.toString());
+  }
+
+  @Test
+  void a_query_in_the_uri_becomes_the_query_string() {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "1.1.1.1", "--uri", "/a?x=1&y=2"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    assertEquals("/a", event.request().uri());
+    assertEquals("1", event.request().querystring().get("x").value());
+    assertEquals("2", event.request().querystring().get("y").value());
+  }
+
+  @Test
+  void a_method_that_is_not_an_http_token_exits_2() {
+    assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "1.1.1.1", "--method", "GE T"));
+    assertTrue(err.toString().contains("--method"), err.toString());
+  }
+
+  @Test
+  void without_a_port_the_viewer_address_uses_the_documented_stand_in() {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "1.1.1.1"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    // 49152: the first IANA dynamic port, as the README says
+    assertEquals("1.1.1.1:49152", event.request().headers().get("cloudfront-viewer-address").value());
+  }
+
+  @Test
   void a_city_database_and_header_selection_are_honoured() throws Exception {
     assertEquals(Main.EXIT_OK, run("event", "--ip", "81.2.69.142", "--compact",
         "--geoip", testDb("GeoIP2-City-Test.mmdb"),

@@ -31,6 +31,16 @@ class VerifyCommandTest {
   }
 
   @Test
+  void verify_takes_the_viewer_switches_of_cfsim_event() {
+    // Without device headers no phone is redirected: the three phones-to-mobile requests pass.
+    int code = cli.run("verify", "--rules", "examples/rules/shop.yaml", "--headers", "cloudfront-viewer-country",
+        "--asn", "src/test/resources/maxmind/GeoLite2-ASN-Test.mmdb", "--tablet-is-mobile", "false", MIXED_LOG);
+    assertEquals(Main.EXIT_OK, code, cli.out + "\n" + cli.err);
+    assertTrue(cli.out.toString().contains(
+        "decisions: korea-to-kr-site 4, pass 16, health-checks 2, bots 2"), cli.out.toString());
+  }
+
+  @Test
   void on_the_mixed_test_log_every_shop_rule_decides_some_request_and_all_agree() {
     int code = cli.run("verify", "--rules", "examples/rules/shop.yaml", MIXED_LOG);
     assertEquals(Main.EXIT_OK, code, cli.out + "\n" + cli.err);

@@ -1,14 +1,17 @@
 package dev.cfsim.viewer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfsim.InvalidInputException;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GeoDatabasesTest {
 
@@ -40,6 +43,44 @@ class GeoDatabasesTest {
     GeoLocation g = TestDatabases.city().locate(InetAddress.getByName("2001:220::1")).orElseThrow();
     assertEquals("KR", g.countryCode());
     assertEquals("Asia/Seoul", g.timeZone());
+  }
+
+  @Test
+  void an_ipv4_only_country_code_database_knows_no_ipv6_viewer(@TempDir Path dir)
+      throws Exception {
+    GeoDatabase db = GeoDatabases.open(
+        Ipv4OnlyMmdb.write(dir, "DBIP-Country", Map.of("country_code", "US")));
+    assertEquals("US", db.locate(InetAddress.getByName("1.1.1.1")).orElseThrow().countryCode());
+    assertTrue(db.locate(InetAddress.getByName("2001:db8::1")).isEmpty());
+    assertTrue(db.locate(InetAddress.getByName("2a00:1450:4001:800::200e")).isEmpty());
+  }
+
+  @Test
+  void an_ipv4_only_geoip2_country_database_knows_no_ipv6_viewer(@TempDir Path dir)
+      throws Exception {
+    GeoDatabase db = GeoDatabases.open(Ipv4OnlyMmdb.write(dir, "GeoLite2-Country",
+        Map.of("country", Map.of("iso_code", "US", "names", Map.of("en", "United States")))));
+    assertEquals("US", db.locate(InetAddress.getByName("1.1.1.1")).orElseThrow().countryCode());
+    assertTrue(db.locate(InetAddress.getByName("2001:db8::1")).isEmpty());
+  }
+
+  @Test
+  void an_ipv4_only_asn_database_knows_no_ipv6_viewer(@TempDir Path dir) throws Exception {
+    AsnDatabase db = AsnDatabase.open(Ipv4OnlyMmdb.write(dir, "GeoLite2-ASN",
+        Map.of("autonomous_system_number", new Ipv4OnlyMmdb.Uint32(13335))));
+    assertEquals(OptionalLong.of(13335), db.asn(InetAddress.getByName("1.1.1.1")));
+    assertEquals(OptionalLong.empty(), db.asn(InetAddress.getByName("2001:db8::1")));
+  }
+
+  @Test
+  void an_ipv6_viewer_unknown_to_an_ipv4_only_database_is_counted_unknown(@TempDir Path dir)
+      throws Exception {
+    ViewerEnricher enricher = ViewerEnricher.builder().geo(GeoDatabases.open(
+        Ipv4OnlyMmdb.write(dir, "DBIP-Country", Map.of("country_code", "US")))).build();
+    ViewerRequestEvent event = enricher.enrich(
+        RecordedRequest.from("2001:db8::1").build());
+    assertNull(event.request().headers().get("cloudfront-viewer-country"));
+    assertEquals(new EnrichmentStats(1, 1, 0), enricher.stats());
   }
 
   @Test

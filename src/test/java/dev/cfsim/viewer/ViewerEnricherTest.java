@@ -128,6 +128,31 @@ class ViewerEnricherTest {
   }
 
   @Test
+  void a_viewer_sent_cloudfront_header_that_cfsim_does_not_add_is_dropped() {
+    // Only the country is selected: every other CloudFront-owned name the viewer sent goes.
+    ViewerEnricher countryOnly = TestDatabases.cityEnricher()
+        .headers(HeaderSelection.of(CloudFrontHeader.VIEWER_COUNTRY))
+        .build();
+    ViewerRequest r = countryOnly.enrich(RecordedRequest.from("81.2.69.142")
+        .header("CloudFront-Viewer-City", "Fake")
+        .header("cloudfront-is-mobile-viewer", "true")
+        .header("CloudFront-Viewer-JA3-Fingerprint", "forged")
+        .header("CloudFront-Forwarded-Proto", "https")
+        .header("CloudFront-Policy", "kept: not a header CloudFront adds")
+        .build()).request();
+    assertEquals(List.of("cloudfront-policy", "cloudfront-viewer-country"),
+        new ArrayList<>(r.headers().keySet()));
+  }
+
+  @Test
+  void an_unknown_viewer_keeps_no_forged_country() {
+    ViewerRequest r = enricher.enrich(RecordedRequest.from("10.0.0.1")
+        .header("CloudFront-Viewer-Country", "ZZ")
+        .build()).request();
+    assertNull(r.headers().get("cloudfront-viewer-country"));
+  }
+
+  @Test
   void only_the_selected_headers_are_added() {
     ViewerEnricher countryOnly = TestDatabases.cityEnricher()
         .headers(HeaderSelection.of(CloudFrontHeader.VIEWER_COUNTRY,
