@@ -46,6 +46,7 @@ public final class ViewerEnricher {
   private static final FieldValue HTTPS = FieldValue.of("https");
   private static final String CLOUDFRONT_PREFIX = "cloudfront-";
   private static final int ADDED_MAX = CloudFrontHeader.values().length;
+  private static final ViewerGeo UNPARSABLE = new ViewerGeo(false, false, Added.NOTHING);
 
   private final GeoDatabase geo;
   private final AsnDatabase asn;
@@ -54,6 +55,12 @@ public final class ViewerEnricher {
   private final String distributionDomainName;
   private final String distributionId;
   private final BoundedCache<String, ViewerGeo> geoCache;
+  /**
+   * One {@link ViewerGeo} per distinct answer (a country, or a city and ASN): the IP cache holds
+   * hundreds of thousands of IPs but only a few hundred answers, so sharing them keeps the
+   * headers a cache hit reads in the CPU cache instead of one cold copy per IP.
+   */
+  private final BoundedCache<GeoAnswer, ViewerGeo> geoAnswers;
   private final BoundedCache<String, Added> deviceCache;
   private final BoundedCache<String, String> lowerCaseNames =
       new BoundedCache<>(1024, name -> name.toLowerCase(Locale.ROOT));
@@ -73,6 +80,7 @@ public final class ViewerEnricher {
     this.distributionDomainName = b.distributionDomainName;
     this.distributionId = b.distributionId;
     this.geoCache = new BoundedCache<>(b.ipCacheSize, this::lookUpGeo);
+    this.geoAnswers = new BoundedCache<>(b.ipCacheSize, this::geoHeaders);
     this.deviceCache = new BoundedCache<>(b.userAgentCacheSize, this::lookUpDevice);
   }
 
@@ -177,14 +185,20 @@ public final class ViewerEnricher {
   private ViewerGeo lookUpGeo(String ip) {
     Optional<InetAddress> address = IpAddresses.parse(ip);
     if (address.isEmpty()) {
-      return new ViewerGeo(false, false, Added.NOTHING);
+      return UNPARSABLE;
     }
     Optional<GeoLocation> location = geo.locate(address.get());
     OptionalLong asNumber = asn == null ? OptionalLong.empty() : asn.asn(address.get());
+    return geoAnswers.get(new GeoAnswer(location.orElse(null), asNumber));
+  }
+
+  private ViewerGeo geoHeaders(GeoAnswer answer) {
     Added.Builder added = new Added.Builder(selection);
-    location.ifPresent(g -> addGeo(g, added));
-    asNumber.ifPresent(n -> added.add(VIEWER_ASN, Long.toString(n)));
-    return new ViewerGeo(true, location.isPresent(), added.build());
+    if (answer.location() != null) {
+      addGeo(answer.location(), added);
+    }
+    answer.asn().ifPresent(n -> added.add(VIEWER_ASN, Long.toString(n)));
+    return new ViewerGeo(true, answer.location() != null, added.build());
   }
 
   private static void addGeo(GeoLocation g, Added.Builder added) {
@@ -229,6 +243,9 @@ public final class ViewerEnricher {
 
   /** What the geo database says about one viewer IP, with the headers ready to add. */
   private record ViewerGeo(boolean parsable, boolean known, Added added) {}
+
+  /** The databases' answer for one IP; location null when unknown. Many IPs share one. */
+  private record GeoAnswer(GeoLocation location, OptionalLong asn) {}
 
   /** Headers computed once per IP or User-Agent, already filtered by the selection. */
   private record Added(String[] names, FieldValue[] values) {
