@@ -55,6 +55,7 @@ public final class ViewerEnricher {
   private final String distributionDomainName;
   private final String distributionId;
   private final BoundedCache<String, ViewerGeo> geoCache;
+  private final Ipv4AnswerCache<ViewerGeo> ipv4Cache;
   /**
    * One {@link ViewerGeo} per distinct answer (a country, or a city and ASN): the IP cache holds
    * hundreds of thousands of IPs but only a few hundred answers, so sharing them keeps the
@@ -80,6 +81,8 @@ public final class ViewerEnricher {
     this.distributionDomainName = b.distributionDomainName;
     this.distributionId = b.distributionId;
     this.geoCache = new BoundedCache<>(b.ipCacheSize, this::lookUpGeo);
+    // twice the slots of the IP cap, so few addresses share a slot
+    this.ipv4Cache = new Ipv4AnswerCache<>(2 * b.ipCacheSize);
     this.geoAnswers = new BoundedCache<>(b.ipCacheSize, this::geoHeaders);
     this.deviceCache = new BoundedCache<>(b.userAgentCacheSize, this::lookUpDevice);
   }
@@ -109,7 +112,7 @@ public final class ViewerEnricher {
       headers.append(name, h.value());
     }
 
-    ViewerGeo viewer = geoCache.get(request.viewerIp());
+    ViewerGeo viewer = viewerGeo(request.viewerIp());
     events.increment();
     if (!viewer.parsable()) {
       unparsableIps.increment();
@@ -182,13 +185,28 @@ public final class ViewerEnricher {
     }
   }
 
+  /** IPv4 dotted quads go through the compact table; anything else through the string cache. */
+  private ViewerGeo viewerGeo(String ip) {
+    long v4 = Ipv4AnswerCache.address(ip);
+    if (v4 < 0) {
+      return geoCache.get(ip);
+    }
+    ViewerGeo viewer = ipv4Cache.get((int) v4);
+    if (viewer == null) {
+      viewer = lookUpGeo(Ipv4AnswerCache.inetAddress((int) v4));
+      ipv4Cache.put((int) v4, viewer);
+    }
+    return viewer;
+  }
+
   private ViewerGeo lookUpGeo(String ip) {
     Optional<InetAddress> address = IpAddresses.parse(ip);
-    if (address.isEmpty()) {
-      return UNPARSABLE;
-    }
-    Optional<GeoLocation> location = geo.locate(address.get());
-    OptionalLong asNumber = asn == null ? OptionalLong.empty() : asn.asn(address.get());
+    return address.isEmpty() ? UNPARSABLE : lookUpGeo(address.get());
+  }
+
+  private ViewerGeo lookUpGeo(InetAddress address) {
+    Optional<GeoLocation> location = geo.locate(address);
+    OptionalLong asNumber = asn == null ? OptionalLong.empty() : asn.asn(address);
     return geoAnswers.get(new GeoAnswer(location.orElse(null), asNumber));
   }
 
