@@ -1,13 +1,17 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.InvalidInputException;
 import dev.cfsim.pricing.CostEngine;
 import dev.cfsim.pricing.CostEstimate;
 import dev.cfsim.report.Conversion;
 import dev.cfsim.report.EstimateRenderer;
+import dev.cfsim.traffic.TrafficProfile;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code cfsim estimate}: a profile's monthly pay-as-you-go CloudFront bill, line by line. */
@@ -20,15 +24,33 @@ import picocli.CommandLine.Spec;
         "  cfsim estimate --profile examples/profiles/korea-mall.yaml",
         "  cfsim estimate --profile examples/profiles/korea-mall.yaml --format json",
         "  cfsim estimate --profile my.yaml --currency KRW --fx 1400",
-        "  cfsim estimate --profile my.yaml --price-class 200 --free-tier none"})
+        "  cfsim estimate --profile my.yaml --price-class 200 --free-tier none",
+        "  cfsim estimate --logs /tmp/cf-logs --scale-to-month"})
 final class EstimateCommand implements Callable<Integer> {
   @Mixin PricingOptions options;
+
+  @Option(names = "--logs", arity = "1..*", paramLabel = "LOGS",
+      description = "Price recorded CloudFront logs instead of --profile: files, directories or globs"
+          + " (read as `cfsim profile` reads them).")
+  List<String> logs;
+
+  @Option(names = "--scale-to-month",
+      description = "With --logs: extrapolate the hours the logs cover to a 730-hour month.")
+  boolean scaleToMonth;
+
+  @Mixin LogOptions logOptions;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (logs != null && options.profile != null) {
+      throw new InvalidInputException("--logs", "", "give either --profile or --logs, not both");
+    }
     Conversion conversion = options.conversion();
-    CostEstimate estimate = CostEngine.estimate(options.readProfile(), options.readPriceBook(), options.estimateOptions());
+    TrafficProfile profile = logs == null
+        ? options.readProfile()
+        : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth).profile();
+    CostEstimate estimate = CostEngine.estimate(profile, options.readPriceBook(), options.estimateOptions());
     spec.commandLine().getOut().print(EstimateRenderer.render(estimate, options.format, conversion));
     spec.commandLine().getOut().flush();
     return Main.EXIT_OK;

@@ -1,5 +1,6 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.InvalidInputException;
 import dev.cfsim.pricing.EstimateOptions;
 import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.PriceBook;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** The options {@code estimate} and {@code plans} share: the profile, the price book and how to show the result. */
 final class PricingOptions {
-  @Option(names = "--profile", required = true, paramLabel = "FILE", description = "Traffic profile (YAML or JSON).")
+  @Option(names = "--profile", paramLabel = "FILE", description = "Traffic profile (YAML or JSON).")
   Path profile;
 
   @Option(names = "--price-book", paramLabel = "FILE",
@@ -43,6 +44,9 @@ final class PricingOptions {
   BigDecimal fx;
 
   TrafficProfile readProfile() throws IOException {
+    if (profile == null) {
+      throw new InvalidInputException("--profile", "", "missing: give --profile FILE (estimate also takes --logs LOGS)");
+    }
     return TrafficProfileReader.read(profile);
   }
 

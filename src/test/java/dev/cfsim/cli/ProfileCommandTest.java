@@ -131,6 +131,22 @@ class ProfileCommandTest {
   }
 
   @Test
+  void estimate_prices_logs_directly_as_it_prices_their_profile() throws Exception {
+    Path profile = dir.resolve("profile.yaml");
+    Files.writeString(profile, run("profile", "--scale-to-month", EDGE_CASES).out());
+    Run fromProfile = run("estimate", "--profile", profile.toString(), "--format", "json");
+    Run fromLogs = run("estimate", "--logs", EDGE_CASES, "--scale-to-month", "--format", "json");
+    assertEquals(Main.EXIT_OK, fromLogs.code(), fromLogs.err());
+    ObjectMapper json = new ObjectMapper();
+    JsonNode a = json.readTree(fromProfile.out());
+    JsonNode b = json.readTree(fromLogs.out());
+    assertEquals(a.path("lines"), b.path("lines"));
+    assertEquals(a.path("total_usd"), b.path("total_usd"));
+    assertEquals(Main.EXIT_BAD_INPUT, run("estimate").code());
+    assertEquals(Main.EXIT_BAD_INPUT, run("estimate", "--profile", profile.toString(), "--logs", EDGE_CASES).code());
+  }
+
+  @Test
   void a_generated_log_profiles_to_what_the_generator_was_asked_for() throws Exception {
     Path logs = dir.resolve("logs");
     assertEquals(Main.EXIT_OK, run("loggen", "--requests", "2400", "--out", logs.toString(), "--seed", "9",
