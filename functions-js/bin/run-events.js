@@ -61,6 +61,7 @@ async function main() {
 }
 
 main().then((code) => { process.exitCode = code; }, (e) => {
-  send({ fatal: String(e && e.stack || e), problems: [] });
+  // One clean line: the message, not Node's stack.
+  send({ fatal: String(e && e.message || e).split('\n')[0], problems: [] });
   process.exitCode = 1;
 });

@@ -4,107 +4,280 @@
 // script runs in its own node:vm context whose only globals are the language built-ins plus
 // `console.log` and a `require` that knows the runtime's modules. String code generation is
 // switched off, so eval and new Function throw as they do at the edge.
+//
+// Containment: nothing of Node's own realm is reachable from the function. console, require
+// and the modules are built by source evaluated inside the context; the one Node function they
+// use (`host`, below) is held in a closure the function cannot see, takes and returns strings
+// only and never throws, so no Node object, prototype or error crosses into the function's
+// realm. Every constructor the function can reach is the context's Function, which obeys the
+// no-code-from-strings setting.
 
 const vm = require('node:vm');
 const nodeCrypto = require('node:crypto');
 const nodeQuerystring = require('node:querystring');
 
-/** Upper bound for one batch of handler calls; a function that loops forever is stopped. */
-const BATCH_TIMEOUT_MS = 10000;
+/** Wall-clock limit for one event; CloudFront's compute budget is about 1 ms, so 1 s is ample. */
+const EVENT_TIMEOUT_MS = 1000;
 
 const MODULES = Object.freeze({
   'cloudfront-js-1.0': ['crypto', 'querystring'],
   'cloudfront-js-2.0': ['crypto', 'querystring', 'buffer'],
 });
 
-// Runs inside the function's context, so the events are objects of that realm (as they would
-// be at the edge) and each call is guarded. It uses the context's JSON.parse taken before the
-// function's script runs, and is held by the harness only, so the function cannot replace either.
-const BATCH_RUNNER_SOURCE = `(function (handler, parse) {
-  'use strict';
-  return function runBatch(eventsJson) {
-    var events = parse(eventsJson);
-    var results = [];
-    for (var i = 0; i < events.length; i++) {
-      try {
-        results[i] = { value: handler(events[i]) };
-      } catch (e) {
-        results[i] = { error: String(e && e.stack ? e.stack.split('\\n')[0] : e) };
+/** Node's side of the bridge: strings in, one JSON string out ({ok} or {error}); never throws. */
+function makeHost() {
+  const operations = {
+    digest(algorithm, key, chunksJson, encoding) {
+      const h = key === null ? nodeCrypto.createHash(algorithm) : nodeCrypto.createHmac(algorithm, Buffer.from(key, 'hex'));
+      for (const hex of JSON.parse(chunksJson)) h.update(Buffer.from(hex, 'hex'));
+      return h.digest(encoding);
+    },
+    checkAlgorithm(algorithm) {
+      nodeCrypto.createHash(algorithm);
+      return true;
+    },
+    encode(text, encoding) { return Buffer.from(text, encoding).toString('hex'); },
+    decode(hex, encoding) { return Buffer.from(hex, 'hex').toString(encoding); },
+    qsParse(text, sep, eq) {
+      return JSON.stringify(nodeQuerystring.parse(text, sep === null ? undefined : sep, eq === null ? undefined : eq));
+    },
+    qsStringify(objectJson, sep, eq) {
+      return nodeQuerystring.stringify(JSON.parse(objectJson), sep === null ? undefined : sep, eq === null ? undefined : eq);
+    },
+    qsEscape(text) { return nodeQuerystring.escape(text); },
+    qsUnescape(text) { return nodeQuerystring.unescape(text); },
+  };
+  return function host(operation, ...args) {
+    try {
+      if (typeof operation !== 'string' || !Object.hasOwn(operations, operation)) throw new Error(`no operation ${operation}`);
+      for (const a of args) {
+        if (typeof a !== 'string' && a !== null) throw new TypeError('the host takes strings only');
       }
+      return JSON.stringify({ ok: operations[operation](...args) });
+    } catch (e) {
+      return JSON.stringify({ error: `${e && e.name ? e.name : 'Error'}: ${e && e.message ? e.message : e}` });
     }
-    return results;
-  };
-})`;
-
-function makeRequire(runtime) {
-  const available = MODULES[runtime];
-  if (!available) throw new Error(`unknown runtime ${runtime}`);
-  const modules = {
-    crypto: Object.freeze({ createHash: nodeCrypto.createHash, createHmac: nodeCrypto.createHmac }),
-    querystring: nodeQuerystring,
-    buffer: Object.freeze({ Buffer }),
-  };
-  return function require(name) {
-    if (!available.includes(name)) throw new Error(`Cannot find module '${name}'`);
-    return modules[name];
   };
 }
 
+// Evaluated inside the context before the function's script: captures the built-ins it needs
+// (the function may replace them later), installs console and require, and returns the
+// harness's own entry points. `host` stays in this closure.
+const SETUP_SOURCE = `(function (host, available, logs) {
+  'use strict';
+  var parse = JSON.parse, stringify = JSON.stringify, apply = Reflect.apply, defineProperty = Object.defineProperty;
+  var freeze = Object.freeze, create = Object.create, keys = Object.keys, isArray = Array.isArray;
+  var P = Promise, then = Promise.prototype.then, U8 = Uint8Array, fromCharCode = String.fromCharCode;
+  var TypeErrorC = TypeError, ErrorC = Error, StringC = String, parseIntC = parseInt;
+  var errorTypes = { TypeError: TypeError, RangeError: RangeError, Error: Error, SyntaxError: SyntaxError, URIError: URIError };
+
+  function call(operation) {
+    var args = [];
+    for (var i = 1; i < arguments.length; i++) args[i - 1] = arguments[i] === null || arguments[i] === undefined ? null : StringC(arguments[i]);
+    var answer = parse(apply(host, undefined, [operation].concat(args)));
+    if ('error' in answer) {
+      var colon = answer.error.indexOf(': ');
+      var Type = errorTypes[answer.error.slice(0, colon)] || ErrorC;
+      throw new Type(answer.error.slice(colon + 2));
+    }
+    return answer.ok;
+  }
+  function toHex(bytes) {
+    var out = '';
+    for (var i = 0; i < bytes.length; i++) out += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    return out;
+  }
+  function fromHex(hex) {
+    var bytes = new U8(hex.length / 2);
+    for (var i = 0; i < bytes.length; i++) bytes[i] = parseIntC(hex.substr(i * 2, 2), 16);
+    return bytes;
+  }
+
+  // Buffer: the subset a function uses (from, alloc, concat, byteLength, isBuffer, toString, equals).
+  class Buffer extends U8 {
+    static from(value, encoding) {
+      if (typeof value === 'string') {
+        var bytes = fromHex(call('encode', value, encoding === undefined ? 'utf8' : encoding));
+        var b = new Buffer(bytes.length);
+        b.set(bytes);
+        return b;
+      }
+      if (value instanceof U8 || isArray(value)) {
+        var copy = new Buffer(value.length);
+        for (var i = 0; i < value.length; i++) copy[i] = value[i];
+        return copy;
+      }
+      throw new TypeErrorC('The first argument must be a string, Buffer or array');
+    }
+    static alloc(size, fill) { var b = new Buffer(size); if (fill !== undefined) b.fill(typeof fill === 'string' ? fill.charCodeAt(0) : fill); return b; }
+    static isBuffer(value) { return value instanceof Buffer; }
+    static byteLength(value, encoding) { return typeof value === 'string' ? Buffer.from(value, encoding).length : value.length; }
+    static concat(list) {
+      var total = 0, i;
+      for (i = 0; i < list.length; i++) total += list[i].length;
+      var out = new Buffer(total), at = 0;
+      for (i = 0; i < list.length; i++) { out.set(list[i], at); at += list[i].length; }
+      return out;
+    }
+    toString(encoding) { return call('decode', toHex(this), encoding === undefined ? 'utf8' : encoding); }
+    equals(other) { return toHex(this) === toHex(other); }
+  }
+
+  function bytesOf(data, encoding) {
+    return toHex(typeof data === 'string' ? Buffer.from(data, encoding) : Buffer.from(data));
+  }
+  function hasher(algorithm, key) {
+    call('checkAlgorithm', algorithm);
+    var chunks = [], done = false;
+    return freeze({
+      update: function update(data, encoding) {
+        if (done) throw new ErrorC('Digest already called');
+        chunks[chunks.length] = bytesOf(data, encoding);
+        return this;
+      },
+      digest: function digest(encoding) {
+        if (done) throw new ErrorC('Digest already called');
+        done = true;
+        if (encoding === undefined) return Buffer.from(call('digest', algorithm, key, stringify(chunks), 'hex'), 'hex');
+        return call('digest', algorithm, key, stringify(chunks), encoding);
+      },
+    });
+  }
+  var modules = {
+    crypto: freeze({
+      createHash: function createHash(algorithm) { return hasher(StringC(algorithm), null); },
+      createHmac: function createHmac(algorithm, key) { return hasher(StringC(algorithm), bytesOf(key)); },
+    }),
+    querystring: {
+      parse: function parse_(text, sep, eq) {
+        var plain = parse(call('qsParse', text === undefined ? '' : text, sep, eq));
+        var out = create(null), names = keys(plain);
+        for (var i = 0; i < names.length; i++) out[names[i]] = plain[names[i]];
+        return out;
+      },
+      stringify: function stringify_(object, sep, eq) { return call('qsStringify', stringify(object === undefined ? {} : object), sep, eq); },
+      escape: function escape(text) { return call('qsEscape', text); },
+      unescape: function unescape(text) { return call('qsUnescape', text); },
+    },
+    buffer: freeze({ Buffer: Buffer }),
+  };
+  modules.querystring.decode = modules.querystring.parse;
+  modules.querystring.encode = modules.querystring.stringify;
+  freeze(modules.querystring);
+  freeze(Buffer);
+  freeze(Buffer.prototype);
+
+  var console = freeze({ log: function log() {
+    var parts = [];
+    for (var i = 0; i < arguments.length; i++) parts[i] = StringC(arguments[i]);
+    logs[logs.length] = parts.join(' ');
+  } });
+  function require(name) {
+    if (available.indexOf(name) < 0) throw new ErrorC("Cannot find module '" + name + "'");
+    return modules[name];
+  }
+  defineProperty(globalThis, 'console', { value: console, writable: true, configurable: true });
+  defineProperty(globalThis, 'require', { value: require, writable: true, configurable: true });
+
+  // One event at a time: run() calls the handler, take() answers a JSON string once settled.
+  var handler, current;
+  function describe(e) { return StringC(e && e.stack ? StringC(e.stack).split('\\n')[0] : e); }
+  function run(eventJson) {
+    var slot = current = { settled: false };
+    try {
+      var value = handler(parse(eventJson));
+      if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
+        apply(then, P.resolve(value), [
+          function (v) { slot.value = v; slot.settled = true; },
+          function (e) { slot.error = describe(e); slot.settled = true; }]);
+      } else {
+        slot.value = value;
+        slot.settled = true;
+      }
+    } catch (e) {
+      slot.error = describe(e);
+      slot.settled = true;
+    }
+  }
+  function take() {
+    var slot = current, line = logs.splice(0, logs.length);
+    current = undefined;
+    if (!slot.settled) return stringify({ error: "the handler's promise never settled", logs: line });
+    if ('error' in slot) return stringify({ error: slot.error, logs: line });
+    try {
+      return stringify({ value: slot.value === undefined ? null : slot.value, logs: line, undefinedValue: slot.value === undefined });
+    } catch (e) {
+      return stringify({ error: 'the handler returned a value that is not JSON: ' + describe(e), logs: line });
+    }
+  }
+  return {
+    findHandler: function () { handler = typeof globalThis.handler === 'function' ? globalThis.handler : undefined; return handler !== undefined; },
+    setEvent: function (eventJson) { current = eventJson; },
+    run: function () { run(current); },
+    take: take,
+  };
+})`;
+
 /**
  * Loads a function's source. Returns {runBatch(events) -> Promise<results>, logs}. Each result
- * is {value} (what the handler returned, awaited if it returned a promise) or {error}.
+ * is {value} (what the handler returned, awaited if it returned a promise) or {error}; an
+ * event on which the function runs longer than the time limit is an error for that event only.
  */
-function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-js-2.0', timeoutMs = BATCH_TIMEOUT_MS } = {}) {
-  const logs = [];
-  const sandbox = {
-    console: Object.freeze({ log: (...args) => { logs.push(args.map(String).join(' ')); } }),
-    require: makeRequire(runtime),
-  };
-  const context = vm.createContext(sandbox, {
-    name: filename,
-    codeGeneration: { strings: false, wasm: false },
-  });
-  const parse = new vm.Script('JSON.parse').runInContext(context);
+function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-js-2.0', timeoutMs = EVENT_TIMEOUT_MS } = {}) {
+  const available = MODULES[runtime];
+  if (!available) throw new Error(`unknown runtime ${runtime}`);
   if (/^\s*import\s+\w+\s+from\s+['"]cloudfront['"]/m.test(source)) {
     throw new Error(`${filename}: imports the cloudfront module (KeyValueStore, origin selection), which cfsim's harness does not emulate`);
   }
+  const logs = [];
+  // A null-prototype sandbox: global lookups never fall through to Node's Object.prototype.
+  const context = vm.createContext(Object.create(null), {
+    name: filename,
+    codeGeneration: { strings: false, wasm: false },
+    microtaskMode: 'afterEvaluate',
+  });
+  const contextLogs = new vm.Script('[]').runInContext(context);
+  const availableList = new vm.Script(JSON.stringify(available)).runInContext(context);
+  const harness = new vm.Script(SETUP_SOURCE).runInContext(context)(makeHost(), availableList, contextLogs);
   // Same line, so line numbers in errors match the file.
   new vm.Script(`'use strict';${source}`, { filename }).runInContext(context, { timeout: timeoutMs });
-  const handler = new vm.Script('typeof handler === "function" ? handler : undefined').runInContext(context);
-  if (typeof handler !== 'function') {
+  // Timed: a global `handler` may be a getter that never returns.
+  context.__cfsimFind = harness.findHandler;
+  let found;
+  try {
+    found = new vm.Script('__cfsimFind()').runInContext(context, { timeout: timeoutMs });
+  } finally {
+    delete context.__cfsimFind;
+  }
+  if (!found) {
     throw new Error(`${filename}: no global function named handler`);
   }
-  const batchRunner = new vm.Script(BATCH_RUNNER_SOURCE).runInContext(context)(handler, parse);
-  const callBatch = new vm.Script('__cfsimBatch(__cfsimEvents)');
+  // The entry points are fixed before any event, so the function cannot replace them.
+  const entry = new vm.Script('(function (h) { "use strict"; var d = Object.defineProperty;'
+    + ' d(globalThis, "__cfsimRun", { value: h.run }); d(globalThis, "__cfsimTake", { value: h.take }); })');
+  entry.runInContext(context)(harness);
+  const runScript = new vm.Script('__cfsimRun()');
+  const takeScript = new vm.Script('__cfsimTake()');
+
+  function runOne(event) {
+    harness.setEvent(JSON.stringify(event));
+    try {
+      runScript.runInContext(context, { timeout: timeoutMs });
+      const answer = JSON.parse(takeScript.runInContext(context, { timeout: timeoutMs }));
+      logs.push(...answer.logs);
+      if ('error' in answer) return { error: answer.error };
+      return { value: answer.undefinedValue ? undefined : answer.value };
+    } catch (e) {
+      if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { error: `the function ran longer than ${timeoutMs} ms` };
+      return { error: `the harness failed on this event: ${e && e.message ? e.message : e}` };
+    }
+  }
 
   async function runBatch(events) {
-    context.__cfsimBatch = batchRunner;
-    context.__cfsimEvents = JSON.stringify(events);
-    let raw;
-    try {
-      raw = callBatch.runInContext(context, { timeout: timeoutMs });
-    } finally {
-      delete context.__cfsimBatch;
-      delete context.__cfsimEvents;
-    }
-    const results = [];
-    for (const r of raw) {
-      if ('error' in r) {
-        results.push({ error: r.error });
-      } else if (r.value && typeof r.value.then === 'function') {
-        try {
-          results.push({ value: await r.value });
-        } catch (e) {
-          results.push({ error: String(e) });
-        }
-      } else {
-        results.push({ value: r.value });
-      }
-    }
-    return results;
+    return events.map(runOne);
   }
 
   return { runBatch, logs };
 }
 
-module.exports = { loadFunction, BATCH_TIMEOUT_MS };
+module.exports = { loadFunction, EVENT_TIMEOUT_MS };

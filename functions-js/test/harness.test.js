@@ -73,10 +73,6 @@ test('events are objects of the function realm, not shared between calls', async
   assert.equal(JSON.stringify(results.map((r) => r.value)), JSON.stringify([{ isObject: true, n: 1 }, { isObject: true, n: 1 }]));
 });
 
-test('a function that loops forever is stopped', async () => {
-  const fn = loadFunction('function handler(event) { for (;;) {} }', { timeoutMs: 50 });
-  await assert.rejects(fn.runBatch([event('/')]), /timed out/);
-});
 
 test('console.log is captured, not printed', async () => {
   const fn = loadFunction('function handler(event) { console.log("uri", event.request.uri); return event.request; }');
@@ -98,4 +94,88 @@ test('a function that replaces JSON or Array methods does not break the harness'
 test('a function that imports the cloudfront module is refused with a clear reason', () => {
   assert.throws(() => loadFunction("import cf from 'cloudfront';\nfunction handler(event) { return event.request; }", { filename: 'kvs.js' }),
     /kvs\.js: imports the cloudfront module \(KeyValueStore, origin selection\), which cfsim's harness does not emulate/);
+});
+
+// Each expression evaluates to something the function can reach; its constructor must be the
+// function realm's Function, which refuses code from strings, never Node's own.
+const ESCAPES = {
+  'console.log.constructor': 'console.log.constructor',
+  'console.constructor.constructor': 'console.constructor.constructor',
+  'require.constructor': 'require.constructor',
+  'a module function': 'require("crypto").createHash.constructor',
+  'a hash object': 'require("crypto").createHash("sha256").constructor.constructor',
+  'a hash method': 'require("crypto").createHmac("sha256", "k").update.constructor',
+  'querystring.parse': 'require("querystring").parse.constructor',
+  'a parsed query': 'require("querystring").parse("a=1&a=2").a.constructor.constructor',
+  'Buffer': 'require("buffer").Buffer.constructor',
+  'a buffer': 'require("buffer").Buffer.from("a").constructor.constructor',
+  'a digest buffer': 'require("crypto").createHash("sha256").update("a").digest().constructor.constructor',
+  'the prototype of console.log': 'Object.getPrototypeOf(console.log).constructor',
+  'the prototype of require': 'Object.getPrototypeOf(Object.getPrototypeOf(require)).constructor.constructor',
+  'the global object': 'globalThis.constructor.constructor',
+  'the prototype of the global object': 'Object.getPrototypeOf(globalThis).constructor.constructor',
+  'an error from require': '(function () { try { require("fs"); } catch (e) { return e.constructor.constructor; } })()',
+  'an error from a module': '(function () { try { require("crypto").createHash("no-such-hash"); } catch (e) { return e.constructor.constructor; } })()',
+  'an error from digest': '(function () { var h = require("crypto").createHash("sha256"); h.digest("hex"); try { h.digest("hex"); } catch (e) { return e.constructor.constructor; } })()',
+  'an error from Buffer': '(function () { try { require("buffer").Buffer.from({}); } catch (e) { return e.constructor.constructor; } })()',
+  'an error from querystring': '(function () { try { require("querystring").unescape(Symbol()); } catch (e) { return e.constructor.constructor; } })()',
+};
+
+for (const [name, expression] of Object.entries(ESCAPES)) {
+  test(`a function cannot reach Node through ${name}`, async () => {
+    const source = `function handler(event) {
+      var F = ${expression};
+      try { var p = F("return pro" + "cess")(); return { reached: typeof p }; } catch (e) { return { refused: String(e) }; }
+    }`;
+    const result = await runOne(source, event('/'));
+    assert.equal(result.error, undefined, name);
+    assert.equal(result.value.reached, undefined, `${name} reached ${result.value.reached}`);
+    assert.match(result.value.refused, /EvalError|TypeError/, name);
+  });
+}
+
+test('a thenable returned by the handler is not handed Node functions', async () => {
+  const source = `function handler(event) {
+    return { then: function (resolve) { resolve({ reached: typeof resolve.constructor("return pro" + "cess")() }); } };
+  }`;
+  const result = await runOne(source, event('/'));
+  assert.match(result.error, /EvalError/);
+});
+
+test('a function that loops forever is an error for that event only', async () => {
+  const fn = loadFunction('function handler(event) { if (event.request.uri === "/loop") { for (;;) {} } return event.request; }', { timeoutMs: 50 });
+  const results = await fn.runBatch([event('/loop'), event('/after')]);
+  assert.match(results[0].error, /^the function ran longer than 50 ms$/);
+  assert.equal(results[1].value.uri, '/after');
+});
+
+test('a promise that never settles is an error for that event', async () => {
+  const result = await runOne('function handler(event) { return new Promise(function () {}); }', event('/'));
+  assert.match(result.error, /promise .*never settled/);
+});
+
+test('the runtime modules still work in the function realm', async () => {
+  const source = `function handler(event) {
+    var crypto = require("crypto"), qs = require("querystring"), Buffer = require("buffer").Buffer;
+    return {
+      hmac: crypto.createHmac("sha256", "key").update("a").update("b").digest("base64"),
+      raw: crypto.createHash("md5").update("a").digest().toString("hex"),
+      query: qs.parse("a=1&a=2&b=%20"), joined: qs.stringify({ x: "1 2", y: ["3", "4"] }),
+      b64: Buffer.from("hello", "utf8").toString("base64"), back: Buffer.from("aGVsbG8=", "base64").toString(),
+      len: Buffer.byteLength("한"), isBuffer: Buffer.isBuffer(Buffer.alloc(2)), cat: Buffer.concat([Buffer.from("a"), Buffer.from("b")]).toString()
+    };
+  }`;
+  const result = await runOne(source, event('/'));
+  const nodeCrypto = require('node:crypto');
+  assert.deepEqual(result.value, {
+    hmac: nodeCrypto.createHmac('sha256', 'key').update('ab').digest('base64'),
+    raw: nodeCrypto.createHash('md5').update('a').digest('hex'),
+    query: { a: ['1', '2'], b: ' ' }, joined: 'x=1%202&y=3&y=4',
+    b64: 'aGVsbG8=', back: 'hello', len: 3, isBuffer: true, cat: 'ab',
+  });
+});
+
+test('a global handler that is a getter looping forever is stopped on load', () => {
+  assert.throws(() => loadFunction('Object.defineProperty(globalThis, "handler", { get: function () { for (;;) {} } });', { timeoutMs: 50 }),
+    /timed out/);
 });

@@ -1,5 +1,6 @@
 package dev.cfsim.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cfsim.pricing.CostEngine;
 import dev.cfsim.pricing.CostEstimate;
 import dev.cfsim.pricing.PlanComparer;
@@ -59,10 +60,31 @@ final class EstimateRoutes {
     String key = AnswerCache.key(ctx.path(), ctx.queryString(), body);
     String json = cache.get(key);
     if (json == null) {
-      bodies.checkJsonObject(body);
-      TrafficProfile profile = TrafficProfileReader.parse(SOURCE, body);
+      JsonNode checked = bodies.checkJsonObject(body);
+      TrafficProfile profile = profile(body, checked);
       json = cache.compute(key, () -> price.apply(profile, query));
     }
     ctx.contentType("application/json").result(json);
+  }
+
+  /**
+   * The profile in a checked body, from the tree the checks parsed: the profile reader takes a
+   * document starting with '{' as JSON and parses it as the checks did, so parsing it again
+   * would only give the same tree. Anything else goes through the reader as sent.
+   */
+  static TrafficProfile profile(String body, JsonNode checked) {
+    return startsWithBrace(body)
+        ? TrafficProfileReader.parse(SOURCE, checked)
+        : TrafficProfileReader.parse(SOURCE, body);
+  }
+
+  private static boolean startsWithBrace(String body) {
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{';
+      }
+    }
+    return false;
   }
 }

@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads request bodies within the {@link ApiLimits}: checks the media type, stops reading past
@@ -96,22 +98,27 @@ final class RequestBodies {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** The checks of {@link #readJsonText} on a body already read. */
-  void checkJsonObject(String body) {
+  /**
+   * The checks of {@link #readJsonText} on a body already read; returns the parsed object (big
+   * decimals for fractions), so a reader need not parse the body again.
+   */
+  JsonNode checkJsonObject(String body) {
     JsonNode node = parse(body);
     if (!node.isObject()) {
       throw ProblemException.invalidInput(
           "expected a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT),
           JsonPaths.ROOT);
     }
-    requireSaneNumbers(node, JsonPaths.ROOT);
+    requireSaneNumbers(node, null);
+    return node;
   }
 
   /**
    * Refuses numbers no traffic profile needs ({@code 1e999999}, {@code 1e-400}): exact decimal
-   * arithmetic on them would cost the server memory and time out of all proportion.
+   * arithmetic on them would cost the server memory and time out of all proportion. The path
+   * is written out only for a refusal, not for every field of every body.
    */
-  private static void requireSaneNumbers(JsonNode node, String path) {
+  private static void requireSaneNumbers(JsonNode node, Step at) {
     if (node.isNumber()) {
       BigDecimal value = node.decimalValue();
       if (value.signum() != 0
@@ -119,14 +126,29 @@ final class RequestBodies {
         throw ProblemException.invalidInput(
             "number out of range: at most " + MAX_INTEGER_DIGITS + " digits before the point and "
                 + MAX_DECIMALS + " after it",
-            path);
+            Step.path(at));
       }
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(e -> requireSaneNumbers(e.getValue(), path + "." + e.getKey()));
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        requireSaneNumbers(e.getValue(), new Step(at, e.getKey(), -1));
+      }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        requireSaneNumbers(node.get(i), path + "[" + i + "]");
+        requireSaneNumbers(node.get(i), new Step(at, null, i));
       }
+    }
+  }
+
+  /** One step from the root to a field: a member name, or an element index when name is null. */
+  private record Step(Step parent, String name, int index) {
+    /** The JSON path ({@code $.regions.ap[0]}) of {@code step}; {@code $} for the root (null). */
+    static String path(Step step) {
+      if (step == null) {
+        return JsonPaths.ROOT;
+      }
+      String parent = path(step.parent);
+      return step.name != null ? parent + "." + step.name : parent + "[" + step.index + "]";
     }
   }
 

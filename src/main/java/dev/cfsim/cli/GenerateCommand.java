@@ -1,5 +1,6 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.InvalidInputException;
 import dev.cfsim.function.FunctionGenerator;
 import dev.cfsim.function.FunctionRuntime;
 import dev.cfsim.function.FunctionsJsProject;
@@ -59,6 +60,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (name != null && !Shipping.isFunctionName(name)) {
+      throw new InvalidInputException("--name", "", "'" + name + "' is not a CloudFront function name: "
+          + "AWS allows " + Shipping.FUNCTION_NAME_PATTERN);
+    }
     RulesFile file = RulesReader.read(rules);
     PrintWriter err = spec.commandLine().getErr();
     for (RuleWarning w : file.warnings()) {
@@ -109,6 +114,14 @@ public final class GenerateCommand implements Callable<Integer> {
       info.println("test event: " + eventFile);
     }
     info.println();
+    // The commands read files: say which ones are still to be saved rather than name absent ones.
+    if (temporary) {
+      info.println("# The function went to standard output and no file was written:"
+          + " save it as function.js (cfsim generate ... > function.js).");
+    }
+    if (eventFile == null) {
+      info.println("# No test event was written: add --test-event test-event.json to write it.");
+    }
     info.print(Shipping.awsCliCommands(functionName(), temporary ? "function.js" : out.toString(),
         eventFile == null ? "test-event.json" : eventFile.toString(), target));
     info.flush();
@@ -120,7 +133,7 @@ public final class GenerateCommand implements Callable<Integer> {
       return name;
     }
     String base = baseName(rules).replaceAll("[^A-Za-z0-9_-]", "-");
-    return base.isEmpty() ? "cfsim-function" : base;
+    return base.isEmpty() ? "cfsim-function" : base.substring(0, Math.min(base.length(), 64));
   }
 
   private static String baseName(Path file) {

@@ -52,7 +52,7 @@ public final class Emulation {
         : FunctionCost.price(tally.traffic(), monthScale.apply(tally.traffic()), priceBook, "emulated " + rules.source());
     List<RuleWarning> warnings = new ArrayList<>(rules.warnings());
     warnings.addAll(LoggedHeaders.warnings(rules.rules()));
-    return new EmulationReport(rules.source(), EmulationReport.explain(rules.rules()), warnings,
+    return new EmulationReport(rules.source(), EmulationReport.Logic.RULES, EmulationReport.explain(rules.rules()), warnings,
         read.files(), read.malformed().total(), read.malformed().summary(), enricher.stats(),
         enricher.geoDescription(), tally.counts(), cost, elapsed);
   }

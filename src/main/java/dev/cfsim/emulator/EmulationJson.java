@@ -38,7 +38,7 @@ public final class EmulationJson {
   public static ObjectNode toJson(EmulationReport report) {
     EmulationCounts c = report.counts();
     ObjectNode root = NODES.objectNode();
-    root.put("rules", report.rulesSource());
+    root.put(report.logic().label(), report.rulesSource());
     root.put("files", report.files());
     root.put("records", c.records());
     root.put("malformed", report.malformed());

@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * Everything {@code cfsim emulate} reports: what was read, what the rules decided, what it costs.
  *
- * @param rulesSource the rules file
+ * @param rulesSource the rules file, or the function file when {@code logic} is a function
+ * @param logic whether rules or a hand-written function decided, for the report's labels
  * @param decisionsExplained decision id to what it does, in rule order, then the default
  * @param ruleWarnings warnings from reading the rules
  * @param files log files read
@@ -26,6 +27,7 @@ import java.util.Objects;
  */
 public record EmulationReport(
     String rulesSource,
+    Logic logic,
     List<Explained> decisionsExplained,
     List<RuleWarning> ruleWarnings,
     int files,
@@ -45,8 +47,26 @@ public record EmulationReport(
    */
   public record Explained(String id, String action) {}
 
+  /** What decided: a rules file or a CloudFront Function file; its label names it in the report. */
+  public enum Logic {
+    RULES("rules"),
+    FUNCTION("function");
+
+    private final String label;
+
+    Logic(String label) {
+      this.label = label;
+    }
+
+    /** {@code rules} or {@code function}. */
+    public String label() {
+      return label;
+    }
+  }
+
   public EmulationReport {
     Objects.requireNonNull(rulesSource, "rulesSource");
+    Objects.requireNonNull(logic, "logic");
     decisionsExplained = List.copyOf(decisionsExplained);
     ruleWarnings = List.copyOf(ruleWarnings);
     malformedSummary = List.copyOf(malformedSummary);

@@ -26,7 +26,7 @@ final class EmulationSections {
             + " headers derived from the User-Agent by cfsim's rules (estimates: AWS publishes none)."));
     out.add(targets(r));
     if (r.cost() != null) {
-      out.add(cost(r.cost()));
+      out.add(cost(r.cost(), r.logic()));
     }
     out.add(samples(r));
     List<String> warnings = new ArrayList<>();
@@ -41,7 +41,7 @@ final class EmulationSections {
   private static ReportSection summary(EmulationReport r) {
     EmulationCounts c = r.counts();
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("rules", r.rulesSource()));
+    rows.add(List.of(r.logic().label(), r.rulesSource()));
     rows.add(List.of("log files", count(r.files())));
     rows.add(List.of("records replayed", count(c.records())));
     rows.add(List.of("malformed lines (skipped)", count(r.malformed())));
@@ -111,7 +111,7 @@ final class EmulationSections {
         rows.isEmpty() ? List.of("No request was redirected.") : List.of());
   }
 
-  private static ReportSection cost(FunctionCost cost) {
+  private static ReportSection cost(FunctionCost cost, EmulationReport.Logic logic) {
     List<List<String>> rows = new ArrayList<>();
     CostLine f = cost.functionsLine();
     rows.add(List.of("CloudFront Functions (viewer request)", count(f.quantity()) + " invocations",
@@ -125,7 +125,7 @@ final class EmulationSections {
         usd(cost.lambdaEdgeUsd().subtract(cost.functionsUsd()))));
     rows.add(List.of("Whole distribution with the function (" + cost.withFunction().priceBook() + ")", "", "",
         usd(cost.withFunction().totalUsd())));
-    return new ReportSection("Monthly cost of running the rules", List.of("item", "quantity", "free", "USD / month"),
+    return new ReportSection("Monthly cost of running the " + logic.label(), List.of("item", "quantity", "free", "USD / month"),
         rows, cost.assumptions());
   }
 

@@ -100,7 +100,7 @@ public final class FunctionEmulation {
     double elapsed = (System.nanoTime() - start) / 1e9;
     FunctionCost cost = priceBook == null ? null
         : FunctionCost.price(traffic, monthScale.apply(traffic), priceBook, "function " + functionName);
-    return new EmulationReport(functionName, explained(), List.of(), read.files(), read.malformed().total(),
+    return new EmulationReport(functionName, EmulationReport.Logic.FUNCTION, explained(), List.of(), read.files(), read.malformed().total(),
         read.malformed().summary(), enricher.stats(), enricher.geoDescription(), tally.counts(), cost, elapsed);
   }
 

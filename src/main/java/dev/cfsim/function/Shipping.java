@@ -20,7 +20,18 @@ import java.util.Optional;
  */
 public final class Shipping {
 
+  /**
+   * The names CreateFunction accepts (API reference, CreateFunction, Name: "Pattern:
+   * [a-zA-Z0-9-_]{1,64}"): https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateFunction.html
+   */
+  public static final String FUNCTION_NAME_PATTERN = "[a-zA-Z0-9-_]{1,64}";
+
   private Shipping() {}
+
+  /** True when CloudFront accepts {@code name} as a function name. */
+  public static boolean isFunctionName(String name) {
+    return name.matches(FUNCTION_NAME_PATTERN);
+  }
 
   /**
    * The commands, as shell lines with comments. Names and paths are quoted for a POSIX shell.

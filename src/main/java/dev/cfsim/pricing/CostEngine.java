@@ -235,7 +235,7 @@ public final class CostEngine {
   }
 
   private static String count(BigDecimal v) {
-    return String.format("%,d", v.toBigInteger());
+    return Counts.grouped(v.toBigInteger());
   }
 
   /** Usage competing for a free allowance. */

@@ -97,7 +97,7 @@ public final class PlanComparer {
 
   private static String count(BigDecimal v) {
     BigDecimal s = v.stripTrailingZeros();
-    return s.scale() <= 0 ? String.format("%,d", s.toBigInteger()) : String.format("%,.2f", v);
+    return s.scale() <= 0 ? Counts.grouped(s.toBigInteger()) : String.format("%,.2f", v);
   }
 
   private static String money(BigDecimal v) {

@@ -2,6 +2,7 @@ package dev.cfsim.rules;
 
 import dev.cfsim.viewer.FieldValue;
 import dev.cfsim.viewer.ViewerRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Set;
  *
  * <p>Syntax: literal text with placeholders {@code ${host}}, {@code ${uri}} and
  * {@code ${querystring}}. Every {@code $} must open a placeholder (write a literal dollar as
- * {@code %24}); white space and control characters are refused. Expansion replaces each
+ * {@code %24}); white space, control characters and anything outside ASCII (including U+2028,
+ * which ends a line in JavaScript) are refused: write them percent-encoded, as a browser sends them,
+ * so the rules, the emulator and the generated function all see one spelling. Expansion replaces each
  * placeholder by the request's value, verbatim, without encoding or decoding: see {@link Variable}.
  *
  * @param source the template as written
@@ -80,6 +83,11 @@ public record Template(String source, List<Part> parts) {
       if (c <= ' ' || c == 127) {
         throw new IllegalArgumentException("white space or a control character at position " + (i + 1));
       }
+      if (c > 126) {
+        int codePoint = source.codePointAt(i);
+        throw new IllegalArgumentException(String.format("non-ASCII character U+%04X at position %d; percent-encode it as %s",
+            codePoint, i + 1, percentEncoded(codePoint)));
+      }
       if (c != '$') {
         text.append(c);
         i++;
@@ -108,6 +116,14 @@ public record Template(String source, List<Part> parts) {
       parts.add(new Literal(text.toString()));
     }
     return new Template(source, parts);
+  }
+
+  private static String percentEncoded(int codePoint) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+      sb.append(String.format("%%%02X", b & 0xff));
+    }
+    return sb.toString();
   }
 
   /** True when the template uses the placeholder. */

@@ -69,6 +69,18 @@ public final class InputNode {
     return new InputNode(source, "", root);
   }
 
+  /**
+   * A JSON document another reader has already parsed (with big decimals for fractions, as
+   * {@link #parse} does), so a caller that checks a body's limits while parsing it need not
+   * parse it again.
+   */
+  public static InputNode of(String source, JsonNode root) {
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new InvalidInputException(source, "", "is empty");
+    }
+    return new InputNode(source, "", root);
+  }
+
   /** The file or label the document came from. */
   public String source() {
     return source;

@@ -1,5 +1,6 @@
 package dev.cfsim.traffic;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.PriceClass;
@@ -41,7 +42,20 @@ public final class TrafficProfileReader {
 
   /** Parses a profile from text; {@code source} (a file name or "request body") names it in errors. */
   public static TrafficProfile parse(String source, String text) {
-    InputNode root = InputNode.parse(source, text).object(TOP);
+    return read(InputNode.parse(source, text));
+  }
+
+  /**
+   * Reads a profile from a JSON tree already parsed with big decimals for fractions (the API
+   * parses a body once, checking its limits); {@code source} names it in errors.
+   */
+  public static TrafficProfile parse(String source, JsonNode json) {
+    return read(InputNode.of(source, json));
+  }
+
+  private static TrafficProfile read(InputNode document) {
+    InputNode root = document.object(TOP);
+    String source = root.source();
     try {
       return build(root);
     } catch (InvalidInputException e) {

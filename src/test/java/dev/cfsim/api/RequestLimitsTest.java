@@ -109,6 +109,14 @@ class RequestLimitsTest {
     assertEquals("$", a.json().get("path").asText());
   }
 
+  @Test
+  void an_absurd_number_deep_in_the_body_is_422_naming_its_json_path() {
+    RunningApi.Answer a =
+        server.postJson(ESTIMATES, "{\"regions\": {\"ap\": {\"requests\": 1}}, \"x\": [0, {\"y\": 1e-400}]}");
+    assertProblem(a, 422);
+    assertEquals("$.x[1].y", a.json().get("path").asText());
+  }
+
   static void assertProblem(RunningApi.Answer a, int status) {
     assertEquals(status, a.status(), a.body());
     assertTrue(a.isProblem(), a.contentType());

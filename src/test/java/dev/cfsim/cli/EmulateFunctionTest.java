@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cfsim emulate --function}: a hand-written function gets the same report as rules. */
 class EmulateFunctionTest {
@@ -13,6 +16,37 @@ class EmulateFunctionTest {
   private static final String MIXED_LOG = "src/test/resources/function/logs/";
 
   private final CliRun cli = new CliRun();
+
+  @TempDir Path tmp;
+
+  @Test
+  void a_function_that_reaches_for_nodes_process_through_console_log_gets_an_error_not_the_pid() throws Exception {
+    Path function = tmp.resolve("escape.js");
+    Files.writeString(function, "function handler(e) {\n"
+        + "  var p = console.log.constructor('return pro' + 'cess')();\n"
+        + "  return { statusCode: 200, statusDescription: String(p.pid) };\n}\n");
+    int code = cli.run("emulate", "--function", function.toString(), "--format", "json", MIXED_LOG);
+    assertEquals(Main.EXIT_OK, code, cli.err.toString());
+    JsonNode decisions = new ObjectMapper().readTree(cli.out.toString()).path("decisions");
+    // Every one of the 24 events fails: the constructor is the function realm's, which refuses strings.
+    assertEquals(24, decisions.path("error").asInt(), decisions.toString());
+    assertEquals(0, decisions.path("response").asInt(), decisions.toString());
+  }
+
+  @Test
+  void a_function_that_loops_forever_on_some_events_errs_on_those_and_the_run_goes_on() throws Exception {
+    Path function = tmp.resolve("loop.js");
+    Files.writeString(function, "function handler(event) {\n"
+        + "  if (event.viewer.ip === '211.234.100.5') { for (;;) {} }\n"
+        + "  return event.request;\n}\n");
+    int code = cli.run("emulate", "--function", function.toString(), "--format", "json", MIXED_LOG);
+    assertEquals(Main.EXIT_OK, code, cli.err.toString());
+    JsonNode decisions = new ObjectMapper().readTree(cli.out.toString()).path("decisions");
+    // 7 of the mixed log's 24 lines come from 211.234.100.5 (grep -c); the other 17 pass.
+    assertEquals(7, decisions.path("error").asInt(), decisions.toString());
+    assertEquals(17, decisions.path("pass").asInt(), decisions.toString());
+    assertTrue(cli.err.toString().lines().noneMatch(l -> l.contains("    at ")), cli.err.toString());
+  }
 
   @Test
   void a_function_file_is_replayed_with_the_rules_report_sections_and_cost() throws Exception {
@@ -24,6 +58,20 @@ class EmulateFunctionTest {
     assertEquals(17, report.path("decisions").path("pass").asInt());
     assertEquals(24, report.path("function_invocations").asInt());
     assertTrue(report.path("cost").isObject(), cli.out.toString());
+  }
+
+  @Test
+  void the_report_names_the_function_as_function_not_as_rules() throws Exception {
+    assertEquals(Main.EXIT_OK, cli.run("emulate", "--function", "functions-js/examples/shop.js", MIXED_LOG), cli.err.toString());
+    String text = cli.out.toString();
+    assertTrue(text.lines().anyMatch(l -> l.matches("\\s*function\\s+functions-js/examples/shop\\.js\\s*")), text);
+    assertTrue(text.lines().noneMatch(l -> l.matches("\\s*rules\\s+.*")), text);
+    assertTrue(text.contains("Monthly cost of running the function"), text);
+    CliRun json = new CliRun();
+    assertEquals(Main.EXIT_OK, json.run("emulate", "--function", "functions-js/examples/shop.js", "--format", "json", MIXED_LOG));
+    JsonNode report = new ObjectMapper().readTree(json.out.toString());
+    assertEquals("functions-js/examples/shop.js", report.path("function").asText());
+    assertTrue(report.path("rules").isMissingNode(), report.toString());
   }
 
   @Test

@@ -39,6 +39,40 @@ class GenerateCommandTest {
   }
 
   @Test
+  void without_out_the_commands_say_which_files_to_save_as_none_were_written() {
+    int code = cli.run("generate", "--rules", "examples/rules/maintenance.yaml");
+    assertEquals(Main.EXIT_OK, code, cli.err.toString());
+    String info = cli.err.toString();
+    assertTrue(info.contains("# The function went to standard output and no file was written:"
+        + " save it as function.js (cfsim generate ... > function.js)."), info);
+    assertTrue(info.contains("# No test event was written: add --test-event test-event.json to write it."), info);
+    assertTrue(!Files.exists(Path.of("function.js")) && !Files.exists(Path.of("test-event.json")));
+  }
+
+  @Test
+  void with_test_event_but_without_out_only_the_function_file_is_to_be_saved() {
+    Path event = tmp.resolve("e.json");
+    int code = cli.run("generate", "--rules", "examples/rules/maintenance.yaml", "--test-event", event.toString());
+    assertEquals(Main.EXIT_OK, code, cli.err.toString());
+    assertTrue(Files.exists(event));
+    assertTrue(cli.err.toString().contains("save it as function.js"), cli.err.toString());
+    assertTrue(!cli.err.toString().contains("No test event was written"), cli.err.toString());
+    assertTrue(cli.err.toString().contains("--event-object fileb://" + event), cli.err.toString());
+  }
+
+  @Test
+  void a_name_cloudfront_would_refuse_is_bad_input_in_one_line() {
+    for (String bad : new String[] {"my function", "shop.v2", "x".repeat(65), "", "ünïcode"}) {
+      CliRun run = new CliRun();
+      assertEquals(Main.EXIT_BAD_INPUT, run.run("generate", "--rules", "examples/rules/shop.yaml", "--name", bad), bad);
+      assertTrue(run.err.toString().startsWith("cfsim: --name: "), run.err.toString());
+      assertTrue(run.err.toString().contains("[a-zA-Z0-9-_]{1,64}"), run.err.toString());
+      assertEquals(1, run.err.toString().lines().count(), run.err.toString());
+    }
+    assertEquals(Main.EXIT_OK, cli.run("generate", "--rules", "examples/rules/shop.yaml", "--name", "A-b_" + "9".repeat(60)));
+  }
+
+  @Test
   void an_unknown_runtime_is_bad_input() {
     assertEquals(Main.EXIT_BAD_INPUT, cli.run("generate", "--rules", "examples/rules/shop.yaml", "--runtime", "nodejs20.x"));
     assertTrue(cli.err.toString().startsWith("cfsim: --runtime: unknown runtime 'nodejs20.x'"), cli.err.toString());

@@ -124,6 +124,13 @@ class RulesReaderTest {
         .problem().contains("white space"));
     assertTrue(rejected("rules:\n  - id: r\n    rewrite: { uri: \"/x${querystring}\" }\n")
         .problem().contains("cannot be used here"));
+    InvalidInputException separator = rejected("rules:\n  - id: r\n    redirect: { location: \"https://x.example/a\u2028b\" }\n");
+    assertEquals("rules[0] (r).redirect.location", separator.location());
+    assertTrue(separator.problem().contains("non-ASCII character U+2028 at position 20; percent-encode it as %E2%80%A8"),
+        separator.problem());
+    InvalidInputException hangul = rejected("rules:\n  - id: r\n    rewrite: { uri: \"/\ud55c${uri}\" }\n");
+    assertEquals("rules[0] (r).rewrite.uri", hangul.location());
+    assertTrue(hangul.problem().contains("percent-encode it as %ED%95%9C"), hangul.problem());
     InvalidInputException twice = rejected("rules:\n  - id: r\n    redirect: "
         + "{ location: \"https://x.example${uri}?${querystring}\", keep_query: true }\n");
     assertEquals("rules[0] (r).redirect.location", twice.location());

@@ -28,6 +28,9 @@ class TemplateTest {
     assertThrows(IllegalArgumentException.class, () -> Template.parse("/a${URI}", ALL));
     assertThrows(IllegalArgumentException.class, () -> Template.parse("/a\tb", ALL));
     assertThrows(IllegalArgumentException.class, () -> Template.parse("", ALL));
+    assertThrows(IllegalArgumentException.class, () -> Template.parse("/a\u2028b", ALL));
+    assertThrows(IllegalArgumentException.class, () -> Template.parse("/caf\u00e9", ALL));
+    assertThrows(IllegalArgumentException.class, () -> Template.parse("/\ud83d\ude00", ALL));
     assertThrows(IllegalArgumentException.class,
         () -> Template.parse("/x${querystring}", EnumSet.of(Variable.URI)));
   }

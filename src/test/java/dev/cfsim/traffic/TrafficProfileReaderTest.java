@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.PriceClass;
 import dev.cfsim.pricing.PricingRegion;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,5 +163,24 @@ class TrafficProfileReaderTest {
   @Test
   void an_empty_file_is_refused() {
     assertEquals("is empty", refused("").problem());
+  }
+
+  @Test
+  void a_json_tree_parsed_elsewhere_reads_as_the_same_profile_as_its_text() throws Exception {
+    String json = Files.readString(Path.of("bench/korea-mall.json"));
+    JsonNode tree = new ObjectMapper()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .readTree(json);
+    assertEquals(TrafficProfileReader.parse("request body", json), TrafficProfileReader.parse("request body", tree));
+  }
+
+  @Test
+  void a_json_tree_with_a_stray_key_is_refused_naming_source_and_key() throws Exception {
+    JsonNode tree =
+        new ObjectMapper().readTree("{\"regions\": {}, \"colour\": 1}");
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> TrafficProfileReader.parse("request body", tree));
+    assertEquals("request body", e.source());
+    assertEquals("colour", e.location());
   }
 }
