@@ -2,7 +2,6 @@ package dev.cfsim.emulator;
 
 import dev.cfsim.logs.RequestRecord;
 import dev.cfsim.viewer.RecordedRequest;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,23 +13,37 @@ final class LoggedRequests {
   private LoggedRequests() {}
 
   static RecordedRequest recorded(RequestRecord r) {
-    List<RecordedRequest.Header> headers = new ArrayList<>(4);
-    add(headers, "Host", r.viewerHost());
-    add(headers, "User-Agent", r.userAgent());
-    add(headers, "Referer", r.referer());
-    add(headers, "Cookie", r.cookie());
+    // Names in lower case, as the event spells them: the enricher then keeps them as they are
+    // instead of looking up each one's lower-case form on every record.
+    String host = r.viewerHost();
+    RecordedRequest.Header[] headers = new RecordedRequest.Header[count(host, r.userAgent(), r.referer(), r.cookie())];
+    int n = 0;
+    n = add(headers, n, "host", host);
+    n = add(headers, n, "user-agent", r.userAgent());
+    n = add(headers, n, "referer", r.referer());
+    add(headers, n, "cookie", r.cookie());
     String protocol = r.protocol() == null ? "https" : r.protocol();
     boolean secure = protocol.equals("https") || protocol.equals("wss");
     RecordedRequest.Tls tls = secure && r.tlsProtocol() != null && r.tlsCipher() != null
         ? RecordedRequest.Tls.of(r.tlsProtocol(), r.tlsCipher())
         : RecordedRequest.Tls.NONE;
     return new RecordedRequest(r.clientIp() == null ? "" : r.clientIp(), Math.max(r.clientPort(), 0),
-        r.method(), r.uri(), r.query(), headers, protocol, r.httpVersion(), tls, r.requestId());
+        r.method(), r.uri(), r.query(), List.of(headers), protocol, r.httpVersion(), tls, r.requestId());
   }
 
-  private static void add(List<RecordedRequest.Header> headers, String name, String value) {
-    if (value != null) {
-      headers.add(new RecordedRequest.Header(name, value));
+  private static int count(String... values) {
+    int n = 0;
+    for (String v : values) {
+      n += v == null ? 0 : 1;
     }
+    return n;
+  }
+
+  private static int add(RecordedRequest.Header[] headers, int n, String name, String value) {
+    if (value == null) {
+      return n;
+    }
+    headers[n] = new RecordedRequest.Header(name, value);
+    return n + 1;
   }
 }

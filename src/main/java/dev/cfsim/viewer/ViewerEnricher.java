@@ -46,6 +46,7 @@ public final class ViewerEnricher {
   private static final FieldValue HTTPS = FieldValue.of("https");
   private static final String CLOUDFRONT_PREFIX = "cloudfront-";
   private static final int ADDED_MAX = CloudFrontHeader.values().length;
+  private static final ViewerGeo UNPARSABLE = new ViewerGeo(false, false, Added.NOTHING);
 
   /**
    * The source port used when a request does not record one (no {@code c-port} in the log, no
@@ -61,6 +62,13 @@ public final class ViewerEnricher {
   private final String distributionDomainName;
   private final String distributionId;
   private final BoundedCache<String, ViewerGeo> geoCache;
+  private final Ipv4AnswerCache<ViewerGeo> ipv4Cache;
+  /**
+   * One {@link ViewerGeo} per distinct answer (a country, or a city and ASN): the IP cache holds
+   * hundreds of thousands of IPs but only a few hundred answers, so sharing them keeps the
+   * headers a cache hit reads in the CPU cache instead of one cold copy per IP.
+   */
+  private final BoundedCache<GeoAnswer, ViewerGeo> geoAnswers;
   private final BoundedCache<String, Added> deviceCache;
   private final BoundedCache<String, String> lowerCaseNames =
       new BoundedCache<>(1024, name -> name.toLowerCase(Locale.ROOT));
@@ -80,6 +88,9 @@ public final class ViewerEnricher {
     this.distributionDomainName = b.distributionDomainName;
     this.distributionId = b.distributionId;
     this.geoCache = new BoundedCache<>(b.ipCacheSize, this::lookUpGeo);
+    // twice the slots of the IP cap, so few addresses share a slot
+    this.ipv4Cache = new Ipv4AnswerCache<>(2 * b.ipCacheSize);
+    this.geoAnswers = new BoundedCache<>(b.ipCacheSize, this::geoHeaders);
     this.deviceCache = new BoundedCache<>(b.userAgentCacheSize, this::lookUpDevice);
   }
 
@@ -109,7 +120,7 @@ public final class ViewerEnricher {
       headers.append(name, h.value());
     }
 
-    ViewerGeo viewer = geoCache.get(request.viewerIp());
+    ViewerGeo viewer = viewerGeo(request.viewerIp());
     events.increment();
     if (!viewer.parsable()) {
       unparsableIps.increment();
@@ -173,17 +184,38 @@ public final class ViewerEnricher {
     return logged.regionMatches(true, 0, "HTTP/", 0, 5) ? logged.substring(5) : logged;
   }
 
+  /** IPv4 dotted quads go through the compact table; anything else through the string cache. */
+  private ViewerGeo viewerGeo(String ip) {
+    long v4 = Ipv4AnswerCache.address(ip);
+    if (v4 < 0) {
+      return geoCache.get(ip);
+    }
+    ViewerGeo viewer = ipv4Cache.get((int) v4);
+    if (viewer == null) {
+      viewer = lookUpGeo(Ipv4AnswerCache.inetAddress((int) v4));
+      ipv4Cache.put((int) v4, viewer);
+    }
+    return viewer;
+  }
+
   private ViewerGeo lookUpGeo(String ip) {
     Optional<InetAddress> address = IpAddresses.parse(ip);
-    if (address.isEmpty()) {
-      return new ViewerGeo(false, false, Added.NOTHING);
-    }
-    Optional<GeoLocation> location = geo.locate(address.get());
-    OptionalLong asNumber = asn == null ? OptionalLong.empty() : asn.asn(address.get());
+    return address.isEmpty() ? UNPARSABLE : lookUpGeo(address.get());
+  }
+
+  private ViewerGeo lookUpGeo(InetAddress address) {
+    Optional<GeoLocation> location = geo.locate(address);
+    OptionalLong asNumber = asn == null ? OptionalLong.empty() : asn.asn(address);
+    return geoAnswers.get(new GeoAnswer(location.orElse(null), asNumber));
+  }
+
+  private ViewerGeo geoHeaders(GeoAnswer answer) {
     Added.Builder added = new Added.Builder(selection);
-    location.ifPresent(g -> addGeo(g, added));
-    asNumber.ifPresent(n -> added.add(VIEWER_ASN, Long.toString(n)));
-    return new ViewerGeo(true, location.isPresent(), added.build());
+    if (answer.location() != null) {
+      addGeo(answer.location(), added);
+    }
+    answer.asn().ifPresent(n -> added.add(VIEWER_ASN, Long.toString(n)));
+    return new ViewerGeo(true, answer.location() != null, added.build());
   }
 
   private static void addGeo(GeoLocation g, Added.Builder added) {
@@ -228,6 +260,9 @@ public final class ViewerEnricher {
 
   /** What the geo database says about one viewer IP, with the headers ready to add. */
   private record ViewerGeo(boolean parsable, boolean known, Added added) {}
+
+  /** The databases' answer for one IP; location null when unknown. Many IPs share one. */
+  private record GeoAnswer(GeoLocation location, OptionalLong asn) {}
 
   /** Headers computed once per IP or User-Agent, already filtered by the selection. */
   private record Added(String[] names, FieldValue[] values) {
