@@ -89,7 +89,7 @@ final class EmulateCommand implements Callable<Integer> {
     if (function != null) {
       try (NodeFunctionRunner node = NodeFunctionRunner.start(
               FunctionsJsProject.locate(), function, FunctionRuntime.fromId(runtime, "--runtime"), true);
-          Progress progress = Progress.start(err, source)) {
+          LogProgress progress = LogProgress.replaying(source)) {
         report = new FunctionEmulation(node, function.toString(), enricher, EdgeLocations.builtIn(),
             PriceBooks.load(priceBook), scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded()).run(source);
       }
@@ -100,7 +100,7 @@ final class EmulateCommand implements Callable<Integer> {
       }
       Emulation emulation = new Emulation(rules, enricher, EdgeLocations.builtIn(), PriceBooks.load(priceBook),
           scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded());
-      try (Progress progress = Progress.start(err, source)) {
+      try (LogProgress progress = LogProgress.replaying(source)) {
         report = emulation.run(source);
       }
     }
@@ -111,46 +111,5 @@ final class EmulateCommand implements Callable<Integer> {
         report.counts().records(), report.elapsedSeconds(), report.throughputRecordsPerSecond()));
     err.flush();
     return Main.EXIT_OK;
-  }
-
-  /** Prints how much of the logs has been read, on stderr, when stderr is a terminal. */
-  static final class Progress implements AutoCloseable {
-    private final Thread thread;
-    private final PrintWriter err;
-
-    private Progress(Thread thread, PrintWriter err) {
-      this.thread = thread;
-      this.err = err;
-    }
-
-    static Progress start(PrintWriter err, LogSource source) {
-      if (System.console() == null) {
-        return new Progress(null, err);
-      }
-      long total = Math.max(1, source.totalBytes());
-      Thread t = new Thread(() -> {
-        try {
-          while (!Thread.currentThread().isInterrupted()) {
-            Thread.sleep(500);
-            err.printf(Locale.ROOT, "\rcfsim: replaying %3.0f%% of %,d bytes", 100.0 * source.bytesRead() / total, total);
-            err.flush();
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "cfsim-progress");
-      t.setDaemon(true);
-      t.start();
-      return new Progress(t, err);
-    }
-
-    @Override
-    public void close() {
-      if (thread != null) {
-        thread.interrupt();
-        err.print("\r\033[K");
-        err.flush();
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.logs.LogSource;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -35,6 +36,13 @@ final class LogProgress implements AutoCloseable {
     LogProgress p = new LogProgress(t);
     t.scheduleAtFixedRate(() -> p.err.print("\r" + line.get() + "   "), 500, 500, TimeUnit.MILLISECONDS);
     return p;
+  }
+
+  /** How much of the logs a replay (emulate, verify) has read, as a share of their bytes. */
+  static LogProgress replaying(LogSource source) {
+    long total = Math.max(1, source.totalBytes());
+    return start(() -> String.format(Locale.ROOT, "cfsim: replaying %3.0f%% of %s",
+        100.0 * source.bytesRead() / total, bytes(total)));
   }
 
   /** {@code 1.2 GB} style sizes. */

@@ -101,7 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
     LogReadResult<Void> read;
     int bytes;
     try (NodeFunctionRunner node = NodeFunctionRunner.start(FunctionsJsProject.locate(), code, target, true);
-        EmulateCommand.Progress progress = EmulateCommand.Progress.start(err, source)) {
+        LogProgress progress = LogProgress.replaying(source)) {
       bytes = node.functionBytes();
       FunctionVerifier verifier = new FunctionVerifier(node, Math.max(0, show), n -> { });
       read = source.forEach(record -> {
