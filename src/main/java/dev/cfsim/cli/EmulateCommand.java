@@ -9,7 +9,6 @@ import dev.cfsim.function.FunctionRuntime;
 import dev.cfsim.function.FunctionsJsProject;
 import dev.cfsim.function.NodeFunctionRunner;
 import dev.cfsim.logs.EdgeLocations;
-import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.pricing.PriceBooks;
 import dev.cfsim.rules.RuleWarning;
@@ -70,8 +69,8 @@ final class EmulateCommand implements Callable<Integer> {
   @Option(names = "--price-book", paramLabel = "FILE", description = "Price book JSON (default: the newest shipped).")
   Path priceBook;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Log files read at once (default: one per core).")
-  Integer threads;
+  /** How the logs are read: the same options as {@code cfsim profile} (format, --strict, threads, …). */
+  @Mixin LogOptions logOptions;
 
   @Override
   public Integer call() throws IOException {
@@ -79,18 +78,15 @@ final class EmulateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give either --rules FILE or --function FILE");
     }
     PrintWriter err = spec.commandLine().getErr();
-    LogReadOptions options = LogReadOptions.defaults();
-    if (threads != null) {
-      options = options.withThreads(Math.max(1, threads));
-    }
-    LogSource source = LogSource.of(logs, options);
+    LogSource source = logOptions.source(logs);
+    EdgeLocations edgeLocations = logOptions.edgeLocations();
     ViewerEnricher enricher = viewer.enricherBuilder().build();
     EmulationReport report;
     if (function != null) {
       try (NodeFunctionRunner node = NodeFunctionRunner.start(
               FunctionsJsProject.locate(), function, FunctionRuntime.fromId(runtime, "--runtime"), true);
           LogProgress progress = LogProgress.replaying(source)) {
-        report = new FunctionEmulation(node, function.toString(), enricher, EdgeLocations.builtIn(),
+        report = new FunctionEmulation(node, function.toString(), enricher, edgeLocations,
             PriceBooks.load(priceBook), scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded()).run(source);
       }
     } else {
@@ -98,7 +94,7 @@ final class EmulateCommand implements Callable<Integer> {
       for (RuleWarning w : rules.warnings()) {
         err.println("cfsim: warning: " + rules.source() + ": " + w);
       }
-      Emulation emulation = new Emulation(rules, enricher, EdgeLocations.builtIn(), PriceBooks.load(priceBook),
+      Emulation emulation = new Emulation(rules, enricher, edgeLocations, PriceBooks.load(priceBook),
           scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded());
       try (LogProgress progress = LogProgress.replaying(source)) {
         report = emulation.run(source);

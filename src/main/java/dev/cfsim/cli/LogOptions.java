@@ -10,7 +10,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * How commands that read recorded logs ({@code profile}, {@code estimate --logs}) read them; a
+ * How commands that read recorded logs ({@code profile}, {@code estimate --logs}, {@code emulate}) read them; a
  * picocli mixin so every such command has the same options. The commands name the logs.
  */
 public final class LogOptions {
