@@ -2,7 +2,6 @@ package dev.cfsim.viewer;
 
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.exception.GeoIp2Exception;
-import com.maxmind.geoip2.model.AsnResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -33,19 +32,36 @@ public final class AsnDatabase {
 
   /** The autonomous system number, or empty when the database does not know the address. */
   public OptionalLong asn(InetAddress address) {
+    return numberInNetwork(address).asn();
+  }
+
+  /** The number with the network it holds for, as {@link GeoDatabase#locateInNetwork} gives it. */
+  Numbered numberInNetwork(InetAddress address) {
     if (!MmdbFiles.holds(ipVersion, address)) {
-      return OptionalLong.empty();
+      return Numbered.UNKNOWN;
     }
     try {
       return reader.tryAsn(address)
-          .map(AsnResponse::getAutonomousSystemNumber)
-          .map(OptionalLong::of)
-          .orElse(OptionalLong.empty());
+          .map(r -> new Numbered(
+              r.getAutonomousSystemNumber() == null
+                  ? OptionalLong.empty()
+                  : OptionalLong.of(r.getAutonomousSystemNumber()),
+              MmdbFiles.ipv4NetworkBits(address, r.getNetwork())))
+          .orElse(Numbered.UNKNOWN);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeoIp2Exception e) {
       throw new IllegalStateException(description + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * An answer and its network.
+   *
+   * @param ipv4NetworkBits see {@link GeoDatabase.Located#ipv4NetworkBits}
+   */
+  record Numbered(OptionalLong asn, int ipv4NetworkBits) {
+    static final Numbered UNKNOWN = new Numbered(OptionalLong.empty(), GeoDatabase.Located.UNKNOWN_NETWORK);
   }
 
   /** The file and database type. */

@@ -1,5 +1,6 @@
 package dev.cfsim.viewer;
 
+import com.maxmind.db.DatabaseRecord;
 import com.maxmind.db.Reader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,19 +31,27 @@ final class CountryCodeDatabase implements GeoDatabase {
 
   @Override
   public Optional<GeoLocation> locate(InetAddress address) {
+    return locateInNetwork(address).location();
+  }
+
+  @Override
+  public Located locateInNetwork(InetAddress address) {
     if (!MmdbFiles.holds(ipVersion, address)) {
-      return Optional.empty();
+      return new Located(Optional.empty(), Located.UNKNOWN_NETWORK);
     }
-    Map<?, ?> record;
+    DatabaseRecord<Map> found;
     try {
-      record = reader.get(address, Map.class);
+      found = reader.getRecord(address, Map.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // an unknown address is unknown for its whole network too
+    int bits = MmdbFiles.ipv4NetworkBits(address, found.getNetwork());
+    Map<?, ?> record = found.getData();
     if (record == null || !(record.get(FIELD) instanceof String code) || code.isEmpty()) {
-      return Optional.empty();
+      return new Located(Optional.empty(), bits);
     }
-    return Optional.of(byCode.computeIfAbsent(code, CountryCodeDatabase::location));
+    return new Located(Optional.of(byCode.computeIfAbsent(code, CountryCodeDatabase::location)), bits);
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.maxmind.geoip2.model.AbstractCountryResponse;
 import com.maxmind.geoip2.model.CityResponse;
 import com.maxmind.geoip2.record.Location;
 import com.maxmind.geoip2.record.Subdivision;
+import com.maxmind.geoip2.record.Traits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +15,8 @@ import java.util.Optional;
 
 /** A GeoIP2 or GeoLite2 City or Country database, read with MaxMind's typed GeoIP2 reader. */
 final class GeoIp2Database implements GeoDatabase {
+  private static final Located UNKNOWN = new Located(Optional.empty(), Located.UNKNOWN_NETWORK);
+
   private final DatabaseReader reader;
   private final boolean city;
   private final String description;
@@ -28,19 +31,35 @@ final class GeoIp2Database implements GeoDatabase {
 
   @Override
   public Optional<GeoLocation> locate(InetAddress address) {
+    return locateInNetwork(address).location();
+  }
+
+  /** The network comes from the response's traits; an unknown address reports none. */
+  @Override
+  public Located locateInNetwork(InetAddress address) {
     if (!MmdbFiles.holds(ipVersion, address)) {
-      return Optional.empty();
+      return new Located(Optional.empty(), Located.UNKNOWN_NETWORK);
     }
     try {
-      return city
-          ? reader.tryCity(address).map(GeoIp2Database::fromCity)
-          : reader.tryCountry(address).map(GeoIp2Database::fromCountry)
-              .filter(g -> !g.countryCode().isEmpty());
+      if (city) {
+        return reader.tryCity(address)
+            .map(r -> new Located(Optional.of(fromCity(r)), bits(address, r.getTraits())))
+            .orElse(UNKNOWN);
+      }
+      return reader.tryCountry(address)
+          .map(r -> new Located(
+              Optional.of(fromCountry(r)).filter(g -> !g.countryCode().isEmpty()),
+              bits(address, r.getTraits())))
+          .orElse(UNKNOWN);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeoIp2Exception e) {
       throw new IllegalStateException(description + ": " + e.getMessage(), e);
     }
+  }
+
+  private static int bits(InetAddress address, Traits traits) {
+    return MmdbFiles.ipv4NetworkBits(address, traits.getNetwork());
   }
 
   @Override

@@ -192,9 +192,30 @@ public final class ViewerEnricher {
     }
     ViewerGeo viewer = ipv4Cache.get((int) v4);
     if (viewer == null) {
-      viewer = lookUpGeo(Ipv4AnswerCache.inetAddress((int) v4));
-      ipv4Cache.put((int) v4, viewer);
+      viewer = lookUpIpv4Geo((int) v4);
     }
+    return viewer;
+  }
+
+  /**
+   * Looks the address up and caches the answer for the network it holds for. With an ASN
+   * database too, both answers hold on the narrower of the two networks (the longer prefix:
+   * both contain the address, so one contains the other).
+   */
+  private ViewerGeo lookUpIpv4Geo(int v4) {
+    InetAddress address = Ipv4AnswerCache.inetAddress(v4);
+    GeoDatabase.Located located = geo.locateInNetwork(address);
+    int bits = located.ipv4NetworkBits();
+    OptionalLong asNumber = OptionalLong.empty();
+    if (asn != null) {
+      AsnDatabase.Numbered numbered = asn.numberInNetwork(address);
+      asNumber = numbered.asn();
+      bits = bits < 0 || numbered.ipv4NetworkBits() < 0
+          ? GeoDatabase.Located.UNKNOWN_NETWORK
+          : Math.max(bits, numbered.ipv4NetworkBits());
+    }
+    ViewerGeo viewer = geoAnswers.get(new GeoAnswer(located.location().orElse(null), asNumber));
+    ipv4Cache.put(v4, bits, viewer);
     return viewer;
   }
 

@@ -46,6 +46,46 @@ class GeoDatabasesTest {
   }
 
   @Test
+  void a_lookup_says_which_ipv4_network_its_answer_holds_for() throws Exception {
+    // GeoIP2-City-Test.json: ::81.2.69.160/123 is London, i.e. 81.2.69.160/27 (123 - 96)
+    GeoDatabase.Located london = TestDatabases.city().locateInNetwork(InetAddress.getByName("81.2.69.170"));
+    assertEquals(27, london.ipv4NetworkBits());
+    assertEquals("London", london.location().orElseThrow().city());
+    // GeoIP2-Country-Test.json: ::89.160.20.112/124 is SE, i.e. 89.160.20.112/28
+    GeoDatabase country = GeoDatabases.open(TestDatabases.file("GeoIP2-Country-Test.mmdb"));
+    assertEquals(28, country.locateInNetwork(InetAddress.getByName("89.160.20.120")).ipv4NetworkBits());
+    // GeoLite2-ASN-Test.json: 1.128.0.0/11 is AS1221
+    AsnDatabase asn = AsnDatabase.open(TestDatabases.file("GeoLite2-ASN-Test.mmdb"));
+    assertEquals(new AsnDatabase.Numbered(OptionalLong.of(1221), 11),
+        asn.numberInNetwork(InetAddress.getByName("1.150.3.4")));
+  }
+
+  @Test
+  void an_ipv6_lookup_or_an_unknown_geoip2_address_claims_no_network() throws Exception {
+    GeoDatabase.Located v6 = TestDatabases.city().locateInNetwork(InetAddress.getByName("2001:220::1"));
+    assertEquals("KR", v6.location().orElseThrow().countryCode());
+    assertEquals(GeoDatabase.Located.UNKNOWN_NETWORK, v6.ipv4NetworkBits());
+    GeoDatabase.Located unknown = TestDatabases.city().locateInNetwork(InetAddress.getByName("10.0.0.1"));
+    assertTrue(unknown.location().isEmpty());
+    assertEquals(GeoDatabase.Located.UNKNOWN_NETWORK, unknown.ipv4NetworkBits());
+  }
+
+  @Test
+  void a_country_code_database_reports_the_network_even_of_an_unknown_address(@TempDir Path dir)
+      throws Exception {
+    // Ipv4OnlyMmdb writes one node whose two records both point at the data: each answer holds
+    // for half the IPv4 space, a /1
+    GeoDatabase db = GeoDatabases.open(
+        Ipv4OnlyMmdb.write(dir, "DBIP-Country", Map.of("country_code", "US")));
+    assertEquals(1, db.locateInNetwork(InetAddress.getByName("1.1.1.1")).ipv4NetworkBits());
+    assertEquals(1, db.locateInNetwork(InetAddress.getByName("200.1.1.1")).ipv4NetworkBits());
+    // the embedded DB-IP database: 10.0.0.0/8 is private, known to no one
+    GeoDatabase.Located private10 = GeoDatabases.embedded().locateInNetwork(InetAddress.getByName("10.1.2.3"));
+    assertTrue(private10.location().isEmpty());
+    assertEquals(8, private10.ipv4NetworkBits());
+  }
+
+  @Test
   void an_ipv4_only_country_code_database_knows_no_ipv6_viewer(@TempDir Path dir)
       throws Exception {
     GeoDatabase db = GeoDatabases.open(

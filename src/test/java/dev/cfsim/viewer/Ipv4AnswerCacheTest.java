@@ -43,4 +43,39 @@ class Ipv4AnswerCacheTest {
     assertTrue(found <= 16, "at most one address per slot: " + found);
     assertNull(cache.get(100));
   }
+
+  @Test
+  void an_answer_for_a_network_holds_for_every_address_in_it_and_none_outside() {
+    Ipv4AnswerCache<String> cache = new Ipv4AnswerCache<>(1);
+    cache.put(address("10.1.2.3"), 8, "a /8");
+    cache.put(address("172.16.5.9"), 20, "a /20");
+    cache.put(address("192.0.2.77"), 24, "a /24");
+    cache.put(address("198.51.100.6"), 30, "a /30");
+    assertEquals("a /8", cache.get(address("10.0.0.0")));
+    assertEquals("a /8", cache.get(address("10.255.255.255")));
+    assertNull(cache.get(address("11.0.0.0")));
+    assertNull(cache.get(address("9.255.255.255")));
+    assertEquals("a /20", cache.get(address("172.16.0.0")));
+    assertEquals("a /20", cache.get(address("172.16.15.255")));
+    assertNull(cache.get(address("172.16.16.0")));
+    assertNull(cache.get(address("172.15.255.255")));
+    assertEquals("a /24", cache.get(address("192.0.2.0")));
+    assertEquals("a /24", cache.get(address("192.0.2.255")));
+    assertNull(cache.get(address("192.0.3.0")));
+    // narrower than /24: kept for the address looked up only
+    assertEquals("a /30", cache.get(address("198.51.100.6")));
+    assertNull(cache.get(address("198.51.100.5")));
+  }
+
+  @Test
+  void the_whole_address_space_can_be_one_network() {
+    Ipv4AnswerCache<String> cache = new Ipv4AnswerCache<>(1);
+    cache.put(address("128.0.0.1"), 0, "everywhere");
+    assertEquals("everywhere", cache.get(address("0.0.0.0")));
+    assertEquals("everywhere", cache.get(address("255.255.255.255")));
+  }
+
+  private static int address(String ip) {
+    return (int) Ipv4AnswerCache.address(ip);
+  }
 }

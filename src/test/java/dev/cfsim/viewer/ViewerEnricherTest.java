@@ -183,6 +183,26 @@ class ViewerEnricherTest {
   }
 
   @Test
+  void an_answer_cached_for_a_network_is_what_a_fresh_lookup_of_each_address_gives() {
+    // City test db: 81.2.69.160/27 is London and 81.2.69.192/28 is not; ASN test db:
+    // 1.128.0.0/11 is AS1221 (around it, other networks or none); 10.0.0.0/8 is unknown
+    List<String> ips = List.of("81.2.69.160", "81.2.69.191", "81.2.69.192", "81.2.69.159", "81.2.70.1",
+        "1.128.0.1", "1.159.255.255", "1.160.0.0", "1.127.255.255", "10.0.0.1", "10.200.3.4",
+        "89.160.20.112", "89.160.20.128", "89.160.21.1", "2.125.160.216", "2.125.160.223", "2.125.160.224");
+    AsnDatabase asn = AsnDatabase.open(TestDatabases.file("GeoLite2-ASN-Test.mmdb"));
+    ViewerEnricher shared = TestDatabases.cityEnricher().asn(asn).build();
+    for (String ip : ips) {
+      shared.enrich(RecordedRequest.from(ip).build()); // fills the network caches in this order
+    }
+    for (String ip : ips) {
+      RecordedRequest request = RecordedRequest.from(ip).build();
+      ViewerEnricher fresh = TestDatabases.cityEnricher().asn(asn).build();
+      assertEquals(values(fresh.enrich(request).request().headers()),
+          values(shared.enrich(request).request().headers()), ip);
+    }
+  }
+
+  @Test
   void many_threads_share_one_enricher_and_get_the_same_events() throws Exception {
     List<RecordedRequest> requests = List.of(
         RecordedRequest.from("81.2.69.142").userAgent(IPHONE).build(),
