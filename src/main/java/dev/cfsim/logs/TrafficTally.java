@@ -1,11 +1,12 @@
 package dev.cfsim.logs;
 
 import dev.cfsim.pricing.PricingRegion;
-import java.util.Collections;
+import java.util.AbstractMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collector;
@@ -62,11 +63,17 @@ public final class TrafficTally {
   private long firstMillis = Long.MAX_VALUE;
   private long lastMillis = Long.MIN_VALUE;
   private final double[] byHourOfDay = new double[24];
-  private final Map<Long, Double> byClockHour = new HashMap<>();
-  private final Map<String, Double> resultTypes = new HashMap<>();
-  private final Map<Integer, Double> statuses = new HashMap<>();
-  private final Map<String, Double> edgeLocations = new HashMap<>();
-  private final Map<String, Double> countries = new HashMap<>();
+  // Weighted counts are kept in one-element arrays, not boxed Doubles merged per record: the
+  // merges were a tenth of an emulation's replay time (async-profiler), mostly allocation.
+  private final Map<Long, double[]> byClockHour = new HashMap<>();
+  /** The clock hour of the previous record and its count: logs come in time order. */
+  private long lastClockHour = Long.MIN_VALUE;
+  private double[] lastClockHourCount;
+  private final Map<String, double[]> resultTypes = new HashMap<>();
+  /** By status code, 0 to 999 (RequestRecord checks the range). */
+  private final double[] statuses = new double[1000];
+  private final Map<String, double[]> edgeLocations = new HashMap<>();
+  private final Map<String, double[]> countries = new HashMap<>();
   private final Map<String, Long> unknownEdgeCodes = new HashMap<>();
   private final Map<String, Long> unpricedEdgeCodes = new HashMap<>();
   private final SizeSample objectSizes = new SizeSample(SizeSample.DEFAULT_CAPACITY);
@@ -85,7 +92,8 @@ public final class TrafficTally {
     records++;
     double w = r.weight();
     Sums s = sums(w);
-    int region = regionIndex(r.edgeLocation());
+    Optional<EdgeLocation> edge = edges.find(r.edgeLocation());
+    int region = regionIndex(r.edgeLocation(), edge);
     if (r.isHttps()) {
       s.httpsRequests[region]++;
     } else {
@@ -93,7 +101,7 @@ public final class TrafficTally {
     }
     s.bytesOut[region] += r.bytesSent();
     s.bytesIn[region] += r.bytesReceived();
-    if (r.method() != null && PROXY_METHODS.contains(r.method())) {
+    if (isProxy(r.method())) {
       s.proxyRequests[region]++;
       s.bytesToOrigin[region] += r.bytesReceived();
     }
@@ -102,15 +110,19 @@ public final class TrafficTally {
     lastMillis = Math.max(lastMillis, t);
     long clockHour = Math.floorDiv(t, 3_600_000L);
     byHourOfDay[(int) Math.floorMod(clockHour, 24L)] += w;
-    byClockHour.merge(clockHour, w, Double::sum);
-    resultTypes.merge(r.edgeResultType() == null ? "-" : r.edgeResultType(), w, Double::sum);
-    statuses.merge(r.status(), w, Double::sum);
-    edgeLocations.merge(r.edgeLocation(), w, Double::sum);
+    if (clockHour != lastClockHour || lastClockHourCount == null) {
+      lastClockHourCount = count(byClockHour, clockHour);
+      lastClockHour = clockHour;
+    }
+    lastClockHourCount[0] += w;
+    count(resultTypes, r.edgeResultType() == null ? "-" : r.edgeResultType())[0] += w;
+    statuses[r.status()] += w;
+    count(edgeLocations, r.edgeLocation())[0] += w;
     String country = r.country();
     if (country == null) {
-      country = edges.find(r.edgeLocation()).map(EdgeLocation::country).orElse("unknown");
+      country = edge.map(EdgeLocation::country).orElse("unknown");
     }
-    countries.merge(country, w, Double::sum);
+    count(countries, country)[0] += w;
     if (r.status() >= 200 && r.status() < 300 && "GET".equals(r.method())) {
       long size = r.contentLength() >= 0 ? r.contentLength() : r.bytesSent();
       objectSizes.add(key(r), size);
@@ -128,11 +140,13 @@ public final class TrafficTally {
     for (int h = 0; h < 24; h++) {
       byHourOfDay[h] += o.byHourOfDay[h];
     }
-    o.byClockHour.forEach((k, v) -> byClockHour.merge(k, v, Double::sum));
-    o.resultTypes.forEach((k, v) -> resultTypes.merge(k, v, Double::sum));
-    o.statuses.forEach((k, v) -> statuses.merge(k, v, Double::sum));
-    o.edgeLocations.forEach((k, v) -> edgeLocations.merge(k, v, Double::sum));
-    o.countries.forEach((k, v) -> countries.merge(k, v, Double::sum));
+    addCounts(byClockHour, o.byClockHour);
+    addCounts(resultTypes, o.resultTypes);
+    for (int status = 0; status < statuses.length; status++) {
+      statuses[status] += o.statuses[status];
+    }
+    addCounts(edgeLocations, o.edgeLocations);
+    addCounts(countries, o.countries);
     o.unknownEdgeCodes.forEach((k, v) -> unknownEdgeCodes.merge(k, v, Long::sum));
     o.unpricedEdgeCodes.forEach((k, v) -> unpricedEdgeCodes.merge(k, v, Long::sum));
     objectSizes.merge(o.objectSizes);
@@ -188,8 +202,8 @@ public final class TrafficTally {
   /** Requests the records stand for (weights applied). */
   public double requests() {
     double sum = 0;
-    for (double v : resultTypes.values()) {
-      sum += v;
+    for (double[] v : resultTypes.values()) {
+      sum += v[0];
     }
     return sum;
   }
@@ -219,7 +233,7 @@ public final class TrafficTally {
     }
     long firstHour = Math.floorDiv(firstMillis, 3_600_000L);
     long lastHour = Math.floorDiv(lastMillis, 3_600_000L);
-    double peak = Collections.max(byClockHour.values());
+    double peak = byClockHour.values().stream().mapToDouble(v -> v[0]).max().orElseThrow();
     double mean = requests() / (lastHour - firstHour + 1);
     return peak / mean;
   }
@@ -239,7 +253,13 @@ public final class TrafficTally {
 
   /** Requests by status code, largest first ({@code 0} is {@code 000}). */
   public Map<Integer, Double> statuses() {
-    return sortedByValue(statuses, Integer.MAX_VALUE);
+    Map<Integer, double[]> seen = new HashMap<>();
+    for (int status = 0; status < statuses.length; status++) {
+      if (statuses[status] != 0) {
+        seen.put(status, new double[] {statuses[status]});
+      }
+    }
+    return sortedByValue(seen, Integer.MAX_VALUE);
   }
 
   /** The busiest edge locations (full codes such as ICN54-C1). */
@@ -275,8 +295,25 @@ public final class TrafficTally {
     return last;
   }
 
-  private int regionIndex(String edgeLocation) {
-    var found = edges.find(edgeLocation);
+  /** Only GET is checked before the set: it is nearly every request and never a proxy method. */
+  private static boolean isProxy(String method) {
+    return method != null && !method.equals("GET") && PROXY_METHODS.contains(method);
+  }
+
+  private static <K> double[] count(Map<K, double[]> counts, K key) {
+    double[] c = counts.get(key);
+    if (c == null) {
+      c = new double[1];
+      counts.put(key, c);
+    }
+    return c;
+  }
+
+  private static <K> void addCounts(Map<K, double[]> into, Map<K, double[]> from) {
+    from.forEach((k, v) -> count(into, k)[0] += v[0]);
+  }
+
+  private int regionIndex(String edgeLocation, Optional<EdgeLocation> found) {
     if (found.isEmpty()) {
       unknownEdgeCodes.merge(EdgeLocations.prefix(edgeLocation), 1L, Long::sum);
       return UNPRICED;
@@ -297,8 +334,9 @@ public final class TrafficTally {
     return h * 31 + (r.clientIp() == null ? 0 : r.clientIp().hashCode());
   }
 
-  private static <K extends Comparable<K>> Map<K, Double> sortedByValue(Map<K, Double> m, int n) {
-    List<Map.Entry<K, Double>> entries = new java.util.ArrayList<>(m.entrySet());
+  private static <K extends Comparable<K>> Map<K, Double> sortedByValue(Map<K, double[]> m, int n) {
+    List<Map.Entry<K, Double>> entries = new java.util.ArrayList<>();
+    m.forEach((k, v) -> entries.add(new AbstractMap.SimpleImmutableEntry<>(k, v[0])));
     entries.sort(
         Map.Entry.<K, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
     Map<K, Double> out = new LinkedHashMap<>();
