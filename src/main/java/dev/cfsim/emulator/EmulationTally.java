@@ -38,6 +38,14 @@ public final class EmulationTally {
   private final Map<String, double[]> byCountry = new HashMap<>();
   private final Map<String, double[]> byDevice = new HashMap<>();
   private final Map<String, double[]> targets = new HashMap<>();
+  /**
+   * Per decision, the last redirect target label and the absolute site and status it was built
+   * from. A rule's redirects share one site, so the label ("302 https://kr.example.com") is
+   * reused instead of built and hashed anew per request.
+   */
+  private final String[] lastSite;
+  private final int[] lastStatus;
+  private final String[] lastTarget;
   private final long[][] sampleKeys;
   private final Replayed[][] samples;
   private double edgeResponses;
@@ -51,6 +59,9 @@ public final class EmulationTally {
       index.put(ids.get(i), i);
     }
     decisions = new double[ids.size()];
+    lastSite = new String[ids.size()];
+    lastStatus = new int[ids.size()];
+    lastTarget = new String[ids.size()];
     sampleKeys = new long[ids.size()][];
     samples = new Replayed[ids.size()][];
     for (int i = 0; i < ids.size(); i++) {
@@ -71,14 +82,14 @@ public final class EmulationTally {
     requests += w;
     decisions[d] += w;
     Map<String, FieldValue> headers = r.event().request().headers();
-    byCountry.computeIfAbsent(ViewerLabels.country(headers), k -> new double[ids.size()])[d] += w;
-    byDevice.computeIfAbsent(ViewerLabels.device(headers), k -> new double[ids.size()])[d] += w;
+    row(byCountry, ViewerLabels.country(headers))[d] += w;
+    row(byDevice, ViewerLabels.device(headers))[d] += w;
     if (r.decision() instanceof Decision.Response response) {
       edgeResponses += w;
       if (r.edgeResultType() != null && ORIGIN_RESULTS.contains(r.edgeResultType())) {
         originFetchesAvoided += w;
       }
-      countTarget(response.statusCode() + " " + site(response.location()), w);
+      countTarget(target(d, response), w);
     } else if (((Decision.Request) r.decision()).changed()) {
       changedRequests += w;
     }
@@ -93,8 +104,8 @@ public final class EmulationTally {
     records += other.records;
     requests += other.requests;
     addInto(decisions, other.decisions);
-    other.byCountry.forEach((k, v) -> addInto(byCountry.computeIfAbsent(k, x -> new double[ids.size()]), v));
-    other.byDevice.forEach((k, v) -> addInto(byDevice.computeIfAbsent(k, x -> new double[ids.size()]), v));
+    other.byCountry.forEach((k, v) -> addInto(row(byCountry, k), v));
+    other.byDevice.forEach((k, v) -> addInto(row(byDevice, k), v));
     other.targets.forEach((k, v) -> countTarget(k, v[0]));
     edgeResponses += other.edgeResponses;
     originFetchesAvoided += other.originFetchesAvoided;
@@ -143,6 +154,36 @@ public final class EmulationTally {
           out.put(e.getKey(), row);
         });
     return out;
+  }
+
+  private double[] row(Map<String, double[]> rows, String label) {
+    double[] row = rows.get(label);
+    if (row == null) {
+      row = new double[ids.size()];
+      rows.put(label, row);
+    }
+    return row;
+  }
+
+  /** {@code 302 https://kr.example.com}: the status and the {@link #site} of the location. */
+  private String target(int d, Decision.Response response) {
+    String location = response.location();
+    String site = lastSite[d];
+    if (site != null && lastStatus[d] == response.statusCode() && location != null
+        && location.startsWith(site)
+        && (location.length() == site.length() || "/?#".indexOf(location.charAt(site.length())) >= 0)) {
+      // an absolute site ends where its location has '/', '?', '#' or nothing: site() would
+      // cut this location at the same place
+      return lastTarget[d];
+    }
+    site = site(location);
+    String target = response.statusCode() + " " + site;
+    if (location != null && site.indexOf("://") > 0) {
+      lastSite[d] = site;
+      lastStatus[d] = response.statusCode();
+      lastTarget[d] = target;
+    }
+    return target;
   }
 
   private void countTarget(String target, double w) {

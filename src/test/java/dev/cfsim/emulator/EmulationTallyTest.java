@@ -88,6 +88,28 @@ class EmulationTallyTest {
   }
 
   @Test
+  void one_rule_redirecting_to_several_sites_and_statuses_files_each_under_its_own_target() {
+    EmulationTally t = new EmulationTally(IDS);
+    String[][] redirects = {
+        {"302", "https://kr.example.com/a"}, {"302", "https://kr.example.com?q=1"},
+        {"301", "https://kr.example.com/b"}, {"302", "https://kr.example.com.evil/c"},
+        {"302", "https://kr.example.com"}, {"302", "https://kr.example.co/d"},
+        {"302", "/local?x=1"}, {"302", "/local/y"}, {"302", "https://kr.example.com#top"}};
+    for (String[] r : redirects) {
+      ViewerRequest request = new ViewerRequest("GET", "/", Map.of(), Map.of(), Map.of());
+      Decision decision = new Decision.Response("korea", Integer.parseInt(r[0]), "Found", Map.of("location", r[1]));
+      t.add(new Replayed(1, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", request), decision));
+    }
+    assertEquals(Map.of(
+        "302 https://kr.example.com", 4.0, // /a, ?q=1, (nothing), #top
+        "301 https://kr.example.com", 1.0,
+        "302 https://kr.example.com.evil", 1.0,
+        "302 https://kr.example.co", 1.0,
+        "302 /local", 1.0,
+        "302 /local/y", 1.0), t.counts().redirectTargets());
+  }
+
+  @Test
   void a_relative_location_is_filed_under_its_path() {
     assertEquals("/maintenance.html", EmulationTally.site("/maintenance.html?x=1"));
     assertEquals("https://kr.example.com", EmulationTally.site("https://kr.example.com?x=/a"));
