@@ -34,7 +34,16 @@ public sealed interface Decision {
     public Response {
       Objects.requireNonNull(ruleId, "ruleId");
       Objects.requireNonNull(statusDescription, "statusDescription");
-      headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+      headers = copy(headers);
+    }
+
+    /** Redirects carry one header, which needs no LinkedHashMap to keep its order. */
+    private static Map<String, String> copy(Map<String, String> headers) {
+      if (headers.size() == 1) {
+        Map.Entry<String, String> only = headers.entrySet().iterator().next();
+        return Collections.singletonMap(only.getKey(), only.getValue());
+      }
+      return Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** The {@code location} header, or null when there is none. */

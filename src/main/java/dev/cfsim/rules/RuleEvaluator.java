@@ -128,8 +128,8 @@ public final class RuleEvaluator {
       };
     }
     if (c instanceof Condition.Path path) {
-      List<Glob> globs = path.patterns();
-      return r -> anyMatch(globs, r.uri());
+      Predicate<String> globs = anyOf(path.patterns());
+      return r -> globs.test(r.uri());
     }
     if (c instanceof Condition.PathPrefix prefix) {
       List<String> prefixes = prefix.prefixes();
@@ -143,10 +143,10 @@ public final class RuleEvaluator {
       };
     }
     if (c instanceof Condition.Host host) {
-      List<Glob> globs = host.patterns();
+      Predicate<String> globs = anyOf(host.patterns());
       return r -> {
         String v = first(r.headers(), "host");
-        return v != null && anyMatch(globs, Ascii.lower(v));
+        return v != null && globs.test(Ascii.lower(v));
       };
     }
     if (c instanceof Condition.Method method) {
@@ -213,13 +213,35 @@ public final class RuleEvaluator {
     return v == null ? null : v.value();
   }
 
-  private static boolean anyMatch(List<Glob> globs, String value) {
-    for (Glob g : globs) {
-      if (g.matches(value)) {
-        return true;
+  /** True when any of the globs matches. */
+  private static Predicate<String> anyOf(List<Glob> globs) {
+    List<Predicate<String>> tests = globs.stream().map(RuleEvaluator::matcher).toList();
+    return tests.size() == 1 ? tests.get(0) : v -> {
+      for (Predicate<String> t : tests) {
+        if (t.test(v)) {
+          return true;
+        }
       }
+      return false;
+    };
+  }
+
+  /**
+   * A glob as a test. Most patterns are a literal, or a literal and one trailing {@code *}; for
+   * those equals and startsWith decide what {@link Glob#matches} would, without its
+   * character-by-character walk, which was the rules' largest cost per request.
+   */
+  static Predicate<String> matcher(Glob glob) {
+    String pattern = glob.pattern();
+    if (glob.isExact()) {
+      return pattern::equals;
     }
-    return false;
+    int star = pattern.indexOf('*');
+    if (star == pattern.length() - 1 && pattern.indexOf('?') < 0) {
+      String prefix = pattern.substring(0, star);
+      return v -> v.startsWith(prefix);
+    }
+    return glob::matches;
   }
 
   // ---- actions ----
@@ -229,7 +251,8 @@ public final class RuleEvaluator {
       return r -> new Decision.Request(id, r, false);
     }
     if (action instanceof Action.Redirect redirect) {
-      return r -> new Decision.Response(id, redirect.status(), redirect.statusDescription(),
+      String description = redirect.statusDescription();
+      return r -> new Decision.Response(id, redirect.status(), description,
           Map.of("location", location(redirect, r)));
     }
     Action.ModifyRequest modify = (Action.ModifyRequest) action;

@@ -19,6 +19,21 @@ import org.junit.jupiter.api.Test;
 
 class RuleEvaluatorTest {
 
+  @Test
+  void a_compiled_glob_decides_as_the_glob_itself() {
+    List<String> patterns = List.of("/health", "/status/*", "*", "**", "/a*b", "/a?", "/x/**", "",
+        "*.example.com", "a*", "?*", "/status/*x", "*/");
+    List<String> inputs = List.of("", "/health", "/healthz", "/status/", "/status/x/y", "/status", "/ab",
+        "/a", "/axb", "/x/", "www.example.com", "example.com", "a", "ab", "/", "b");
+    for (String pattern : patterns) {
+      Glob glob = new Glob(pattern);
+      for (String input : inputs) {
+        assertEquals(glob.matches(input), RuleEvaluator.matcher(glob).test(input), pattern + " on " + input);
+      }
+    }
+  }
+
+
   private static RuleEvaluator rules(String yaml) {
     return RuleEvaluator.compile(RulesReader.parse(yaml, "test.yaml").rules());
   }
