@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /**
  * Turns a recorded request into the viewer-request event a CloudFront Function receives, with
@@ -45,7 +46,8 @@ public final class ViewerEnricher {
   private static final FieldValue HTTP = FieldValue.of("http");
   private static final FieldValue HTTPS = FieldValue.of("https");
   private static final String CLOUDFRONT_PREFIX = "cloudfront-";
-  private static final int ADDED_MAX = CloudFrontHeader.values().length;
+  /** Viewer-Address, Viewer-HTTP-Version, Viewer-TLS, Forwarded-Proto. */
+  private static final int CONNECTION_HEADERS = 4;
   private static final ViewerGeo UNPARSABLE = new ViewerGeo(false, false, Added.NOTHING);
 
   /**
@@ -59,6 +61,13 @@ public final class ViewerEnricher {
   private final AsnDatabase asn;
   private final DeviceDetector devices;
   private final HeaderSelection selection;
+  // the selection, asked once here instead of four times per event
+  private final boolean addAddress;
+  private final boolean addHttpVersion;
+  private final boolean addTls;
+  private final boolean addForwardedProto;
+  /** How many device flags the selection adds to every event. */
+  private final int deviceHeaders;
   private final String distributionDomainName;
   private final String distributionId;
   private final BoundedCache<String, ViewerGeo> geoCache;
@@ -85,6 +94,12 @@ public final class ViewerEnricher {
     this.asn = b.asn;
     this.devices = new DeviceDetector(b.deviceRules);
     this.selection = b.selection;
+    this.addAddress = selection.contains(VIEWER_ADDRESS);
+    this.addHttpVersion = selection.contains(VIEWER_HTTP_VERSION);
+    this.addTls = selection.contains(VIEWER_TLS);
+    this.addForwardedProto = selection.contains(FORWARDED_PROTO);
+    this.deviceHeaders = (int) Stream.of(IS_DESKTOP_VIEWER, IS_MOBILE_VIEWER, IS_TABLET_VIEWER,
+        IS_SMARTTV_VIEWER, IS_IOS_VIEWER, IS_ANDROID_VIEWER).filter(selection::contains).count();
     this.distributionDomainName = b.distributionDomainName;
     this.distributionId = b.distributionId;
     this.geoCache = new BoundedCache<>(b.ipCacheSize, this::lookUpGeo);
@@ -101,7 +116,10 @@ public final class ViewerEnricher {
 
   /** The event a function would receive for this request. Thread-safe. */
   public ViewerRequestEvent enrich(RecordedRequest request) {
-    FieldMap.Builder headers = FieldMap.builder(request.headers().size() + ADDED_MAX);
+    ViewerGeo viewer = viewerGeo(request.viewerIp());
+    // Sized for all that can be added, so the map the event keeps has no spare slots.
+    FieldMap.Builder headers = FieldMap.builder(
+        request.headers().size() + CONNECTION_HEADERS + viewer.added().size() + deviceHeaders);
     String cookieHeader = null;
     String userAgent = null;
     for (RecordedRequest.Header h : request.headers()) {
@@ -120,7 +138,6 @@ public final class ViewerEnricher {
       headers.append(name, h.value());
     }
 
-    ViewerGeo viewer = viewerGeo(request.viewerIp());
     events.increment();
     if (!viewer.parsable()) {
       unparsableIps.increment();
@@ -164,17 +181,17 @@ public final class ViewerEnricher {
   }
 
   private void addConnectionHeaders(RecordedRequest r, FieldMap.Builder headers) {
-    if (selection.contains(VIEWER_ADDRESS)) {
+    if (addAddress) {
       int port = r.viewerPort() > 0 ? r.viewerPort() : UNKNOWN_PORT_STAND_IN;
       headers.add(VIEWER_ADDRESS.headerName(), FieldValue.of(r.viewerIp() + ":" + port));
     }
-    if (selection.contains(VIEWER_HTTP_VERSION) && !r.httpVersion().isEmpty()) {
+    if (addHttpVersion && !r.httpVersion().isEmpty()) {
       headers.add(VIEWER_HTTP_VERSION.headerName(), httpVersions.get(r.httpVersion()));
     }
-    if (selection.contains(VIEWER_TLS) && r.secure() && r.tls().present()) {
+    if (addTls && r.secure() && r.tls().present()) {
       headers.add(VIEWER_TLS.headerName(), tlsValues.get(r.tls()));
     }
-    if (selection.contains(FORWARDED_PROTO)) {
+    if (addForwardedProto) {
       headers.add(FORWARDED_PROTO.headerName(), r.secure() ? HTTPS : HTTP);
     }
   }
@@ -301,12 +318,16 @@ public final class ViewerEnricher {
   private record Added(String[] names, FieldValue[] values) {
     static final Added NOTHING = new Added(new String[0], new FieldValue[0]);
 
+    int size() {
+      return names.length;
+    }
+
     void putInto(FieldMap.Builder headers) {
       headers.addAll(names, values);
     }
 
     static final class Builder {
-      private final HeaderSelection selection;
+          private final HeaderSelection selection;
       private final List<String> names = new ArrayList<>();
       private final List<FieldValue> values = new ArrayList<>();
 
