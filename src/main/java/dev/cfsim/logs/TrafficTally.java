@@ -120,7 +120,7 @@ public final class TrafficTally {
     count(edgeLocations, r.edgeLocation())[0] += w;
     String country = r.country();
     if (country == null) {
-      country = edge.map(EdgeLocation::country).orElse("unknown");
+      country = edge.isPresent() ? edge.get().country() : "unknown";
     }
     count(countries, country)[0] += w;
     if (r.status() >= 200 && r.status() < 300 && "GET".equals(r.method())) {

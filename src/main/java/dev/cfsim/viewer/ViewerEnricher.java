@@ -122,7 +122,9 @@ public final class ViewerEnricher {
         request.headers().size() + CONNECTION_HEADERS + viewer.added().size() + deviceHeaders);
     String cookieHeader = null;
     String userAgent = null;
-    for (RecordedRequest.Header h : request.headers()) {
+    List<RecordedRequest.Header> sent = request.headers();
+    for (int i = 0; i < sent.size(); i++) { // indexed: the iterator was allocated per event
+      RecordedRequest.Header h = sent.get(i);
       String name = lowerCase(h.name());
       if (name.equals(COOKIE)) {
         // several Cookie headers parse as one joined with "; "
