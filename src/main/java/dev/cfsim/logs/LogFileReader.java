@@ -103,6 +103,7 @@ final class LogFileReader {
     final String name;
     final Consumer<RequestRecord> sink;
     final MalformedLines malformed;
+    final ByteScan.Line scan = new ByteScan.Line();
     LineParser parser;
     long lineNo;
     long records;
@@ -118,11 +119,14 @@ final class LogFileReader {
       return new FileCounts(lineNo, records, bad);
     }
 
-    /** Handles the complete lines in buf[0, filled) and returns how many bytes they took. */
+    /**
+     * Handles the complete lines in buf[0, filled) and returns how many bytes they took. Each
+     * line is scanned once: the search for its end also notes where its fields split.
+     */
     int lines(byte[] buf, int filled, boolean atEnd) {
       int start = 0;
       while (start < filled) {
-        int nl = ByteScan.indexOf(buf, start, filled, (byte) '\n');
+        int nl = ByteScan.scanLine(buf, start, filled, options.delimiter(), scan);
         if (nl < 0) {
           if (!atEnd) {
             return start;
@@ -152,7 +156,11 @@ final class LogFileReader {
         parser = parserFor(buf, start, end);
       }
       try {
-        sink.accept(parser.parse(buf, start, end));
+        sink.accept(
+            parser instanceof DelimitedLineParser delimited
+                    && delimited.delimiter() == options.delimiter()
+                ? delimited.parse(buf, start, end, scan)
+                : parser.parse(buf, start, end));
         records++;
       } catch (MalformedLineException e) {
         bad++;

@@ -43,7 +43,8 @@ final class RecordAssembler {
   /**
    * @param v text values by slot
    * @param n numeric values the parser already read from bytes, by slot ({@link #NOT_PARSED}
-   *     otherwise): sizes as integers, seconds and times of day as milliseconds
+   *     otherwise): sizes as integers, seconds and times of day as milliseconds, and for
+   *     {@code c-ip} the IPv4 address when the parser has already checked the text is one
    */
   RequestRecord assemble(String[] v, long[] n) throws MalformedLineException {
     this.n = n;
@@ -54,7 +55,7 @@ final class RecordAssembler {
     }
     long ts = timestamp(v);
     String ip = v[LogField.CLIENT_IP.ordinal()];
-    if (!IpAddresses.isValid(ip)) {
+    if (n[LogField.CLIENT_IP.ordinal()] == NOT_PARSED && !IpAddresses.isValid(ip)) {
       throw new MalformedLineException(BAD_IP, "c-ip '" + clip(ip) + "'");
     }
     String distributionHost = v[LogField.CS_HOST.ordinal()];
