@@ -6,6 +6,7 @@ import dev.cfsim.logs.LogGenerator;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.logs.RequestRecord;
+import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.viewer.GeoDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +32,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * Standard-log lines read per second on one thread, from plain and from gzip bytes in memory
  * (so the disk is not measured), full {@link RequestRecord}s built. The log is what {@code cfsim
  * loggen} writes with its default shop mix: 200,000 lines of 33 fields, about 475 bytes each,
- * nearly every viewer IP, request id and cookie distinct, as in a real log.
+ * nearly every viewer IP, request id and cookie distinct, as in a real log. The {@code
+ * TrafficFields} pair reads as {@code cfsim profile} does, keeping only what the traffic tally
+ * needs (every field still checked).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -83,11 +86,30 @@ public class LogReadingBenchmark {
     return read(gzip, bh);
   }
 
+  /** As {@code cfsim profile} reads: only the fields the traffic tally needs are kept. */
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public long plainTrafficFields(Blackhole bh) throws IOException {
+    return read(plain, TRAFFIC, bh);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public long gzipTrafficFields(Blackhole bh) throws IOException {
+    return read(gzip, TRAFFIC, bh);
+  }
+
+  private static final LogReadOptions ALL = LogReadOptions.defaults();
+  private static final LogReadOptions TRAFFIC = ALL.readingOnly(TrafficTally.FIELDS);
+
   private static long read(byte[] bytes, Blackhole bh) throws IOException {
+    return read(bytes, ALL, bh);
+  }
+
+  private static long read(byte[] bytes, LogReadOptions options, Blackhole bh) throws IOException {
     long records =
         LogSource.readStream(
-                "bench", new ByteArrayInputStream(bytes), LogReadOptions.defaults(),
-                (RequestRecord r) -> bh.consume(r))
+                "bench", new ByteArrayInputStream(bytes), options, (RequestRecord r) -> bh.consume(r))
             .records();
     if (records != LINES) {
       throw new IllegalStateException(records + " records read, " + LINES + " written");

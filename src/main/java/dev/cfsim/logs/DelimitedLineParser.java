@@ -3,6 +3,7 @@ package dev.cfsim.logs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -62,6 +63,8 @@ final class DelimitedLineParser implements LineParser {
   private final String[] values = new String[SLOTS];
   private final long[] numbers = new long[SLOTS];
   private final ByteScan.Line ownScan = new ByteScan.Line();
+  /** Slots whose text the job reads; the others are only checked for presence (and c-ip). */
+  private final boolean[] keep = new boolean[SLOTS];
   private final ValueCache cache = new ValueCache();
 
   /**
@@ -69,6 +72,19 @@ final class DelimitedLineParser implements LineParser {
    * @param delimiter the byte between values, normally a tab
    */
   DelimitedLineParser(List<String> columns, byte delimiter, boolean realtime, double weight) {
+    this(columns, delimiter, realtime, weight, LogReadOptions.defaults().fieldsRead());
+  }
+
+  /** @param fieldsRead text fields outside it are checked but not kept (see {@link LogReadOptions}) */
+  DelimitedLineParser(
+      List<String> columns, byte delimiter, boolean realtime, double weight, Set<LogField> fieldsRead) {
+    for (LogField f : LogField.values()) {
+      int slot = f.ordinal();
+      // dates and times are read to be checked; a real-time query is cut from the URI
+      keep[slot] = fieldsRead.contains(f) || KIND[slot] != TEXT || f == LogField.DATE
+          || f == LogField.TIMESTAMP || f == LogField.TIMESTAMP_MS
+          || (realtime && f == LogField.URI_STEM);
+    }
     this.slotOfColumn = new int[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       LogField f = LogField.byName(columns.get(i));
@@ -137,6 +153,8 @@ final class DelimitedLineParser implements LineParser {
     long number = number(KIND[slot], buf, start, len);
     if (number >= 0) {
       numbers[slot] = number;
+    } else if (!keep[slot]) {
+      skip(slot, buf, start, len);
     } else if (!ascii) {
       values[slot] = FieldDecoding.decode(slot, new String(buf, start, len, StandardCharsets.UTF_8));
     } else if (REPEATING[slot]) {
@@ -150,6 +168,23 @@ final class DelimitedLineParser implements LineParser {
         }
       }
     }
+  }
+
+  /**
+   * Notes that a field the job does not read is there, without making its String; a viewer IP
+   * is still checked, and kept as text only when it is not a plain dotted quad (IPv6, or bad, for
+   * the assembler to judge and report).
+   */
+  private void skip(int slot, byte[] buf, int start, int len) {
+    if (slot == CLIENT_IP) {
+      long v4 = IpAddresses.ipv4(buf, start, start + len);
+      if (v4 < 0) {
+        values[slot] = new String(buf, start, len, StandardCharsets.UTF_8);
+        return;
+      }
+      numbers[slot] = v4;
+    }
+    values[slot] = RecordAssembler.NOT_READ;
   }
 
   /**

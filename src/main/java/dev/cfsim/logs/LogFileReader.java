@@ -184,7 +184,8 @@ final class LogFileReader {
                 columns,
                 options.delimiter(),
                 realtime,
-                realtime ? options.realtimeWeight() : 1.0);
+                realtime ? options.realtimeWeight() : 1.0,
+                options.fieldsRead());
       }
     }
 
@@ -201,14 +202,16 @@ final class LogFileReader {
               realtimeColumns(countColumns(buf, start, end)),
               options.delimiter(),
               true,
-              options.realtimeWeight());
+              options.realtimeWeight(),
+              options.fieldsRead());
         default:
           if (options.fields().isEmpty()) {
             throw new InvalidInputException(
                 name, "line " + lineNo,
                 "no #Fields header before the first record; name the columns with --fields");
           }
-          return new DelimitedLineParser(options.fields(), options.delimiter(), false, 1.0);
+          return new DelimitedLineParser(
+              options.fields(), options.delimiter(), false, 1.0, options.fieldsRead());
       }
     }
 

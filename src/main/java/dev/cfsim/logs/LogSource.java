@@ -11,6 +11,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -93,6 +94,16 @@ public final class LogSource {
    * locking and memory is bounded by threads, not files.
    */
   public <A, R> LogReadResult<R> read(Collector<RequestRecord, A, R> collector) {
+    return read(collector, options.fieldsRead());
+  }
+
+  /**
+   * Like {@link #read(Collector)}, for a job that reads only {@code fieldsRead} of each record:
+   * other text fields are checked but left {@code null}, which makes reading faster.
+   */
+  public <A, R> LogReadResult<R> read(
+      Collector<RequestRecord, A, R> collector, Set<LogField> fieldsRead) {
+    LogReadOptions options = this.options.readingOnly(fieldsRead);
     MalformedLines malformed = new MalformedLines();
     AtomicInteger next = new AtomicInteger();
     AtomicLong lines = new AtomicLong();
