@@ -100,6 +100,22 @@ final class ByteScan {
     return -1;
   }
 
+  /** How many {@code b} there are in {@code buf[from, to)}. */
+  static int count(byte[] buf, int from, int to, byte b) {
+    long pattern = ONES * (b & 0xff);
+    int n = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      n += Long.bitCount(zeroBytes((long) LONGS.get(buf, i) ^ pattern));
+    }
+    for (; i < to; i++) {
+      if (buf[i] == b) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Flags {@code 0x80} in exactly the bytes of {@code x} that are zero (no false positives). */
   private static long zeroBytes(long x) {
     return ~((((x & LOWS) + LOWS) | x) | LOWS);

@@ -68,6 +68,25 @@ class ByteScanTest {
   }
 
   @Test
+  void counting_matches_a_byte_loop_at_every_offset() {
+    Random rnd = new Random(11);
+    byte[] alphabet = {9, 8, 10, 11, 'a', (byte) 0x8a, (byte) 0xff, 0};
+    for (int round = 0; round < 2000; round++) {
+      byte[] buf = new byte[rnd.nextInt(70)];
+      for (int i = 0; i < buf.length; i++) {
+        buf[i] = alphabet[rnd.nextInt(alphabet.length)];
+      }
+      int from = buf.length == 0 ? 0 : rnd.nextInt(buf.length);
+      int to = from + rnd.nextInt(buf.length - from + 1);
+      int want = 0;
+      for (int i = from; i < to; i++) {
+        want += buf[i] == 10 ? 1 : 0;
+      }
+      assertEquals(want, ByteScan.count(buf, from, to, (byte) 10));
+    }
+  }
+
+  @Test
   void a_high_byte_anywhere_makes_a_range_non_ascii() {
     byte[] buf = "0123456789abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertTrue(ByteScan.isAscii(buf, 0, buf.length));
