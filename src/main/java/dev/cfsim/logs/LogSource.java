@@ -232,7 +232,8 @@ public final class LogSource {
     }
   }
 
-  private static <A> A await(Future<A> f, List<? extends Future<?>> all) {
+  /** The task's result; on failure, cancels {@code all} and rethrows the cause unchecked. */
+  static <A> A await(Future<A> f, List<? extends Future<?>> all) {
     try {
       return f.get();
     } catch (InterruptedException e) {

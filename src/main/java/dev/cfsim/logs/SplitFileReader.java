@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,7 +76,7 @@ final class SplitFileReader {
         put(queue, END);
       }
       for (Future<?> f : running) {
-        await(f);
+        LogSource.await(f, running);
       }
     }
     rethrowEarliestFailure(workers);
@@ -256,24 +254,6 @@ final class SplitFileReader {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return END;
-    }
-  }
-
-  private static void await(Future<?> f) {
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading logs", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException re) {
-        throw re;
-      }
-      if (c instanceof IOException io) {
-        throw new UncheckedIOException(io);
-      }
-      throw new IllegalStateException(c);
     }
   }
 }
