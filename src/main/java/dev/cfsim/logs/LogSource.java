@@ -153,7 +153,8 @@ public final class LogSource {
       containers.add(container);
       sinks.add(r -> collector.accumulator().accept(container, r));
     }
-    SplitFileReader reader = new SplitFileReader(options, bytesRead, splitBlockSize);
+    SplitFileReader reader = new SplitFileReader(options, bytesRead,
+        splitBlockSize > 0 ? splitBlockSize : SplitFileReader.blockSizeFor(options.threads()));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), LogSource::daemon);
     long lines = 0;
     long records = 0;
@@ -176,8 +177,8 @@ public final class LogSource {
         collector.finisher().apply(combined), files.size(), lines, records, malformed);
   }
 
-  /** Block size for {@link SplitFileReader}; tests make it small to cut files in many places. */
-  int splitBlockSize = SplitFileReader.DEFAULT_BLOCK;
+  /** Block size for {@link SplitFileReader}, 0 for its default; tests make it small. */
+  int splitBlockSize;
 
   /**
    * Reads every file, in parallel, handing each record to {@code sink}, which must be

@@ -32,6 +32,17 @@ final class SplitFileReader {
 
   static final int DEFAULT_BLOCK = 1 << 20;
 
+  /** Bytes all blocks in flight may hold (queued, being parsed, being filled). */
+  private static final int IN_FLIGHT = 64 << 20;
+
+  /**
+   * Blocks of 1 MB, smaller on machines with many cores so that the blocks in flight (two per
+   * worker, and the one being filled) stay within 64 MB: memory does not grow with the logs.
+   */
+  static int blockSizeFor(int threads) {
+    return Math.max(1 << 16, Math.min(DEFAULT_BLOCK, IN_FLIGHT / (2 * threads + 1)));
+  }
+
   private final LogFileReader files;
   private final LogReadOptions options;
   private final AtomicLong bytesRead;
@@ -60,7 +71,7 @@ final class SplitFileReader {
       Path file, List<Consumer<RequestRecord>> sinks, MalformedLines malformed, ExecutorService pool)
       throws IOException {
     String name = file.toString();
-    BlockingQueue<Block> queue = new ArrayBlockingQueue<>(2 * sinks.size());
+    BlockingQueue<Block> queue = new ArrayBlockingQueue<>(sinks.size());
     List<Worker> workers = new ArrayList<>();
     List<Future<?>> running = new ArrayList<>();
     for (Consumer<RequestRecord> sink : sinks) {
