@@ -102,7 +102,7 @@ final class ProfileCommand implements Callable<Integer> {
     LogReadResult<TrafficTally> read;
     try (LogProgress p = LogProgress.start(() -> String.format(Locale.ROOT, "reading logs: %s of %s",
         LogProgress.bytes(source.bytesRead()), LogProgress.bytes(source.totalBytes())))) {
-      read = source.read(TrafficTally.collector(logs.edgeLocations()));
+      read = source.read(TrafficTally.collector(logs.edgeLocations()), TrafficTally.FIELDS);
     }
     for (String line : read.malformed().summary()) {
       System.err.println("cfsim: " + line);

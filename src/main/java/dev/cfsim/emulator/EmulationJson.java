@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public final class EmulationJson {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  /** Jackson's default factory keeps a BigDecimal's scale ($0.10 stays 0.10) since 2.15. */
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private EmulationJson() {}
 

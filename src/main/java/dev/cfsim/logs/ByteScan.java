@@ -3,6 +3,7 @@ package dev.cfsim.logs;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Byte searches eight bytes at a time (SWAR: the word tricks from "Bit Twiddling Hacks",
@@ -16,6 +17,7 @@ final class ByteScan {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+  private static final long NEWLINES = ONES * '\n';
 
   private ByteScan() {}
 
@@ -40,39 +42,100 @@ final class ByteScan {
   }
 
   /**
-   * Finds every {@code b} in {@code buf[from, to)} in one pass and writes their indices to
-   * {@code out} (as many as fit). Returns how many there are, negated when the range also holds
-   * a byte above 127 (then the caller decodes text as UTF-8): {@code -(count + 1)}.
+   * The delimiter positions of one line, found by {@link #scanLine} in the same pass that finds
+   * where the line ends. Reused line after line, so reading a log allocates nothing here.
    */
-  static int positions(byte[] buf, int from, int to, byte b, int[] out) {
-    long pattern = ONES * (b & 0xff);
+  static final class Line {
+    int[] delimiters = new int[64];
+    int count;
+    /** No byte of the line is above 127: values can be read as Latin-1, no UTF-8 decoding. */
+    boolean ascii;
+  }
+
+  /**
+   * Finds the first {@code '\n'} in {@code buf[from, to)} and records the positions of every
+   * {@code delimiter} before it in {@code line}. Returns the index of the line end, or -1 when
+   * the range holds none; {@code line} then describes all of {@code buf[from, to)}, which is
+   * what a last line without a line end needs. Looking for both bytes in one pass reads each
+   * word of the log once, where a line search followed by a field search read it twice.
+   */
+  static int scanLine(byte[] buf, int from, int to, byte delimiter, Line line) {
+    long pattern = ONES * (delimiter & 0xff);
     long high = 0;
+    int[] out = line.delimiters;
     int n = 0;
     int i = from;
     for (; i + 8 <= to; i += 8) {
       long word = (long) LONGS.get(buf, i);
+      long found = zeroBytes(word ^ pattern);
+      long newline = zeroBytes(word ^ NEWLINES);
+      if (newline != 0) {
+        int bits = Long.numberOfTrailingZeros(newline) & ~7; // bit offset of the line end
+        long before = bits == 0 ? 0 : -1L >>> (64 - bits);
+        found &= before;
+        high |= word & before;
+        n = record(line, out, n, i, found);
+        return finish(line, n, high, i + (bits >>> 3));
+      }
       high |= word;
-      long x = word ^ pattern;
-      // exact zero-byte test: no false positives, so every flagged byte is a match
-      long found = ~((((x & LOWS) + LOWS) | x) | LOWS);
-      while (found != 0) {
-        if (n < out.length) {
-          out[n] = i + (Long.numberOfTrailingZeros(found) >>> 3);
-        }
-        n++;
-        found &= found - 1;
+      if (found != 0) {
+        n = record(line, out, n, i, found);
+        out = line.delimiters;
       }
     }
     for (; i < to; i++) {
-      high |= buf[i];
-      if (buf[i] == b) {
-        if (n < out.length) {
-          out[n] = i;
+      byte b = buf[i];
+      if (b == '\n') {
+        return finish(line, n, high, i);
+      }
+      high |= b;
+      if (b == delimiter) {
+        if (n == out.length) {
+          out = line.delimiters = Arrays.copyOf(out, n * 2);
         }
+        out[n++] = i;
+      }
+    }
+    finish(line, n, high, -1);
+    return -1;
+  }
+
+  /** How many {@code b} there are in {@code buf[from, to)}. */
+  static int count(byte[] buf, int from, int to, byte b) {
+    long pattern = ONES * (b & 0xff);
+    int n = 0;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      n += Long.bitCount(zeroBytes((long) LONGS.get(buf, i) ^ pattern));
+    }
+    for (; i < to; i++) {
+      if (buf[i] == b) {
         n++;
       }
     }
-    return (high & HIGHS) == 0 ? n : -(n + 1);
+    return n;
+  }
+
+  /** Flags {@code 0x80} in exactly the bytes of {@code x} that are zero (no false positives). */
+  private static long zeroBytes(long x) {
+    return ~((((x & LOWS) + LOWS) | x) | LOWS);
+  }
+
+  private static int record(Line line, int[] out, int n, int wordStart, long found) {
+    while (found != 0) {
+      if (n == out.length) {
+        out = line.delimiters = Arrays.copyOf(out, n * 2);
+      }
+      out[n++] = wordStart + (Long.numberOfTrailingZeros(found) >>> 3);
+      found &= found - 1;
+    }
+    return n;
+  }
+
+  private static int finish(Line line, int count, long high, int end) {
+    line.count = count;
+    line.ascii = (high & HIGHS) == 0;
+    return end;
   }
 
   /**

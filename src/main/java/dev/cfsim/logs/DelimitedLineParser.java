@@ -3,6 +3,7 @@ package dev.cfsim.logs;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,6 +25,8 @@ final class DelimitedLineParser implements LineParser {
   private static final byte TEXT = 0, INTEGER = 1, SECONDS = 2, CLOCK = 3, STATUS = 4;
 
   private static final byte[] KIND = new byte[SLOTS];
+
+  private static final int CLIENT_IP = LogField.CLIENT_IP.ordinal();
 
   static {
     for (LogField f :
@@ -53,11 +56,15 @@ final class DelimitedLineParser implements LineParser {
   }
 
   private final int[] slotOfColumn;
+  /** The slots this parser's columns fill, each once: the only ones to clear between lines. */
+  private final int[] filledSlots;
   private final byte delimiter;
   private final RecordAssembler assembler;
   private final String[] values = new String[SLOTS];
   private final long[] numbers = new long[SLOTS];
-  private int[] tabs = new int[64];
+  private final ByteScan.Line ownScan = new ByteScan.Line();
+  /** Slots whose text the job reads; the others are only checked for presence (and c-ip). */
+  private final boolean[] keep = new boolean[SLOTS];
   private final ValueCache cache = new ValueCache();
 
   /**
@@ -65,54 +72,70 @@ final class DelimitedLineParser implements LineParser {
    * @param delimiter the byte between values, normally a tab
    */
   DelimitedLineParser(List<String> columns, byte delimiter, boolean realtime, double weight) {
+    this(columns, delimiter, realtime, weight, LogReadOptions.defaults().fieldsRead());
+  }
+
+  /** @param fieldsRead text fields outside it are checked but not kept (see {@link LogReadOptions}) */
+  DelimitedLineParser(
+      List<String> columns, byte delimiter, boolean realtime, double weight, Set<LogField> fieldsRead) {
+    for (LogField f : LogField.values()) {
+      int slot = f.ordinal();
+      // dates and times are read to be checked; a real-time query is cut from the URI
+      keep[slot] = fieldsRead.contains(f) || KIND[slot] != TEXT || f == LogField.DATE
+          || f == LogField.TIMESTAMP || f == LogField.TIMESTAMP_MS
+          || (realtime && f == LogField.URI_STEM);
+    }
     this.slotOfColumn = new int[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       LogField f = LogField.byName(columns.get(i));
       slotOfColumn[i] = f == null ? -1 : f.ordinal();
     }
+    this.filledSlots = Arrays.stream(slotOfColumn).filter(slot -> slot >= 0).distinct().toArray();
     this.delimiter = delimiter;
     this.assembler = new RecordAssembler(realtime, weight);
+    Arrays.fill(values, null);
+    Arrays.fill(numbers, RecordAssembler.NOT_PARSED);
+  }
+
+  /** The delimiter this parser splits on, for the reader's line scan. */
+  byte delimiter() {
+    return delimiter;
   }
 
   @Override
   public RequestRecord parse(byte[] buf, int start, int end) throws MalformedLineException {
-    Arrays.fill(values, null);
-    Arrays.fill(numbers, RecordAssembler.NOT_PARSED);
-    int found = ByteScan.positions(buf, start, end, delimiter, tabs);
-    boolean ascii = found >= 0;
-    int delimiters = ascii ? found : -found - 1;
-    if (delimiters > tabs.length) {
-      tabs = new int[delimiters * 2];
-      ByteScan.positions(buf, start, end, delimiter, tabs);
+    ByteScan.scanLine(buf, start, end, delimiter, ownScan);
+    return parse(buf, start, end, ownScan);
+  }
+
+  /**
+   * Reads a line whose delimiters the reader already found while looking for its end.
+   *
+   * @param line the delimiters of {@code buf[start, end)}, from {@link ByteScan#scanLine}
+   */
+  RequestRecord parse(byte[] buf, int start, int end, ByteScan.Line line)
+      throws MalformedLineException {
+    for (int slot : filledSlots) {
+      values[slot] = null;
+      numbers[slot] = RecordAssembler.NOT_PARSED;
     }
+    int delimiters = line.count;
+    int[] at = line.delimiters;
+    boolean ascii = line.ascii;
     int columns = delimiters + 1;
-    boolean extraNonEmpty = false;
+    int known = Math.min(columns, slotOfColumn.length);
     int fieldStart = start;
-    for (int column = 0; column < columns; column++) {
-      int fieldEnd = column < delimiters ? tabs[column] : end;
+    for (int column = 0; column < known; column++) {
+      int fieldEnd = column < delimiters ? at[column] : end;
+      int slot = slotOfColumn[column];
       int len = fieldEnd - fieldStart;
-      if (column < slotOfColumn.length) {
-        int slot = slotOfColumn[column];
-        if (slot >= 0 && len > 0 && !(len == 1 && buf[fieldStart] == '-')) {
-          long number = number(KIND[slot], buf, fieldStart, len);
-          if (number >= 0) {
-            numbers[slot] = number;
-          } else {
-            values[slot] =
-                !ascii
-                    ? FieldDecoding.decode(slot, new String(buf, fieldStart, len, StandardCharsets.UTF_8))
-                    : REPEATING[slot]
-                        ? cache.get(slot, buf, fieldStart, len, DECODERS[slot])
-                        : FieldDecoding.decode(
-                            slot, new String(buf, fieldStart, len, StandardCharsets.ISO_8859_1));
-          }
-        }
-      } else if (len > 0) {
-        extraNonEmpty = true;
+      if (slot >= 0 && len > 0 && !(len == 1 && buf[fieldStart] == '-')) {
+        read(slot, buf, fieldStart, len, ascii);
       }
       fieldStart = fieldEnd + 1;
     }
-    if (extraNonEmpty) {
+    // a trailing tab is an empty extra column; anything in one means the field list is wrong
+    if (columns > slotOfColumn.length && end > at[slotOfColumn.length - 1] + columns - slotOfColumn.length) {
       throw wrongCount(columns);
     }
     try {
@@ -123,6 +146,45 @@ final class DelimitedLineParser implements LineParser {
       }
       throw e;
     }
+  }
+
+  /** Puts one non-empty value in its slot: as a number when its bytes are one, else as text. */
+  private void read(int slot, byte[] buf, int start, int len, boolean ascii) {
+    long number = number(KIND[slot], buf, start, len);
+    if (number >= 0) {
+      numbers[slot] = number;
+    } else if (!keep[slot]) {
+      skip(slot, buf, start, len);
+    } else if (!ascii) {
+      values[slot] = FieldDecoding.decode(slot, new String(buf, start, len, StandardCharsets.UTF_8));
+    } else if (REPEATING[slot]) {
+      values[slot] = cache.get(slot, buf, start, len, DECODERS[slot]);
+    } else {
+      values[slot] = FieldDecoding.decodeAscii(slot, buf, start, len);
+      if (slot == CLIENT_IP) {
+        long v4 = IpAddresses.ipv4(buf, start, start + len);
+        if (v4 >= 0) {
+          numbers[slot] = v4; // the assembler then knows the address is a valid dotted quad
+        }
+      }
+    }
+  }
+
+  /**
+   * Notes that a field the job does not read is there, without making its String; a viewer IP
+   * is still checked, and kept as text only when it is not a plain dotted quad (IPv6, or bad, for
+   * the assembler to judge and report).
+   */
+  private void skip(int slot, byte[] buf, int start, int len) {
+    if (slot == CLIENT_IP) {
+      long v4 = IpAddresses.ipv4(buf, start, start + len);
+      if (v4 < 0) {
+        values[slot] = new String(buf, start, len, StandardCharsets.UTF_8);
+        return;
+      }
+      numbers[slot] = v4;
+    }
+    values[slot] = RecordAssembler.NOT_READ;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.cfsim.logs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,6 +27,26 @@ final class FieldDecoding {
   }
 
   private static final UnaryOperator<String>[] DECODERS = decoders();
+
+  private static final boolean[] URL_ENCODED = new boolean[LogField.values().length];
+
+  static {
+    for (int slot = 0; slot < URL_ENCODED.length; slot++) {
+      URL_ENCODED[slot] = DECODERS[slot] != UnaryOperator.<String>identity()
+          && slot != LogField.USER_AGENT.ordinal();
+    }
+  }
+
+  /**
+   * The value of field {@code slot} from ASCII bytes, decoded without first making the
+   * undecoded String (a log has one of those per field per line).
+   */
+  static String decodeAscii(int slot, byte[] buf, int start, int len) {
+    if (URL_ENCODED[slot]) {
+      return UrlEncoding.decodeAscii(buf, start, len);
+    }
+    return decode(slot, new String(buf, start, len, StandardCharsets.ISO_8859_1));
+  }
 
   /** The value of field {@code slot} as the viewer sent it. */
   static String decode(int slot, String raw) {

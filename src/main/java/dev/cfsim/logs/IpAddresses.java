@@ -38,6 +38,39 @@ final class IpAddresses {
     return false;
   }
 
+  /**
+   * The address of a dotted quad in {@code buf[from, to)} under the same rules as
+   * {@link #isIpv4} (one to three digits a part, at most 255, no leading zero), or -1.
+   */
+  static long ipv4(byte[] buf, int from, int to) {
+    if (to - from < 7 || to - from > 15) {
+      return -1;
+    }
+    long address = 0;
+    int parts = 0;
+    int i = from;
+    while (true) {
+      int start = i;
+      int value = 0;
+      while (i < to && buf[i] >= '0' && buf[i] <= '9' && i - start < 3) {
+        value = value * 10 + (buf[i] - '0');
+        i++;
+      }
+      if (i == start || value > 255 || (i - start > 1 && buf[start] == '0')) {
+        return -1;
+      }
+      address = address << 8 | value;
+      parts++;
+      if (i == to) {
+        return parts == 4 ? address : -1;
+      }
+      if (buf[i] != '.' || parts == 4) {
+        return -1;
+      }
+      i++;
+    }
+  }
+
   private static boolean isIpv6(String s) {
     int n = s.length();
     if (n < 2 || n > 45) {

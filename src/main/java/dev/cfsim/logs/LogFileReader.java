@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -57,9 +59,7 @@ final class LogFileReader {
   FileCounts read(String name, InputStream raw, Consumer<RequestRecord> sink, MalformedLines malformed)
       throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-    in.mark(2);
-    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-    in.reset();
+    boolean gzip = isGzip(in);
     State state = new State(name, sink, malformed);
     byte[] buf = new byte[BUFFER];
     int filled = 0;
@@ -85,17 +85,83 @@ final class LogFileReader {
         throw e;
       }
       state.lines(buf, filled, true);
-      MalformedLines.TruncatedFile t =
-          new MalformedLines.TruncatedFile(name, state.lineNo, String.valueOf(e.getMessage()));
-      if (options.strict()) {
-        throw new InvalidInputException(
-            name, "", "truncated gzip (" + t.problem() + ") after " + t.linesRead() + " lines");
-      }
-      malformed.addTruncated(t);
+      malformed.addTruncated(truncated(name, state.lineNo, e));
       return state.counts();
     }
     state.lines(buf, filled, true);
     return state.counts();
+  }
+
+  /** True when the stream starts with gzip's magic bytes (read by content, not by name). */
+  static boolean isGzip(BufferedInputStream in) throws IOException {
+    in.mark(2);
+    boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+    in.reset();
+    return gzip;
+  }
+
+  /**
+   * What to do when a gzip file ends early: the report for it, or in strict mode the error.
+   *
+   * @param linesRead the lines read before the cut, the cut last line included
+   */
+  MalformedLines.TruncatedFile truncated(String name, long linesRead, IOException e) {
+    MalformedLines.TruncatedFile t =
+        new MalformedLines.TruncatedFile(name, linesRead, String.valueOf(e.getMessage()));
+    if (options.strict()) {
+      throw new InvalidInputException(
+          name, "", "truncated gzip (" + t.problem() + ") after " + t.linesRead() + " lines");
+    }
+    return t;
+  }
+
+  /**
+   * Parses blocks of whole lines of one file that another thread cut from it ({@link
+   * SplitFileReader}), on one worker thread. Each block says where it starts: its first line
+   * number and the columns in force there, so lines read as they would in one pass.
+   */
+  final class Blocks {
+    private final State state;
+    private final Map<List<String>, LineParser> parsers = new HashMap<>();
+    private LineParser detected;
+
+    Blocks(String name, Consumer<RequestRecord> sink, MalformedLines malformed) {
+      this.state = new State(name, sink, malformed);
+    }
+
+    /**
+     * @param columns the {@code #Fields} columns in force at the block's start, or null when
+     *     none has been seen (the format is then detected, or taken from the options)
+     */
+    void parse(byte[] block, int length, long firstLine, List<String> columns) {
+      state.lineNo = firstLine - 1;
+      state.parser = columns == null ? detected : parsers.computeIfAbsent(columns, state::fieldsParser);
+      state.lines(block, length, true);
+      if (columns == null) {
+        detected = state.parser; // the first data line decides for the whole file, as in one pass
+      }
+    }
+
+    long records() {
+      return state.records;
+    }
+
+    long malformed() {
+      return state.bad;
+    }
+  }
+
+  /**
+   * The columns a header line sets, or null when it sets none: a {@code #Fields} line outside
+   * JSON logs. Other {@code #} lines are notes.
+   */
+  static List<String> fieldsHeader(String line, LogReadOptions options) {
+    String[] words = line.trim().split("\\s+");
+    if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1
+        && options.format() != LogFormat.JSON) {
+      return List.copyOf(Arrays.asList(words).subList(1, words.length));
+    }
+    return null;
   }
 
   /** Parsing state for one file: the current columns and counters. */
@@ -103,6 +169,7 @@ final class LogFileReader {
     final String name;
     final Consumer<RequestRecord> sink;
     final MalformedLines malformed;
+    final ByteScan.Line scan = new ByteScan.Line();
     LineParser parser;
     long lineNo;
     long records;
@@ -118,11 +185,14 @@ final class LogFileReader {
       return new FileCounts(lineNo, records, bad);
     }
 
-    /** Handles the complete lines in buf[0, filled) and returns how many bytes they took. */
+    /**
+     * Handles the complete lines in buf[0, filled) and returns how many bytes they took. Each
+     * line is scanned once: the search for its end also notes where its fields split.
+     */
     int lines(byte[] buf, int filled, boolean atEnd) {
       int start = 0;
       while (start < filled) {
-        int nl = ByteScan.indexOf(buf, start, filled, (byte) '\n');
+        int nl = ByteScan.scanLine(buf, start, filled, options.delimiter(), scan);
         if (nl < 0) {
           if (!atEnd) {
             return start;
@@ -152,7 +222,11 @@ final class LogFileReader {
         parser = parserFor(buf, start, end);
       }
       try {
-        sink.accept(parser.parse(buf, start, end));
+        sink.accept(
+            parser instanceof DelimitedLineParser delimited
+                    && delimited.delimiter() == options.delimiter()
+                ? delimited.parse(buf, start, end, scan)
+                : parser.parse(buf, start, end));
         records++;
       } catch (MalformedLineException e) {
         bad++;
@@ -166,18 +240,20 @@ final class LogFileReader {
 
     /** A {@code #Fields} line sets the columns from here on; other {@code #} lines are notes. */
     void header(String line) {
-      String[] words = line.trim().split("\\s+");
-      if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1
-          && options.format() != LogFormat.JSON) {
-        List<String> columns = Arrays.asList(words).subList(1, words.length);
-        boolean realtime = options.format() == LogFormat.REALTIME;
-        parser =
-            new DelimitedLineParser(
-                columns,
-                options.delimiter(),
-                realtime,
-                realtime ? options.realtimeWeight() : 1.0);
+      List<String> columns = fieldsHeader(line, options);
+      if (columns != null) {
+        parser = fieldsParser(columns);
       }
+    }
+
+    LineParser fieldsParser(List<String> columns) {
+      boolean realtime = options.format() == LogFormat.REALTIME;
+      return new DelimitedLineParser(
+          columns,
+          options.delimiter(),
+          realtime,
+          realtime ? options.realtimeWeight() : 1.0,
+          options.fieldsRead());
     }
 
     LineParser parserFor(byte[] buf, int start, int end) {
@@ -193,14 +269,16 @@ final class LogFileReader {
               realtimeColumns(countColumns(buf, start, end)),
               options.delimiter(),
               true,
-              options.realtimeWeight());
+              options.realtimeWeight(),
+              options.fieldsRead());
         default:
           if (options.fields().isEmpty()) {
             throw new InvalidInputException(
                 name, "line " + lineNo,
                 "no #Fields header before the first record; name the columns with --fields");
           }
-          return new DelimitedLineParser(options.fields(), options.delimiter(), false, 1.0);
+          return new DelimitedLineParser(
+              options.fields(), options.delimiter(), false, 1.0, options.fieldsRead());
       }
     }
 

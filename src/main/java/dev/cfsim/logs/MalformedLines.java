@@ -1,6 +1,7 @@
 package dev.cfsim.logs;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +63,25 @@ public final class MalformedLines {
   private final List<Example> examples = new ArrayList<>();
   private final List<TruncatedFile> truncated = new ArrayList<>();
 
-  /** Counts one malformed line and keeps it as an example while there is room. */
+  /**
+   * Counts one malformed line and keeps it as an example if it is among the first in reading
+   * order (file, then line): threads find them in any order, the summary stays the same.
+   */
   public synchronized void add(String file, long line, MalformedLineException e) {
     counts.merge(e.reason(), 1L, Long::sum);
+    Example example = new Example(file, line, e.reason(), e.getMessage());
     if (examples.size() < MAX_EXAMPLES) {
-      examples.add(new Example(file, line, e.reason(), e.getMessage()));
+      examples.add(example);
+    } else if (READING_ORDER.compare(example, examples.get(examples.size() - 1)) < 0) {
+      examples.set(examples.size() - 1, example);
+    } else {
+      return;
     }
+    examples.sort(READING_ORDER);
   }
+
+  private static final Comparator<Example> READING_ORDER =
+      Comparator.comparing(Example::file).thenComparingLong(Example::line);
 
   /** Records a gzip file that ended early. */
   public synchronized void addTruncated(TruncatedFile file) {
@@ -85,7 +98,7 @@ public final class MalformedLines {
     return Map.copyOf(counts);
   }
 
-  /** The first malformed lines, in the order they were found. */
+  /** The first malformed lines in reading order (file, then line). */
   public synchronized List<Example> examples() {
     return List.copyOf(examples);
   }

@@ -18,6 +18,13 @@ final class RecordAssembler {
   /** In the numbers array: this field was not read as a number by the parser. */
   static final long NOT_PARSED = Long.MIN_VALUE;
 
+  /**
+   * In the values array: the field is there, but the job does not read it (see {@link
+   * LogReadOptions#fieldsRead}); it is {@code null} in the record. Compared by identity.
+   */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  static final String NOT_READ = new String("(not read)");
+
   private static final LogField[] REQUIRED = {
     LogField.EDGE_LOCATION, LogField.BYTES_SENT, LogField.CLIENT_IP, LogField.METHOD,
     LogField.URI_STEM, LogField.STATUS
@@ -43,7 +50,8 @@ final class RecordAssembler {
   /**
    * @param v text values by slot
    * @param n numeric values the parser already read from bytes, by slot ({@link #NOT_PARSED}
-   *     otherwise): sizes as integers, seconds and times of day as milliseconds
+   *     otherwise): sizes as integers, seconds and times of day as milliseconds, and for
+   *     {@code c-ip} the IPv4 address when the parser has already checked the text is one
    */
   RequestRecord assemble(String[] v, long[] n) throws MalformedLineException {
     this.n = n;
@@ -54,13 +62,13 @@ final class RecordAssembler {
     }
     long ts = timestamp(v);
     String ip = v[LogField.CLIENT_IP.ordinal()];
-    if (!IpAddresses.isValid(ip)) {
+    if (n[LogField.CLIENT_IP.ordinal()] == NOT_PARSED && !IpAddresses.isValid(ip)) {
       throw new MalformedLineException(BAD_IP, "c-ip '" + clip(ip) + "'");
     }
-    String distributionHost = v[LogField.CS_HOST.ordinal()];
-    String hostHeader = v[LogField.X_HOST_HEADER.ordinal()];
-    String uri = v[LogField.URI_STEM.ordinal()];
-    String query = v[LogField.QUERY.ordinal()];
+    String distributionHost = text(v[LogField.CS_HOST.ordinal()]);
+    String hostHeader = text(v[LogField.X_HOST_HEADER.ordinal()]);
+    String uri = text(v[LogField.URI_STEM.ordinal()]);
+    String query = text(v[LogField.QUERY.ordinal()]);
     if (realtime) {
       String swap = distributionHost;
       distributionHost = hostHeader;
@@ -75,39 +83,43 @@ final class RecordAssembler {
     }
     return new RequestRecord(
         ts,
-        v[LogField.EDGE_LOCATION.ordinal()],
+        text(v[LogField.EDGE_LOCATION.ordinal()]),
         count(v, LogField.BYTES_SENT, 0),
         count(v, LogField.BYTES_RECEIVED, 0),
-        ip,
-        v[LogField.METHOD.ordinal()],
+        text(ip),
+        text(v[LogField.METHOD.ordinal()]),
         distributionHost,
         uri,
         n[LogField.STATUS.ordinal()] != NOT_PARSED
             ? (int) n[LogField.STATUS.ordinal()]
             : status(v[LogField.STATUS.ordinal()]),
-        v[LogField.REFERER.ordinal()],
-        v[LogField.USER_AGENT.ordinal()],
+        text(v[LogField.REFERER.ordinal()]),
+        text(v[LogField.USER_AGENT.ordinal()]),
         query,
-        v[LogField.COOKIE.ordinal()],
-        v[LogField.RESULT_TYPE.ordinal()],
-        v[LogField.REQUEST_ID.ordinal()],
+        text(v[LogField.COOKIE.ordinal()]),
+        text(v[LogField.RESULT_TYPE.ordinal()]),
+        text(v[LogField.REQUEST_ID.ordinal()]),
         hostHeader,
-        v[LogField.PROTOCOL.ordinal()],
+        text(v[LogField.PROTOCOL.ordinal()]),
         millis(v, LogField.TIME_TAKEN),
-        v[LogField.FORWARDED_FOR.ordinal()],
-        v[LogField.TLS_PROTOCOL.ordinal()],
-        v[LogField.TLS_CIPHER.ordinal()],
-        v[LogField.RESPONSE_RESULT_TYPE.ordinal()],
-        v[LogField.HTTP_VERSION.ordinal()],
+        text(v[LogField.FORWARDED_FOR.ordinal()]),
+        text(v[LogField.TLS_PROTOCOL.ordinal()]),
+        text(v[LogField.TLS_CIPHER.ordinal()]),
+        text(v[LogField.RESPONSE_RESULT_TYPE.ordinal()]),
+        text(v[LogField.HTTP_VERSION.ordinal()]),
         (int) Math.min(Integer.MAX_VALUE, count(v, LogField.CLIENT_PORT, -1)),
         millis(v, LogField.TIME_TO_FIRST_BYTE),
-        v[LogField.DETAILED_RESULT_TYPE.ordinal()],
-        v[LogField.CONTENT_TYPE.ordinal()],
+        text(v[LogField.DETAILED_RESULT_TYPE.ordinal()]),
+        text(v[LogField.CONTENT_TYPE.ordinal()]),
         count(v, LogField.CONTENT_LENGTH, -1),
         count(v, LogField.RANGE_START, -1),
         count(v, LogField.RANGE_END, -1),
-        v[LogField.COUNTRY.ordinal()],
+        text(v[LogField.COUNTRY.ordinal()]),
         weight);
+  }
+
+  private static String text(String value) {
+    return value == NOT_READ ? null : value;
   }
 
   private long timestamp(String[] v) throws MalformedLineException {

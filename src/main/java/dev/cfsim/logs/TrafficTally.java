@@ -2,6 +2,8 @@ package dev.cfsim.logs;
 
 import dev.cfsim.pricing.PricingRegion;
 import java.util.AbstractMap;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,18 @@ public final class TrafficTally {
    * and are billed as "data transfer out to origin" (AWS CloudFront pricing page).
    */
   public static final Set<String> PROXY_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  /**
+   * The record fields {@link #add} reads. A job that only tallies traffic reads just these
+   * ({@link LogSource#read(Collector, Set)}), and skips making the User-Agent, cookie, URI and
+   * request id strings it would throw away.
+   */
+  public static final Set<LogField> FIELDS =
+      Collections.unmodifiableSet(EnumSet.of(
+          LogField.DATE, LogField.TIME, LogField.TIMESTAMP, LogField.TIMESTAMP_MS,
+          LogField.EDGE_LOCATION, LogField.BYTES_SENT, LogField.BYTES_RECEIVED, LogField.METHOD,
+          LogField.PROTOCOL, LogField.STATUS, LogField.RESULT_TYPE, LogField.CONTENT_LENGTH,
+          LogField.COUNTRY));
 
   private static final int REGIONS = PricingRegion.values().length;
   /** Index used for edge locations outside the price book (unknown codes, China network). */

@@ -43,6 +43,38 @@ public final class UrlEncoding {
   }
 
   /**
+   * {@link #decode(String)} of the ASCII bytes {@code buf[start, start + len)}, without making
+   * the encoded String first.
+   */
+  static String decodeAscii(byte[] buf, int start, int len) {
+    int end = start + len;
+    int pct = ByteScan.indexOf(buf, start, end, (byte) '%');
+    if (pct < 0) {
+      return new String(buf, start, len, StandardCharsets.ISO_8859_1);
+    }
+    byte[] out = new byte[len];
+    int n = pct - start;
+    System.arraycopy(buf, start, out, 0, n);
+    boolean ascii = true;
+    for (int i = pct; i < end; i++) {
+      byte c = buf[i];
+      if (c == '%' && i + 2 < end) {
+        int hi = Character.digit(buf[i + 1], 16);
+        int lo = Character.digit(buf[i + 2], 16);
+        if (hi >= 0 && lo >= 0) {
+          byte b = (byte) ((hi << 4) | lo);
+          ascii &= b >= 0;
+          out[n++] = b;
+          i += 2;
+          continue;
+        }
+      }
+      out[n++] = c;
+    }
+    return new String(out, 0, n, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+  }
+
+  /**
    * Decodes a User-Agent, which older logs (2013 to about 2019) encode twice ({@code %2520} for a
    * space) and newer ones once ({@code %20}). It decodes a second time only when the first pass
    * leaves {@code %20} or {@code %25}, which a real User-Agent does not contain; decoding twice

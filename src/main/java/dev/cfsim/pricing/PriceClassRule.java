@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Which regions a price class serves, and where viewers in the other regions are served (and
- * so billed) instead. AWS does not document the second part; the price book states cfsim's
- * assumption (the nearest region the class serves).
+ * so billed) instead. AWS says only "the lowest-latency edge location in the class"; the price
+ * book states cfsim's assumption of its region (the nearest region the class serves).
  *
  * @param priceClass the class
  * @param serves the pricing regions whose edge locations the class uses

@@ -37,30 +37,52 @@ class ByteScanTest {
   }
 
   @Test
-  void one_pass_finds_every_position_and_flags_high_bytes() {
+  void one_pass_finds_the_line_end_and_every_delimiter_before_it_and_flags_high_bytes() {
     Random rnd = new Random(7);
-    byte[] alphabet = {9, 8, 10, 'a', (byte) 0x89, (byte) 0xff, 0, '-'};
-    for (int round = 0; round < 2000; round++) {
-      byte[] buf = new byte[rnd.nextInt(60)];
+    byte[] alphabet = {9, 8, 10, 11, 'a', (byte) 0x89, (byte) 0x8a, (byte) 0xff, 0, '-'};
+    ByteScan.Line line = new ByteScan.Line();
+    for (int round = 0; round < 5000; round++) {
+      // up to 200 bytes, so some lines hold more delimiters than the line's first array
+      byte[] buf = new byte[rnd.nextInt(round % 10 == 0 ? 200 : 60)];
       for (int i = 0; i < buf.length; i++) {
-        buf[i] = alphabet[rnd.nextInt(alphabet.length)];
+        buf[i] = alphabet[rnd.nextInt(round % 10 == 0 ? 2 : alphabet.length)];
       }
+      int from = buf.length == 0 ? 0 : rnd.nextInt(buf.length);
+      int wantEnd = naive(buf, from, buf.length, (byte) 10);
+      int lineEnd = wantEnd < 0 ? buf.length : wantEnd;
       java.util.List<Integer> want = new java.util.ArrayList<>();
       boolean high = false;
-      for (int i = 0; i < buf.length; i++) {
+      for (int i = from; i < lineEnd; i++) {
         if (buf[i] == 9) {
           want.add(i);
         }
         high |= buf[i] < 0;
       }
-      int[] out = new int[64];
-      int r = ByteScan.positions(buf, 0, buf.length, (byte) 9, out);
-      assertEquals(high, r < 0);
-      int n = r < 0 ? -r - 1 : r;
-      assertEquals(want.size(), n);
-      for (int i = 0; i < n; i++) {
-        assertEquals(want.get(i), out[i]);
+      assertEquals(wantEnd, ByteScan.scanLine(buf, from, buf.length, (byte) 9, line));
+      assertEquals(!high, line.ascii);
+      assertEquals(want.size(), line.count);
+      for (int i = 0; i < line.count; i++) {
+        assertEquals(want.get(i), line.delimiters[i]);
       }
+    }
+  }
+
+  @Test
+  void counting_matches_a_byte_loop_at_every_offset() {
+    Random rnd = new Random(11);
+    byte[] alphabet = {9, 8, 10, 11, 'a', (byte) 0x8a, (byte) 0xff, 0};
+    for (int round = 0; round < 2000; round++) {
+      byte[] buf = new byte[rnd.nextInt(70)];
+      for (int i = 0; i < buf.length; i++) {
+        buf[i] = alphabet[rnd.nextInt(alphabet.length)];
+      }
+      int from = buf.length == 0 ? 0 : rnd.nextInt(buf.length);
+      int to = from + rnd.nextInt(buf.length - from + 1);
+      int want = 0;
+      for (int i = from; i < to; i++) {
+        want += buf[i] == 10 ? 1 : 0;
+      }
+      assertEquals(want, ByteScan.count(buf, from, to, (byte) 10));
     }
   }
 

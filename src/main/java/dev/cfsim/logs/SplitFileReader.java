@@ -1,0 +1,270 @@
+package dev.cfsim.logs;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads one file on several cores, for when there are fewer files than cores (one large log):
+ * the calling thread reads the file (inflating gzip) and cuts it into blocks at line ends, and
+ * worker threads parse the blocks, each into its own sink. Each block carries its first line
+ * number and the {@code #Fields} columns in force where it starts, which this thread follows,
+ * so line numbers, column changes, malformed-line reports and truncated-gzip reports are those
+ * of a one-thread read; only the order in which records reach the sinks differs. Memory is
+ * bounded by the blocks in flight, whatever the file's size.
+ */
+final class SplitFileReader {
+
+  static final int DEFAULT_BLOCK = 1 << 20;
+
+  /** Bytes all blocks in flight may hold (queued, being parsed, being filled). */
+  private static final int IN_FLIGHT = 64 << 20;
+
+  /**
+   * Blocks of 1 MB, smaller on machines with many cores so that the blocks in flight (two per
+   * worker, and the one being filled) stay within 64 MB: memory does not grow with the logs.
+   */
+  static int blockSizeFor(int threads) {
+    return Math.max(1 << 16, Math.min(DEFAULT_BLOCK, IN_FLIGHT / (2 * threads + 1)));
+  }
+
+  private final LogFileReader files;
+  private final LogReadOptions options;
+  private final AtomicLong bytesRead;
+  private final int blockSize;
+
+  /** @param blockSize bytes a block holds (more when one line is longer) */
+  SplitFileReader(LogReadOptions options, AtomicLong bytesRead, int blockSize) {
+    this.files = new LogFileReader(options, bytesRead);
+    this.options = options;
+    this.bytesRead = bytesRead;
+    this.blockSize = blockSize;
+  }
+
+  /** A run of whole lines; {@code columns} null while no {@code #Fields} line has been seen. */
+  private record Block(long index, byte[] bytes, int length, long firstLine, List<String> columns) {}
+
+  private static final Block END = new Block(-1, new byte[0], 0, 0, null);
+
+  /**
+   * Reads {@code file}, its records going to {@code sinks} (one worker per sink, run on {@code
+   * pool}, which must have a thread for each).
+   *
+   * @throws dev.cfsim.InvalidInputException as a one-thread read would, for the earliest line
+   */
+  LogFileReader.FileCounts read(
+      Path file, List<Consumer<RequestRecord>> sinks, MalformedLines malformed, ExecutorService pool)
+      throws IOException {
+    String name = file.toString();
+    BlockingQueue<Block> queue = new ArrayBlockingQueue<>(sinks.size());
+    List<Worker> workers = new ArrayList<>();
+    List<Future<?>> running = new ArrayList<>();
+    for (Consumer<RequestRecord> sink : sinks) {
+      Worker w = new Worker(files.new Blocks(name, sink, malformed), queue);
+      workers.add(w);
+      running.add(pool.submit(w));
+    }
+    long lines;
+    try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead)) {
+      lines = cut(name, raw, queue, workers, malformed);
+    } finally {
+      for (int i = 0; i < workers.size(); i++) {
+        put(queue, END);
+      }
+      for (Future<?> f : running) {
+        LogSource.await(f, running);
+      }
+    }
+    rethrowEarliestFailure(workers);
+    long records = 0;
+    long bad = 0;
+    for (Worker w : workers) {
+      records += w.blocks.records();
+      bad += w.blocks.malformed();
+    }
+    return new LogFileReader.FileCounts(lines, records, bad);
+  }
+
+  /** Cuts the file into blocks for the workers; returns its lines. */
+  private long cut(String name, InputStream raw, BlockingQueue<Block> queue, List<Worker> workers,
+      MalformedLines malformed) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    boolean gzip = LogFileReader.isGzip(in);
+    Cutter cutter = new Cutter(queue);
+    byte[] buf = new byte[blockSize];
+    int filled = 0;
+    try {
+      InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
+      while (!failed(workers)) {
+        int n = source.read(buf, filled, buf.length - filled);
+        if (n < 0) {
+          break;
+        }
+        filled += n;
+        if (filled < buf.length) {
+          continue;
+        }
+        int end = lastLineEnd(buf, filled);
+        if (end < 0) {
+          buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than a block
+          continue;
+        }
+        byte[] next = new byte[Math.max(blockSize, filled - end)];
+        System.arraycopy(buf, end, next, 0, filled - end);
+        cutter.send(buf, end);
+        buf = next;
+        filled -= end;
+      }
+    } catch (EOFException | ZipException e) {
+      if (!gzip) {
+        throw e;
+      }
+      cutter.send(buf, filled);
+      malformed.addTruncated(files.truncated(name, cutter.lines, e));
+      return cutter.lines;
+    }
+    cutter.send(buf, filled);
+    return cutter.lines;
+  }
+
+  /** Numbers the blocks and follows the header lines in them. */
+  private final class Cutter {
+    final BlockingQueue<Block> queue;
+    long index;
+    long lines;
+    List<String> columns;
+
+    Cutter(BlockingQueue<Block> queue) {
+      this.queue = queue;
+    }
+
+    void send(byte[] bytes, int length) {
+      if (length == 0) {
+        return;
+      }
+      put(queue, new Block(index++, bytes, length, lines + 1, columns));
+      lines += ByteScan.count(bytes, 0, length, (byte) '\n');
+      if (bytes[length - 1] != '\n') {
+        lines++; // the last line of the file, without a line end
+      }
+      followHeaders(bytes, length);
+    }
+
+    /** Header lines start with {@code #}, which CloudFront encodes everywhere in values. */
+    private void followHeaders(byte[] bytes, int length) {
+      for (int at = ByteScan.indexOf(bytes, 0, length, (byte) '#'); at >= 0;
+          at = ByteScan.indexOf(bytes, at + 1, length, (byte) '#')) {
+        if (at > 0 && bytes[at - 1] != '\n') {
+          continue;
+        }
+        int end = ByteScan.indexOf(bytes, at, length, (byte) '\n');
+        end = end < 0 ? length : end;
+        List<String> set = LogFileReader.fieldsHeader(
+            new String(bytes, at, end - at, StandardCharsets.UTF_8), options);
+        if (set != null) {
+          columns = set;
+        }
+      }
+    }
+  }
+
+  /** Parses blocks until the end marker; after a failure it only drains the queue. */
+  private static final class Worker implements Runnable {
+    final LogFileReader.Blocks blocks;
+    final BlockingQueue<Block> queue;
+    volatile long failedAt = Long.MAX_VALUE;
+    volatile RuntimeException failure;
+
+    Worker(LogFileReader.Blocks blocks, BlockingQueue<Block> queue) {
+      this.blocks = blocks;
+      this.queue = queue;
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Block b = take(queue);
+        if (b == END) {
+          return;
+        }
+        if (failure != null) {
+          continue;
+        }
+        try {
+          blocks.parse(b.bytes(), b.length(), b.firstLine(), b.columns());
+        } catch (RuntimeException e) {
+          failedAt = b.index();
+          failure = e;
+        }
+      }
+    }
+  }
+
+  private static boolean failed(List<Worker> workers) {
+    for (Worker w : workers) {
+      if (w.failure != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Blocks go out in order and every one sent is parsed, so the failure in the earliest block
+   * is the one a one-thread read would have stopped at.
+   */
+  private static void rethrowEarliestFailure(List<Worker> workers) {
+    Worker first = null;
+    for (Worker w : workers) {
+      if (w.failure != null && (first == null || w.failedAt < first.failedAt)) {
+        first = w;
+      }
+    }
+    if (first != null) {
+      throw first.failure;
+    }
+  }
+
+  /** Where the last complete line of {@code buf[0, filled)} ends (after its '\n'), or -1. */
+  private static int lastLineEnd(byte[] buf, int filled) {
+    for (int i = filled - 1; i >= 0; i--) {
+      if (buf[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private static void put(BlockingQueue<Block> queue, Block b) {
+    try {
+      queue.put(b);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading logs", e);
+    }
+  }
+
+  private static Block take(BlockingQueue<Block> queue) {
+    try {
+      return queue.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return END;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.cfsim.logs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cfsim.InvalidInputException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One file read on several threads in blocks must read exactly as one thread does: the same
+ * records, line count, malformed lines (with their line numbers) and truncation report; only
+ * the order of records may differ. Small blocks cut the files in many places, inside headers
+ * and long lines too.
+ */
+class SplitFileReaderTest {
+
+  @TempDir Path dir;
+
+  private static final String EDGE_CASES =
+      "examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-07.edgecases";
+
+  /** What a read found, comparable across thread counts. */
+  private record Outcome(long lines, long records, List<String> recordsSorted, List<String> malformed) {}
+
+  private static Outcome read(Path file, int threads, int blockSize, LogReadOptions options) {
+    LogSource source = LogSource.of(List.of(file.toString()), options.withThreads(threads));
+    source.splitBlockSize = blockSize;
+    LogReadResult<List<RequestRecord>> r = source.read(Collectors.toList());
+    List<String> sorted =
+        r.value().stream().map(RequestRecord::toString).sorted(Comparator.naturalOrder()).toList();
+    return new Outcome(r.lines(), r.records(), sorted, r.malformed().summary());
+  }
+
+  private static void assertSameAsOneThread(Path file, LogReadOptions options) {
+    Outcome one = read(file, 1, SplitFileReader.DEFAULT_BLOCK, options);
+    assertTrue(one.records() > 0, "the file has records");
+    for (int block : new int[] {64, 333, 4096}) {
+      assertEquals(one, read(file, 3, block, options), "blocks of " + block + " bytes");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    EDGE_CASES,
+    "examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-08.v2.json",
+    "examples/logs/sample/E2CFSIMDEMO.2026-11-02-07.a2fb9f83.gz"
+  })
+  void example_logs_read_in_blocks_as_in_one_pass(String log) {
+    assertSameAsOneThread(Path.of(log), LogReadOptions.defaults());
+  }
+
+  @Test
+  void a_real_time_log_read_in_blocks_as_in_one_pass() {
+    assertSameAsOneThread(
+        Path.of("examples/logs/handwritten/realtime-all-40-fields.log"),
+        LogReadOptions.defaults().withFormat(LogFormat.REALTIME).withSamplingRate(10));
+  }
+
+  @Test
+  void a_fields_header_halfway_changes_the_columns_for_the_blocks_after_it() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of(EDGE_CASES));
+    String header = lines.get(1);
+    // the second part names the same columns in reverse order, its lines reversed to match
+    String[] names = header.substring("#Fields: ".length()).split(" ");
+    List<String> reversedNames = Arrays.asList(names.clone());
+    java.util.Collections.reverse(reversedNames);
+    StringBuilder sb = new StringBuilder(String.join("\n", lines)).append('\n');
+    sb.append("#Version: 1.0\n#Fields: ").append(String.join(" ", reversedNames)).append('\n');
+    for (String line : lines.subList(2, lines.size())) {
+      if (line.startsWith("#")) {
+        continue;
+      }
+      List<String> values = Arrays.asList(line.split("\t", -1));
+      java.util.Collections.reverse(values);
+      sb.append(String.join("\t", values)).append('\n');
+    }
+    Path file = dir.resolve("two-headers.log");
+    Files.writeString(file, sb, StandardCharsets.UTF_8);
+    assertSameAsOneThread(file, LogReadOptions.defaults());
+  }
+
+  @Test
+  void a_truncated_gzip_reports_the_same_lines_read() throws IOException {
+    byte[] whole = Files.readAllBytes(Path.of("examples/logs/sample/E2CFSIMDEMO.2026-11-02-07.a2fb9f83.gz"));
+    Path file = dir.resolve("cut.gz");
+    Files.write(file, Arrays.copyOf(whole, whole.length * 2 / 3));
+    Outcome one = read(file, 1, SplitFileReader.DEFAULT_BLOCK, LogReadOptions.defaults());
+    assertTrue(one.malformed().stream().anyMatch(l -> l.contains("truncated gzip")), one.toString());
+    assertEquals(one, read(file, 3, 333, LogReadOptions.defaults()));
+  }
+
+  @Test
+  void a_last_line_without_a_line_end_is_read() throws IOException {
+    String text = Files.readString(Path.of(EDGE_CASES)).stripTrailing();
+    Path file = dir.resolve("no-final-newline.log");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    assertSameAsOneThread(file, LogReadOptions.defaults());
+  }
+
+  @Test
+  void a_log_without_a_field_list_fails_at_the_same_line_as_in_one_pass() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of(EDGE_CASES));
+    Path file = dir.resolve("headless.log");
+    Files.write(file, lines.stream().filter(l -> !l.startsWith("#")).toList());
+    InvalidInputException one = assertThrows(InvalidInputException.class,
+        () -> read(file, 1, SplitFileReader.DEFAULT_BLOCK, LogReadOptions.defaults()));
+    InvalidInputException split = assertThrows(InvalidInputException.class,
+        () -> read(file, 3, 64, LogReadOptions.defaults()));
+    assertEquals(one.getMessage(), split.getMessage());
+  }
+
+  @Test
+  void a_large_generated_log_reads_the_same_on_four_threads() throws IOException {
+    // all 24 sample hours as one file of several default-size blocks
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    try (var files = Files.list(Path.of("examples/logs/sample"))) {
+      for (Path f : files.sorted().toList()) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+          in.transferTo(all);
+        }
+      }
+    }
+    Path file = dir.resolve("day.log");
+    Files.write(file, all.toByteArray());
+    Outcome one = read(file, 1, SplitFileReader.DEFAULT_BLOCK, LogReadOptions.defaults());
+    assertEquals(one, read(file, 4, 1 << 16, LogReadOptions.defaults()));
+  }
+}
