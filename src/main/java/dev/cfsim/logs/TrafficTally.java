@@ -78,7 +78,7 @@ public final class TrafficTally {
   private long lastMillis = Long.MIN_VALUE;
   private final double[] byHourOfDay = new double[24];
   // Weighted counts are kept in one-element arrays, not boxed Doubles merged per record: the
-  // merges were a tenth of an emulation's replay time (async-profiler), mostly allocation.
+  // merges, mostly boxing, were about half of add() in async-profiler.
   private final Map<Long, double[]> byClockHour = new HashMap<>();
   /** The clock hour of the previous record and its count: logs come in time order. */
   private long lastClockHour = Long.MIN_VALUE;

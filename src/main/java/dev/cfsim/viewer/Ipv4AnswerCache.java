@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * The fast lane of the viewer-IP cache for IPv4: direct-mapped tables of longs, each packing a
- * key with the id of its answer. Logs hold hundreds of thousands of distinct IPs but only a
+ * The fast lane of the viewer-IP cache for IPv4: direct-mapped tables whose entries pack a key
+ * (or part of one) with the id of its answer. Logs hold hundreds of thousands of distinct IPs but only a
  * few hundred distinct answers, so a hit reads one long and one hot object, where a hash map of
  * IP strings walks four or five cold ones. A colliding key simply overwrites the slot: a miss
  * costs a database lookup, never a wrong answer. Thread-safe without locks on hits.
