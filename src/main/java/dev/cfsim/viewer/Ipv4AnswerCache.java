@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The fast lane of the viewer-IP cache for IPv4: direct-mapped tables whose entries pack a key
- * (or part of one) with the id of its answer. Logs hold hundreds of thousands of distinct IPs but only a
- * few hundred distinct answers, so a hit reads one long and one hot object, where a hash map of
- * IP strings walks four or five cold ones. A colliding key simply overwrites the slot: a miss
+ * (or part of one) with the id of its answer. Logs hold hundreds of thousands of distinct IPs
+ * but only a few hundred distinct answers, so a hit reads one entry and one hot object, where a
+ * hash map of IP strings walks four or five cold ones. A colliding key simply overwrites the slot: a miss
  * costs a database lookup, never a wrong answer. Thread-safe without locks on hits.
  *
  * <p>Nearly every IP in a log is new, but the databases answer per network, and networks
