@@ -13,12 +13,15 @@ import dev.cfsim.viewer.GeoDatabases;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -35,7 +38,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * database, device from the User-Agent), evaluate the shop rules and tally, as {@code cfsim
  * emulate} does, on a log written by the generator ({@code cfsim loggen}'s default shop mix:
  * 200,000 requests over 24 hourly files). {@code oneThread} reads the files one after another
- * (the per-core figure); {@code allCores} reads them on one thread per core.
+ * (the per-core figure); {@code allCores} reads them on one thread per core; {@code
+ * oneFileAllCores} reads the same lines from one gzip file, cut into blocks for every core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +49,7 @@ public class EndToEndEmulationBenchmark {
   static final int LINES = 200_000;
 
   Path dir;
+  Path oneFile;
   Emulator emulator;
 
   @Setup(Level.Trial)
@@ -55,6 +60,16 @@ public class EndToEndEmulationBenchmark {
       new LogGenerator(mix, GeoNetworks.scan(in, "embedded", mix.countries().keySet()))
           .generate(LINES, 1, dir, n -> { });
     }
+    // the same day as one gzip file, to measure one large log read on every core
+    oneFile = Files.createTempFile("cfsim-e2e-bench", ".log.gz");
+    try (Stream<Path> files = Files.list(dir);
+        OutputStream out = new GZIPOutputStream(Files.newOutputStream(oneFile), 1 << 16)) {
+      for (Path f : files.sorted().toList()) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+          in.transferTo(out);
+        }
+      }
+    }
     emulator = new Emulator(
         RuleEvaluator.compile(RulesReader.read(Path.of("examples/rules/shop.yaml")).rules()),
         ViewerEnricher.builder().build(), EdgeLocations.builtIn());
@@ -62,6 +77,7 @@ public class EndToEndEmulationBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
+    Files.delete(oneFile);
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
@@ -73,6 +89,14 @@ public class EndToEndEmulationBenchmark {
   @OperationsPerInvocation(LINES)
   public Object oneThread() {
     return emulator.run(LogSource.of(List.of(dir.toString()), LogReadOptions.defaults().withThreads(1)))
+        .value().counts();
+  }
+
+  /** One file holding all 200,000 lines: cut into blocks that every core parses. */
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public Object oneFileAllCores() {
+    return emulator.run(LogSource.of(List.of(oneFile.toString()), LogReadOptions.defaults()))
         .value().counts();
   }
 
