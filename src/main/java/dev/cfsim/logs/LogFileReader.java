@@ -122,24 +122,21 @@ final class LogFileReader {
    */
   final class Blocks {
     private final State state;
-    private final Map<List<String>, LineParser> parsers = new HashMap<>();
-    private LineParser detected;
+    private final Map<Layout, LineParser> parsers = new HashMap<>();
 
     Blocks(String name, Consumer<RequestRecord> sink, MalformedLines malformed) {
       this.state = new State(name, sink, malformed);
     }
 
     /**
-     * @param columns the {@code #Fields} columns in force at the block's start, or null when
-     *     none has been seen (the format is then detected, or taken from the options)
+     * @param layout how lines split where the block starts, as the cutting thread found it; null
+     *     when neither a data line nor a {@code #Fields} line came before, so that the block's
+     *     first data line is the file's and decides, as in one pass
      */
-    void parse(byte[] block, int length, long firstLine, List<String> columns) {
+    void parse(byte[] block, int length, long firstLine, Layout layout) {
       state.lineNo = firstLine - 1;
-      state.parser = columns == null ? detected : parsers.computeIfAbsent(columns, state::fieldsParser);
+      state.parser = layout == null ? null : parsers.computeIfAbsent(layout, LogFileReader.this::parser);
       state.lines(block, length, true);
-      if (columns == null) {
-        detected = state.parser; // the first data line decides for the whole file, as in one pass
-      }
     }
 
     long records() {
@@ -149,6 +146,83 @@ final class LogFileReader {
     long malformed() {
       return state.bad;
     }
+  }
+
+  /**
+   * How a file's data lines split into fields: JSON objects, or delimited columns. Set by the
+   * file's first data line (the format detected or given) until a {@code #Fields} line sets
+   * the columns.
+   *
+   * @param columns the field names in column order; null for JSON
+   * @param realtime a real-time log: host names swapped back, counts weighted by sampling
+   */
+  record Layout(List<String> columns, boolean realtime) {
+    static final Layout JSON = new Layout(null, false);
+  }
+
+  /** The layout a {@code #Fields} line sets. */
+  Layout fieldsLayout(List<String> columns) {
+    return new Layout(columns, options.format() == LogFormat.REALTIME);
+  }
+
+  /**
+   * The layout the file's first data line (before any {@code #Fields}) sets.
+   *
+   * @throws InvalidInputException when the line's columns cannot be known
+   */
+  Layout firstLineLayout(String name, long lineNo, byte[] buf, int start, int end) {
+    LogFormat format = options.format();
+    if (format == null) {
+      format = detect(buf, start, end);
+    }
+    switch (format) {
+      case JSON:
+        return Layout.JSON;
+      case REALTIME:
+        return new Layout(realtimeColumns(name, lineNo, countColumns(buf, start, end)), true);
+      default:
+        if (options.fields().isEmpty()) {
+          throw new InvalidInputException(
+              name, "line " + lineNo,
+              "no #Fields header before the first record; name the columns with --fields");
+        }
+        return new Layout(options.fields(), false);
+    }
+  }
+
+  LineParser parser(Layout layout) {
+    if (layout.columns() == null) {
+      return new JsonLineParser();
+    }
+    return new DelimitedLineParser(
+        layout.columns(),
+        options.delimiter(),
+        layout.realtime(),
+        layout.realtime() ? options.realtimeWeight() : 1.0,
+        options.fieldsRead());
+  }
+
+  private List<String> realtimeColumns(String name, long lineNo, int columnsInLine) {
+    if (options.fields().isEmpty()) {
+      if (columnsInLine == LogField.REALTIME_CANONICAL.size()) {
+        return LogField.REALTIME_CANONICAL;
+      }
+      throw new InvalidInputException(
+          name, "line " + lineNo,
+          "real-time record with " + columnsInLine + " fields: give the fields your real-time"
+              + " configuration selects with --fields");
+    }
+    return canonicalOrder(name, options.fields());
+  }
+
+  private int countColumns(byte[] buf, int start, int end) {
+    int n = 1;
+    for (int i = start; i < end; i++) {
+      if (buf[i] == options.delimiter()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /**
@@ -242,67 +316,12 @@ final class LogFileReader {
     void header(String line) {
       List<String> columns = fieldsHeader(line, options);
       if (columns != null) {
-        parser = fieldsParser(columns);
+        parser = parser(fieldsLayout(columns));
       }
-    }
-
-    LineParser fieldsParser(List<String> columns) {
-      boolean realtime = options.format() == LogFormat.REALTIME;
-      return new DelimitedLineParser(
-          columns,
-          options.delimiter(),
-          realtime,
-          realtime ? options.realtimeWeight() : 1.0,
-          options.fieldsRead());
     }
 
     LineParser parserFor(byte[] buf, int start, int end) {
-      LogFormat format = options.format();
-      if (format == null) {
-        format = detect(buf, start, end);
-      }
-      switch (format) {
-        case JSON:
-          return new JsonLineParser();
-        case REALTIME:
-          return new DelimitedLineParser(
-              realtimeColumns(countColumns(buf, start, end)),
-              options.delimiter(),
-              true,
-              options.realtimeWeight(),
-              options.fieldsRead());
-        default:
-          if (options.fields().isEmpty()) {
-            throw new InvalidInputException(
-                name, "line " + lineNo,
-                "no #Fields header before the first record; name the columns with --fields");
-          }
-          return new DelimitedLineParser(
-              options.fields(), options.delimiter(), false, 1.0, options.fieldsRead());
-      }
-    }
-
-    List<String> realtimeColumns(int columnsInLine) {
-      if (options.fields().isEmpty()) {
-        if (columnsInLine == LogField.REALTIME_CANONICAL.size()) {
-          return LogField.REALTIME_CANONICAL;
-        }
-        throw new InvalidInputException(
-            name, "line " + lineNo,
-            "real-time record with " + columnsInLine + " fields: give the fields your real-time"
-                + " configuration selects with --fields");
-      }
-      return canonicalOrder(name, options.fields());
-    }
-
-    private int countColumns(byte[] buf, int start, int end) {
-      int n = 1;
-      for (int i = start; i < end; i++) {
-        if (buf[i] == options.delimiter()) {
-          n++;
-        }
-      }
-      return n;
+      return parser(firstLineLayout(name, lineNo, buf, start, end));
     }
   }
 

@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 
 /**
  * A set of CloudFront log files (files, directory trees, globs) read as {@link RequestRecord}s.
- * Files are read in parallel, each in order by one thread, in constant memory. Malformed lines
- * are counted, not thrown, unless the options say strict.
+ * Files are read in parallel in constant memory: one file per thread, or, with fewer files than
+ * threads, each file cut into blocks that all threads parse (so {@link #read} does not promise
+ * record order; {@link #forEach} keeps each file's order). Malformed lines are counted, not
+ * thrown, unless the options say strict.
  *
  * <pre>{@code
  * LogSource logs = LogSource.of(List.of("logs/"), LogReadOptions.defaults());

@@ -37,10 +37,11 @@ final class SplitFileReader {
 
   /**
    * Blocks of 1 MB, smaller on machines with many cores so that the blocks in flight (two per
-   * worker, and the one being filled) stay within 64 MB: memory does not grow with the logs.
+   * worker, the one waiting to be queued and the one being filled) stay within 64 MB: memory
+   * does not grow with the logs.
    */
   static int blockSizeFor(int threads) {
-    return Math.max(1 << 16, Math.min(DEFAULT_BLOCK, IN_FLIGHT / (2 * threads + 1)));
+    return Math.max(1 << 16, Math.min(DEFAULT_BLOCK, IN_FLIGHT / (2 * threads + 2)));
   }
 
   private final LogFileReader files;
@@ -56,8 +57,8 @@ final class SplitFileReader {
     this.blockSize = blockSize;
   }
 
-  /** A run of whole lines; {@code columns} null while no {@code #Fields} line has been seen. */
-  private record Block(long index, byte[] bytes, int length, long firstLine, List<String> columns) {}
+  /** A run of whole lines, with the layout in force where it starts (see {@link LogFileReader.Blocks}). */
+  private record Block(long index, byte[] bytes, int length, long firstLine, LogFileReader.Layout layout) {}
 
   private static final Block END = new Block(-1, new byte[0], 0, 0, null);
 
@@ -105,12 +106,12 @@ final class SplitFileReader {
       MalformedLines malformed) throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     boolean gzip = LogFileReader.isGzip(in);
-    Cutter cutter = new Cutter(queue);
+    Cutter cutter = new Cutter(name, queue);
     byte[] buf = new byte[blockSize];
     int filled = 0;
     try {
       InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
-      while (!failed(workers)) {
+      while (!cutter.stopped && !failed(workers)) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {
           break;
@@ -138,18 +139,29 @@ final class SplitFileReader {
       malformed.addTruncated(files.truncated(name, cutter.lines, e));
       return cutter.lines;
     }
-    cutter.send(buf, filled);
+    if (!cutter.stopped && !failed(workers)) {
+      cutter.send(buf, filled);
+    }
     return cutter.lines;
   }
 
-  /** Numbers the blocks and follows the header lines in them. */
+  /**
+   * Numbers the blocks, counts their lines and follows the layout: the file's first data line
+   * sets it (format detected or given), a {@code #Fields} line changes it. Deciding it here,
+   * once, is what makes every block read as in one pass; a worker deciding from its own first
+   * line could take a malformed line for the format.
+   */
   private final class Cutter {
+    final String name;
     final BlockingQueue<Block> queue;
     long index;
     long lines;
-    List<String> columns;
+    LogFileReader.Layout layout;
+    /** The first data line left the layout unknown: its block's worker reports why. */
+    boolean stopped;
 
-    Cutter(BlockingQueue<Block> queue) {
+    Cutter(String name, BlockingQueue<Block> queue) {
+      this.name = name;
       this.queue = queue;
     }
 
@@ -157,16 +169,54 @@ final class SplitFileReader {
       if (length == 0) {
         return;
       }
-      put(queue, new Block(index++, bytes, length, lines + 1, columns));
+      long firstLine = lines + 1;
+      put(queue, new Block(index++, bytes, length, firstLine, layout));
       lines += ByteScan.count(bytes, 0, length, (byte) '\n');
       if (bytes[length - 1] != '\n') {
         lines++; // the last line of the file, without a line end
       }
-      followHeaders(bytes, length);
+      if (layout == null) {
+        layout = firstLayout(bytes, length, firstLine);
+      }
+      List<String> columns = lastFieldsHeader(bytes, length);
+      if (columns != null) {
+        layout = files.fieldsLayout(columns);
+      }
+    }
+
+    /** The layout the block's first {@code #Fields} or data line sets, whichever comes first. */
+    private LogFileReader.Layout firstLayout(byte[] bytes, int length, long firstLine) {
+      long lineNo = firstLine;
+      for (int start = 0; start < length; lineNo++) {
+        int end = ByteScan.indexOf(bytes, start, length, (byte) '\n');
+        int next = end < 0 ? length : end + 1;
+        end = end < 0 ? length : end;
+        if (end > start && bytes[end - 1] == '\r') {
+          end--;
+        }
+        if (end > start) {
+          if (bytes[start] != '#') {
+            try {
+              return files.firstLineLayout(name, lineNo, bytes, start, end);
+            } catch (dev.cfsim.InvalidInputException e) {
+              stopped = true;
+              return null;
+            }
+          }
+          List<String> columns = LogFileReader.fieldsHeader(
+              new String(bytes, start, end - start, StandardCharsets.UTF_8), options);
+          if (columns != null) {
+            return files.fieldsLayout(columns);
+          }
+        }
+        start = next;
+      }
+      return null;
     }
 
     /** Header lines start with {@code #}, which CloudFront encodes everywhere in values. */
-    private void followHeaders(byte[] bytes, int length) {
+    private List<String> lastFieldsHeader(byte[] bytes, int length) {
+      List<String> last = null;
       for (int at = ByteScan.indexOf(bytes, 0, length, (byte) '#'); at >= 0;
           at = ByteScan.indexOf(bytes, at + 1, length, (byte) '#')) {
         if (at > 0 && bytes[at - 1] != '\n') {
@@ -177,9 +227,10 @@ final class SplitFileReader {
         List<String> set = LogFileReader.fieldsHeader(
             new String(bytes, at, end - at, StandardCharsets.UTF_8), options);
         if (set != null) {
-          columns = set;
+          last = set;
         }
       }
+      return last;
     }
   }
 
@@ -188,7 +239,7 @@ final class SplitFileReader {
     final LogFileReader.Blocks blocks;
     final BlockingQueue<Block> queue;
     volatile long failedAt = Long.MAX_VALUE;
-    volatile RuntimeException failure;
+    volatile Throwable failure;
 
     Worker(LogFileReader.Blocks blocks, BlockingQueue<Block> queue) {
       this.blocks = blocks;
@@ -206,8 +257,8 @@ final class SplitFileReader {
           continue;
         }
         try {
-          blocks.parse(b.bytes(), b.length(), b.firstLine(), b.columns());
-        } catch (RuntimeException e) {
+          blocks.parse(b.bytes(), b.length(), b.firstLine(), b.layout());
+        } catch (Throwable e) { // an Error too: a dead worker would leave the cutter waiting
           failedAt = b.index();
           failure = e;
         }
@@ -236,7 +287,13 @@ final class SplitFileReader {
       }
     }
     if (first != null) {
-      throw first.failure;
+      if (first.failure instanceof RuntimeException re) {
+        throw re;
+      }
+      if (first.failure instanceof Error e) {
+        throw e;
+      }
+      throw new IllegalStateException(first.failure);
     }
   }
 

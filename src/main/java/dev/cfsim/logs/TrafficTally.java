@@ -33,15 +33,17 @@ public final class TrafficTally {
 
   /**
    * The record fields {@link #add} reads. A job that only tallies traffic reads just these
-   * ({@link LogSource#read(Collector, Set)}), and skips making the User-Agent, cookie, URI and
-   * request id strings it would throw away.
+   * ({@link LogSource#read(Collector, Set)}), and skips making the User-Agent, cookie, URI,
+   * referer and TLS strings it would throw away.
    */
   public static final Set<LogField> FIELDS =
       Collections.unmodifiableSet(EnumSet.of(
           LogField.DATE, LogField.TIME, LogField.TIMESTAMP, LogField.TIMESTAMP_MS,
           LogField.EDGE_LOCATION, LogField.BYTES_SENT, LogField.BYTES_RECEIVED, LogField.METHOD,
           LogField.PROTOCOL, LogField.STATUS, LogField.RESULT_TYPE, LogField.CONTENT_LENGTH,
-          LogField.COUNTRY));
+          LogField.COUNTRY,
+          // the object-size sample picks records by a hash of these, so it is the same sample
+          LogField.REQUEST_ID, LogField.CLIENT_IP));
 
   private static final int REGIONS = PricingRegion.values().length;
   /** Index used for edge locations outside the price book (unknown codes, China network). */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -122,6 +123,52 @@ class SplitFileReaderTest {
     InvalidInputException split = assertThrows(InvalidInputException.class,
         () -> read(file, 3, 64, LogReadOptions.defaults()));
     assertEquals(one.getMessage(), split.getMessage());
+  }
+
+  @Test
+  void a_malformed_line_where_a_block_starts_is_counted_not_taken_for_the_format()
+      throws IOException {
+    // a real-time log is known by its first line; a later short line is only malformed, even
+    // when a block, and so a worker, starts with it
+    String good = Files.readAllLines(Path.of("examples/logs/handwritten/realtime-all-40-fields.log")).get(0);
+    StringBuilder sb = new StringBuilder();
+    for (int i = 1; i <= 400; i++) {
+      sb.append(i % 7 == 4 ? "1762069503.087\t203.0.113.10\t0.002" : good).append('\n');
+    }
+    Path file = dir.resolve("realtime.log");
+    Files.writeString(file, sb, StandardCharsets.UTF_8);
+    LogReadOptions realtime = LogReadOptions.defaults().withFormat(LogFormat.REALTIME);
+    Outcome one = read(file, 1, SplitFileReader.DEFAULT_BLOCK, realtime);
+    assertTrue(one.malformed().get(0).startsWith("57 malformed lines"), one.malformed().get(0));
+    int lineLength = good.length() + 1;
+    for (int block : new int[] {lineLength * 3, lineLength * 4 + 40, 1000}) {
+      assertEquals(one, read(file, 3, block, realtime), "blocks of " + block + " bytes");
+    }
+  }
+
+  @Test
+  @Timeout(60) // a guard against a deadlock, not a speed check
+  void an_error_in_every_worker_ends_the_read_instead_of_leaving_it_waiting() throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(
+        Path.of("examples/logs/sample/E2CFSIMDEMO.2026-11-02-07.a2fb9f83.gz")))) {
+      in.transferTo(all);
+    }
+    Path file = dir.resolve("hour.log");
+    Files.write(file, all.toByteArray());
+    LogSource source = LogSource.of(List.of(file.toString()), LogReadOptions.defaults().withThreads(2));
+    source.splitBlockSize = 4096;
+    java.util.concurrent.atomic.AtomicInteger seen = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.stream.Collector<RequestRecord, Object, Object> failing = java.util.stream.Collector.of(
+        Object::new,
+        (a, r) -> {
+          if (seen.incrementAndGet() > 10) {
+            throw new AssertionError("collector broke");
+          }
+        },
+        (a, b) -> a);
+    AssertionError e = assertThrows(AssertionError.class, () -> source.read(failing));
+    assertEquals("collector broke", e.getMessage());
   }
 
   @Test
