@@ -10,7 +10,6 @@ import dev.cfsim.logs.LogSource;
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
-import dev.cfsim.viewer.GeoDatabase;
 import dev.cfsim.viewer.GeoDatabases;
 import dev.cfsim.viewer.ViewerEnricher;
 import io.javalin.Javalin;
@@ -30,14 +29,15 @@ final class EmulationRoutes {
   private final ApiLimits limits;
   private final PriceBookCatalog books;
   private final TimeLimitedWork work;
-  private final GeoDatabase geo;
+  /** One set of geo and device caches for every request; each request counts on its own. */
+  private final ViewerEnricher viewers;
   private final EdgeLocations edges;
 
   EmulationRoutes(ApiLimits limits, PriceBookCatalog books, TimeLimitedWork work) {
     this.limits = limits;
     this.books = books;
     this.work = work;
-    this.geo = GeoDatabases.embedded();
+    this.viewers = ViewerEnricher.builder().geo(GeoDatabases.embedded()).build();
     this.edges = EdgeLocations.builtIn();
   }
 
@@ -53,7 +53,7 @@ final class EmulationRoutes {
     try {
       RulesFile rules = RulesReader.parse(upload.rules(), RULES_SOURCE);
       String json = work.run(() -> {
-        ViewerEnricher enricher = ViewerEnricher.builder().geo(geo).build();
+        ViewerEnricher enricher = viewers.forRun();
         LogSource source = LogSource.of(List.of(upload.log().toString()), LogReadOptions.defaults().withThreads(1));
         EmulationReport report = new Emulation(rules, enricher, edges, book,
             scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded()).run(source);

@@ -79,12 +79,9 @@ public final class ViewerEnricher {
    */
   private final BoundedCache<GeoAnswer, ViewerGeo> geoAnswers;
   private final BoundedCache<String, Added> deviceCache;
-  private final BoundedCache<String, String> lowerCaseNames =
-      new BoundedCache<>(1024, name -> name.toLowerCase(Locale.ROOT));
-  private final BoundedCache<String, FieldValue> httpVersions =
-      new BoundedCache<>(64, logged -> FieldValue.of(httpVersion(logged)));
-  private final BoundedCache<RecordedRequest.Tls, FieldValue> tlsValues = new BoundedCache<>(1024,
-      tls -> FieldValue.of(tls.version() + ":" + tls.cipher() + ":" + tls.handshake()));
+  private final BoundedCache<String, String> lowerCaseNames;
+  private final BoundedCache<String, FieldValue> httpVersions;
+  private final BoundedCache<RecordedRequest.Tls, FieldValue> tlsValues;
   private final LongAdder events = new LongAdder();
   private final LongAdder unknownIps = new LongAdder();
   private final LongAdder unparsableIps = new LongAdder();
@@ -107,6 +104,41 @@ public final class ViewerEnricher {
     this.ipv4Cache = new Ipv4AnswerCache<>(2 * b.ipCacheSize);
     this.geoAnswers = new BoundedCache<>(b.ipCacheSize, this::geoHeaders);
     this.deviceCache = new BoundedCache<>(b.userAgentCacheSize, this::lookUpDevice);
+    this.lowerCaseNames = new BoundedCache<>(1024, name -> name.toLowerCase(Locale.ROOT));
+    this.httpVersions = new BoundedCache<>(64, logged -> FieldValue.of(httpVersion(logged)));
+    this.tlsValues = new BoundedCache<>(1024,
+        tls -> FieldValue.of(tls.version() + ":" + tls.cipher() + ":" + tls.handshake()));
+  }
+
+  /** Shares everything with {@code shared} but the counts (see {@link #forRun}). */
+  private ViewerEnricher(ViewerEnricher shared) {
+    this.geo = shared.geo;
+    this.asn = shared.asn;
+    this.devices = shared.devices;
+    this.selection = shared.selection;
+    this.addAddress = shared.addAddress;
+    this.addHttpVersion = shared.addHttpVersion;
+    this.addTls = shared.addTls;
+    this.addForwardedProto = shared.addForwardedProto;
+    this.deviceHeaders = shared.deviceHeaders;
+    this.distributionDomainName = shared.distributionDomainName;
+    this.distributionId = shared.distributionId;
+    this.geoCache = shared.geoCache;
+    this.ipv4Cache = shared.ipv4Cache;
+    this.geoAnswers = shared.geoAnswers;
+    this.deviceCache = shared.deviceCache;
+    this.lowerCaseNames = shared.lowerCaseNames;
+    this.httpVersions = shared.httpVersions;
+    this.tlsValues = shared.tlsValues;
+  }
+
+  /**
+   * An enricher for one run that shares this one's databases and caches (several megabytes of
+   * answer tables, warm) but counts its own events, for {@link #stats}: a server building a
+   * report per request keeps one enricher and takes one of these per request. Thread-safe.
+   */
+  public ViewerEnricher forRun() {
+    return new ViewerEnricher(this);
   }
 
   /** Starts an enricher: the embedded country database, default device rules, every header. */

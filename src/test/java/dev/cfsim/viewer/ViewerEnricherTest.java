@@ -84,6 +84,22 @@ class ViewerEnricherTest {
   }
 
   @Test
+  void a_run_shares_the_caches_and_answers_but_counts_on_its_own() {
+    ViewerEnricher base = TestDatabases.cityEnricher().build();
+    RecordedRequest inSweden = RecordedRequest.from("89.160.20.113").build();
+    RecordedRequest inside = RecordedRequest.from("10.1.2.3").build();
+    ViewerEnricher first = base.forRun();
+    ViewerEnricher second = base.forRun();
+    assertEquals(base.enrich(inSweden), first.enrich(inSweden));
+    first.enrich(inside);
+    assertEquals(base.enrich(inSweden), second.enrich(inSweden));
+    assertEquals(new EnrichmentStats(2, 1, 0), first.stats());
+    assertEquals(new EnrichmentStats(1, 0, 0), second.stats());
+    assertEquals(new EnrichmentStats(2, 0, 0), base.stats());
+    assertEquals(base.geoDescription(), second.geoDescription());
+  }
+
+  @Test
   void cookies_are_split_out_of_the_headers() {
     ViewerRequest r = enricher.enrich(RecordedRequest.from("81.2.69.142")
         .cookie("session=abc; theme=dark")
