@@ -70,12 +70,10 @@ final class DelimitedLineParser implements LineParser {
   /**
    * @param columns the field names in column order (from {@code #Fields}, or given)
    * @param delimiter the byte between values, normally a tab
+   * @param realtime a real-time log (see {@link RecordAssembler})
+   * @param weight requests each line stands for
+   * @param fieldsRead text fields outside it are checked but not kept (see {@link LogReadOptions})
    */
-  DelimitedLineParser(List<String> columns, byte delimiter, boolean realtime, double weight) {
-    this(columns, delimiter, realtime, weight, LogReadOptions.defaults().fieldsRead());
-  }
-
-  /** @param fieldsRead text fields outside it are checked but not kept (see {@link LogReadOptions}) */
   DelimitedLineParser(
       List<String> columns, byte delimiter, boolean realtime, double weight, Set<LogField> fieldsRead) {
     for (LogField f : LogField.values()) {
