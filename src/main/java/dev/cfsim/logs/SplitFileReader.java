@@ -73,16 +73,18 @@ final class SplitFileReader {
       throws IOException {
     String name = file.toString();
     BlockingQueue<Block> queue = new ArrayBlockingQueue<>(sinks.size());
+    // parsed blocks come back to be filled again: no fresh megabyte to zero for every block
+    BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(2 * sinks.size() + 2);
     List<Worker> workers = new ArrayList<>();
     List<Future<?>> running = new ArrayList<>();
     for (Consumer<RequestRecord> sink : sinks) {
-      Worker w = new Worker(files.new Blocks(name, sink, malformed), queue);
+      Worker w = new Worker(files.new Blocks(name, sink, malformed), queue, spare, blockSize);
       workers.add(w);
       running.add(pool.submit(w));
     }
     long lines;
     try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead)) {
-      lines = cut(name, raw, queue, workers, malformed);
+      lines = cut(name, raw, queue, spare, workers, malformed);
     } finally {
       for (int i = 0; i < workers.size(); i++) {
         put(queue, END);
@@ -102,8 +104,9 @@ final class SplitFileReader {
   }
 
   /** Cuts the file into blocks for the workers; returns its lines. */
-  private long cut(String name, InputStream raw, BlockingQueue<Block> queue, List<Worker> workers,
-      MalformedLines malformed) throws IOException {
+  private long cut(String name, InputStream raw, BlockingQueue<Block> queue,
+      BlockingQueue<byte[]> spare, List<Worker> workers, MalformedLines malformed)
+      throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     boolean gzip = LogFileReader.isGzip(in);
     Cutter cutter = new Cutter(name, queue);
@@ -125,7 +128,10 @@ final class SplitFileReader {
           buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than a block
           continue;
         }
-        byte[] next = new byte[Math.max(blockSize, filled - end)];
+        byte[] next = filled - end <= blockSize ? spare.poll() : null;
+        if (next == null) {
+          next = new byte[Math.max(blockSize, filled - end)];
+        }
         System.arraycopy(buf, end, next, 0, filled - end);
         cutter.send(buf, end);
         buf = next;
@@ -238,12 +244,17 @@ final class SplitFileReader {
   private static final class Worker implements Runnable {
     final LogFileReader.Blocks blocks;
     final BlockingQueue<Block> queue;
+    final BlockingQueue<byte[]> spare;
+    final int blockSize;
     volatile long failedAt = Long.MAX_VALUE;
     volatile Throwable failure;
 
-    Worker(LogFileReader.Blocks blocks, BlockingQueue<Block> queue) {
+    Worker(LogFileReader.Blocks blocks, BlockingQueue<Block> queue, BlockingQueue<byte[]> spare,
+        int blockSize) {
       this.blocks = blocks;
       this.queue = queue;
+      this.spare = spare;
+      this.blockSize = blockSize;
     }
 
     @Override
@@ -261,6 +272,9 @@ final class SplitFileReader {
         } catch (Throwable e) { // an Error too: a dead worker would leave the cutter waiting
           failedAt = b.index();
           failure = e;
+        }
+        if (b.bytes().length == blockSize) {
+          spare.offer(b.bytes()); // records keep no reference to the bytes they were read from
         }
       }
     }
