@@ -100,20 +100,40 @@ final class ByteScan {
     return -1;
   }
 
-  /** How many {@code b} there are in {@code buf[from, to)}. */
-  static int count(byte[] buf, int from, int to, byte b) {
-    long pattern = ONES * (b & 0xff);
+  /** What {@link #countLines} found. */
+  record LineCount(int lineEnds, boolean headerLine) {}
+
+  /**
+   * Counts the line ends in {@code buf[from, to)} and, in the same pass, whether a line there
+   * (the first one included) starts with {@code #}: a header line, in logs where CloudFront
+   * encodes {@code #} everywhere inside values.
+   */
+  static LineCount countLines(byte[] buf, int from, int to) {
+    long hashes = ONES * '#';
     int n = 0;
+    boolean header = from < to && buf[from] == '#';
+    long carry = 0; // a line end in the previous word's last byte, moved to this word's first
     int i = from;
     for (; i + 8 <= to; i += 8) {
-      n += Long.bitCount(zeroBytes((long) LONGS.get(buf, i) ^ pattern));
+      long word = (long) LONGS.get(buf, i);
+      long ends = zeroBytes(word ^ NEWLINES);
+      n += Long.bitCount(ends);
+      if ((((ends << 8) | carry) & zeroBytes(word ^ hashes)) != 0) {
+        header = true;
+      }
+      carry = ends >>> 56;
     }
+    boolean afterEnd = carry != 0;
     for (; i < to; i++) {
-      if (buf[i] == b) {
+      if (afterEnd && buf[i] == '#') {
+        header = true;
+      }
+      afterEnd = buf[i] == '\n';
+      if (afterEnd) {
         n++;
       }
     }
-    return n;
+    return new LineCount(n, header);
   }
 
   /** Flags {@code 0x80} in exactly the bytes of {@code x} that are zero (no false positives). */

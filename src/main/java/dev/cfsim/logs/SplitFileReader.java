@@ -177,14 +177,15 @@ final class SplitFileReader {
       }
       long firstLine = lines + 1;
       put(queue, new Block(index++, bytes, length, firstLine, layout));
-      lines += ByteScan.count(bytes, 0, length, (byte) '\n');
+      ByteScan.LineCount count = ByteScan.countLines(bytes, 0, length);
+      lines += count.lineEnds();
       if (bytes[length - 1] != '\n') {
         lines++; // the last line of the file, without a line end
       }
       if (layout == null) {
         layout = firstLayout(bytes, length, firstLine);
       }
-      List<String> columns = lastFieldsHeader(bytes, length);
+      List<String> columns = count.headerLine() ? lastFieldsHeader(bytes, length) : null;
       if (columns != null) {
         layout = files.fieldsLayout(columns);
       }

@@ -68,21 +68,25 @@ class ByteScanTest {
   }
 
   @Test
-  void counting_matches_a_byte_loop_at_every_offset() {
-    Random rnd = new Random(11);
-    byte[] alphabet = {9, 8, 10, 11, 'a', (byte) 0x8a, (byte) 0xff, 0};
-    for (int round = 0; round < 2000; round++) {
-      byte[] buf = new byte[rnd.nextInt(70)];
+  void line_counting_finds_every_line_end_and_any_line_that_starts_with_a_hash() {
+    Random rnd = new Random(13);
+    byte[] alphabet = {10, '#', 'a', 9, '"', (byte) 0xa3};
+    for (int round = 0; round < 5000; round++) {
+      byte[] buf = new byte[rnd.nextInt(40)];
       for (int i = 0; i < buf.length; i++) {
-        buf[i] = alphabet[rnd.nextInt(alphabet.length)];
+        buf[i] = alphabet[rnd.nextInt(round % 2 == 0 ? 3 : alphabet.length)];
       }
       int from = buf.length == 0 ? 0 : rnd.nextInt(buf.length);
       int to = from + rnd.nextInt(buf.length - from + 1);
-      int want = 0;
+      int ends = 0;
+      boolean header = false;
       for (int i = from; i < to; i++) {
-        want += buf[i] == 10 ? 1 : 0;
+        ends += buf[i] == 10 ? 1 : 0;
+        header |= buf[i] == '#' && (i == from || buf[i - 1] == 10);
       }
-      assertEquals(want, ByteScan.count(buf, from, to, (byte) 10));
+      ByteScan.LineCount c = ByteScan.countLines(buf, from, to);
+      assertEquals(ends, c.lineEnds());
+      assertEquals(header, c.headerLine(), () -> java.util.Arrays.toString(buf));
     }
   }
 
