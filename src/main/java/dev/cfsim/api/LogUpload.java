@@ -23,9 +23,8 @@ import java.util.zip.ZipException;
  *
  * @param rules the rules file's text
  * @param log the plain log in a temporary file, deleted by {@link #delete()}
- * @param records the records (lines not starting with {@code #}) in it
  */
-record LogUpload(String rules, Path log, long records) {
+record LogUpload(String rules, Path log) {
   private static final String MULTIPART = "multipart/form-data";
 
   static LogUpload receive(Context ctx, ApiLimits limits) {
@@ -56,8 +55,8 @@ record LogUpload(String rules, Path log, long records) {
     Path log = null;
     try {
       log = Files.createTempFile("cfsim-api-upload", ".log");
-      long records = copyBounded(logPart, log, limits);
-      return new LogUpload(rules, log, records);
+      copyBounded(logPart, log, limits);
+      return new LogUpload(rules, log);
     } catch (IOException e) {
       deleteQuietly(log);
       throw new UncheckedIOException(e);
@@ -104,7 +103,8 @@ record LogUpload(String rules, Path log, long records) {
     return list.isEmpty() ? null : list.get(0);
   }
 
-  private static long copyBounded(UploadedFile part, Path target, ApiLimits limits) throws IOException {
+  /** Copies the log part, counting records (lines not starting with {@code #}) against the limit. */
+  private static void copyBounded(UploadedFile part, Path target, ApiLimits limits) throws IOException {
     try (InputStream raw = new BufferedInputStream(part.content());
         OutputStream out = Files.newOutputStream(target)) {
       raw.mark(2);
@@ -140,7 +140,6 @@ record LogUpload(String rules, Path log, long records) {
         }
         out.write(buffer, 0, n);
       }
-      return records;
     }
   }
 

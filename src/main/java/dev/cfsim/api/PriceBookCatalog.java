@@ -2,9 +2,6 @@ package dev.cfsim.api;
 
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.pricing.PriceBooks;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,9 @@ final class PriceBookCatalog {
       throw new IllegalStateException("no price book is shipped in pricing/");
     }
     for (String id : ids) {
-      books.put(id, PriceBooks.shipped(id));
-      stored.put(id, resource("pricing/" + id + ".json"));
+      byte[] bytes = PriceBooks.shippedBytes(id);
+      books.put(id, PriceBooks.parseShipped(id, bytes));
+      stored.put(id, bytes);
     }
     newestId = ids.get(ids.size() - 1);
   }
@@ -68,16 +66,5 @@ final class PriceBookCatalog {
   /** Every shipped book, oldest first. */
   List<PriceBook> all() {
     return List.copyOf(books.values());
-  }
-
-  private static byte[] resource(String name) {
-    try (InputStream in = PriceBookCatalog.class.getClassLoader().getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is missing from the jar");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -82,8 +82,4 @@ final class ProblemException extends RuntimeException {
   Problem toProblem(String instance) {
     return new Problem(type, title, status, getMessage(), instance, path, parameter);
   }
-
-  int status() {
-    return status;
-  }
 }

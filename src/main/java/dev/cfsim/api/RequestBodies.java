@@ -50,18 +50,6 @@ final class RequestBodies {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
-  /**
-   * The body's text once it is known to be a JSON object within the limits, for a core reader
-   * that parses it again with exact decimals: 415 unless sent as JSON, 413 past the size limit,
-   * 400 unless it parses within the nesting and length limits, 422 unless it is an object whose
-   * numbers are of a sane size.
-   */
-  String readJsonText(Context ctx) {
-    String body = readRawJson(ctx);
-    checkJsonObject(body);
-    return body;
-  }
-
   /** Media types a rules file may come as: YAML, or JSON (which YAML reads as well). */
   static final List<String> RULES_TYPES =
       List.of("application/yaml", "application/x-yaml", "text/yaml", "application/json");
@@ -99,8 +87,9 @@ final class RequestBodies {
   }
 
   /**
-   * The checks of {@link #readJsonText} on a body already read; returns the parsed object (big
-   * decimals for fractions), so a reader need not parse the body again.
+   * Checks a body already read is a JSON object within the limits: 400 unless it parses within
+   * the nesting and length limits, 422 unless it is an object whose numbers are of a sane size.
+   * Returns the parsed object (big decimals for fractions), so a reader need not parse it again.
    */
   JsonNode checkJsonObject(String body) {
     JsonNode node = parse(body);

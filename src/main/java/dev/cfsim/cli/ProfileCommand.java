@@ -90,8 +90,16 @@ final class ProfileCommand implements Callable<Integer> {
   }
 
   /** A profile built from logs, with what was learnt reading them. */
-  record Profiled(TrafficProfile profile, TrafficTally tally, LogReadResult<TrafficTally> read,
-      BigDecimal factor, Map<String, Object> stats) {}
+  record Profiled(TrafficProfile profile, LogReadResult<TrafficTally> read, BigDecimal factor) {
+    TrafficTally tally() {
+      return read.value();
+    }
+
+    /** What was learnt reading the logs, for {@code --format json}. */
+    Map<String, Object> stats() {
+      return ProfileCommand.stats(tally(), read, factor);
+    }
+  }
 
   /**
    * Reads the logs (with progress on a terminal), reports malformed lines on stderr, and builds
@@ -113,7 +121,7 @@ final class ProfileCommand implements Callable<Integer> {
     }
     TrafficProfile profile = ProfileBuilder.build(t, name, scaleToMonth);
     BigDecimal factor = scaleToMonth ? ProfileBuilder.monthFactor(t) : null;
-    return new Profiled(profile, t, read, factor, stats(t, read, factor));
+    return new Profiled(profile, read, factor);
   }
 
   static Map<String, Object> stats(TrafficTally t, LogReadResult<?> read, BigDecimal factor) {
@@ -143,9 +151,7 @@ final class ProfileCommand implements Callable<Integer> {
     }
     s.put("regions", regions);
     s.put("result_types", shares(t.resultTypes(), t.requests()));
-    Map<String, Double> statuses = new LinkedHashMap<>();
-    t.statuses().forEach((k, v) -> statuses.put(String.format(Locale.ROOT, "%03d", k), v));
-    s.put("statuses", shares(statuses, t.requests()));
+    s.put("statuses", shares(statusCodes(t), t.requests()));
     s.put("requests_by_hour_utc", t.byHourOfDay());
     s.put("peak_to_mean", round(t.peakToMean(), 3));
     SizeSample sizes = t.objectSizes();
@@ -153,7 +159,7 @@ final class ProfileCommand implements Callable<Integer> {
     size.put("objects", sizes.seen());
     size.put("sampled", sizes.size());
     for (int p : new int[] {50, 90, 99}) {
-      size.put("p" + p, sizes.size() == 0 ? null : Math.round(sizes.percentile(p)));
+      size.put("p" + p, percentile(sizes, p));
     }
     s.put("object_size_bytes", size);
     s.put("top_edge_locations", t.topEdgeLocations(TOP));
@@ -161,6 +167,18 @@ final class ProfileCommand implements Callable<Integer> {
     s.put("unknown_edge_codes", t.unknownEdgeCodes());
     s.put("unpriced_edge_codes", t.unpricedEdgeCodes());
     return s;
+  }
+
+  /** Status shares keyed as logs write them ({@code 000}, {@code 200}). */
+  private static Map<String, Double> statusCodes(TrafficTally t) {
+    Map<String, Double> statuses = new LinkedHashMap<>();
+    t.statuses().forEach((k, v) -> statuses.put(String.format(Locale.ROOT, "%03d", k), v));
+    return statuses;
+  }
+
+  /** A percentile of the object sizes in whole bytes; null when no object was sized. */
+  private static Long percentile(SizeSample sizes, int p) {
+    return sizes.size() == 0 ? null : Math.round(sizes.percentile(p));
   }
 
   /** One region's log figures, unscaled: requests by protocol and method, bytes each way. */
@@ -183,19 +201,17 @@ final class ProfileCommand implements Callable<Integer> {
         p.read().files(), t.records(), num(t.requests()), p.read().malformed().total(),
         p.read().malformed().truncatedFiles().isEmpty() ? ""
             : ", " + p.read().malformed().truncatedFiles().size() + " truncated gzip files"));
-    c.add("window: " + p.stats().get("first_timestamp") + " to " + p.stats().get("last_timestamp")
+    c.add("window: " + Instant.ofEpochMilli(t.firstMillis()) + " to " + Instant.ofEpochMilli(t.lastMillis())
         + " (" + t.hoursCovered() + " hours)");
     c.add(p.factor() == null
         ? "amounts are what the logs hold, not scaled (use --scale-to-month for a shorter window)"
         : "SCALED TO A MONTH: amounts multiplied by " + p.factor() + " = 730 h / " + t.hoursCovered() + " h");
     c.add("cache results: " + percentages(t.resultTypes(), t.requests()));
-    Map<String, Double> statuses = new LinkedHashMap<>();
-    t.statuses().forEach((k, v) -> statuses.put(String.format(Locale.ROOT, "%03d", k), v));
-    c.add("statuses: " + percentages(statuses, t.requests()));
+    c.add("statuses: " + percentages(statusCodes(t), t.requests()));
     c.add(String.format(Locale.ROOT, "peak hour / mean hour: %.2f", t.peakToMean()));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> size = (Map<String, Object>) p.stats().get("object_size_bytes");
-    c.add("object size (2xx GET) p50/p90/p99 bytes: " + size.get("p50") + " / " + size.get("p90") + " / " + size.get("p99"));
+    SizeSample sizes = t.objectSizes();
+    c.add("object size (2xx GET) p50/p90/p99 bytes: " + percentile(sizes, 50) + " / "
+        + percentile(sizes, 90) + " / " + percentile(sizes, 99));
     c.add("top edge locations: " + percentages(t.topEdgeLocations(5), t.requests()));
     c.add("top countries: " + percentages(t.topCountries(5), t.requests()));
     if (!t.unknownEdgeCodes().isEmpty()) {

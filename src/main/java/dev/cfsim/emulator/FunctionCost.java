@@ -76,8 +76,8 @@ public record FunctionCost(
   /** The CloudFront Functions line of the bill (invocations, free tier, charge); zero without traffic. */
   public CostLine functionsLine() {
     return withFunction.lines().stream().filter(l -> l.component() == Component.FUNCTIONS).findFirst()
-        .orElse(new CostLine(Component.FUNCTIONS, null, BigDecimal.ZERO, Component.FUNCTIONS.unit(),
-            BigDecimal.ZERO, BigDecimal.ZERO, ""));
+        .orElse(new CostLine(Component.FUNCTIONS, null, BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO, ""));
   }
 
   /** Invocations priced for the month (after scaling). */

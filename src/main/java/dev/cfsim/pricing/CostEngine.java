@@ -120,8 +120,8 @@ public final class CostEngine {
     /** CloudFront Functions and their KeyValueStore reads (free tier), Lambda@Edge (none). */
     private void edgeCompute() {
       freeUsed.add(accountWide(Component.FUNCTIONS, profile.functionInvocations(), free.functionInvocations(),
-          book.functions(), "functions"));
-      freeUsed.add(accountWide(Component.KVS_READS, profile.kvsReads(), free.kvsReads(), book.kvsReads(), "kvs_reads"));
+          book.functions()));
+      freeUsed.add(accountWide(Component.KVS_READS, profile.kvsReads(), free.kvsReads(), book.kvsReads()));
       BigDecimal invocations = profile.lambdaEdgeInvocations();
       add(Component.LAMBDA_EDGE_REQUESTS, null, invocations, BigDecimal.ZERO, book.lambdaEdgeRequests().cost(invocations), "");
       BigDecimal gbSeconds = invocations.multiply(profile.lambdaEdge().durationMs()).movePointLeft(3) // ms → s
@@ -131,11 +131,11 @@ public final class CostEngine {
               + " MB per invocation");
     }
 
-    private FreeTierUsed accountWide(Component c, BigDecimal quantity, BigDecimal freeAmount, Rate rate, String item) {
+    private FreeTierUsed accountWide(Component c, BigDecimal quantity, BigDecimal freeAmount, Rate rate) {
       BigDecimal allowance = allowance(freeAmount);
       BigDecimal freeHere = quantity.min(allowance);
       add(c, null, quantity, freeHere, rate.cost(quantity.subtract(freeHere)), "");
-      return new FreeTierUsed(item, allowance, freeHere, c.unit());
+      return new FreeTierUsed(c.id(), allowance, freeHere, c.unit());
     }
 
     /** Origin Shield, invalidations, real-time logs, field-level encryption, dedicated IP. */
@@ -165,7 +165,7 @@ public final class CostEngine {
     private void add(Component c, PricingRegion region, BigDecimal quantity, BigDecimal freeQuantity, BigDecimal usd,
         String note) {
       if (quantity.signum() > 0) {
-        lines.add(new CostLine(c, region, quantity, c.unit(), freeQuantity, usd, note));
+        lines.add(new CostLine(c, region, quantity, freeQuantity, usd, note));
       }
     }
 

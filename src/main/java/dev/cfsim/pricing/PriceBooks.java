@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,19 +51,38 @@ public final class PriceBooks {
 
   /** One shipped price book by id (its effective date). */
   public static PriceBook shipped(String id) {
+    return parseShipped(id, shippedBytes(id));
+  }
+
+  /** A shipped book read from its file's bytes (see {@link #shippedBytes}). */
+  public static PriceBook parseShipped(String id, byte[] bytes) {
+    return PriceBookReader.parse("classpath:" + DIR + "/" + id + ".json", new String(bytes, StandardCharsets.UTF_8));
+  }
+
+  /** A shipped book's file exactly as shipped (sources and dates included). */
+  public static byte[] shippedBytes(String id) {
     String name = DIR + "/" + id + ".json";
     try (InputStream in = PriceBooks.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalArgumentException("no shipped price book " + id);
       }
-      return PriceBookReader.parse("classpath:" + name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The ids of the shipped price books, oldest first. */
+  /** The ids of the shipped price books, oldest first; listed once, since they cannot change. */
   public static List<String> shippedIds() {
+    return Shipped.IDS;
+  }
+
+  /** Lists the shipped books on first use (the JVM makes this lazy and thread-safe). */
+  private static final class Shipped {
+    static final List<String> IDS = listIds();
+  }
+
+  private static List<String> listIds() {
     URL url = PriceBooks.class.getClassLoader().getResource(DIR);
     if (url == null) {
       return List.of();
@@ -74,8 +92,6 @@ public final class PriceBooks {
       if (uri.getScheme().equals("jar")) {
         try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
           return ids(fs.getPath("/" + DIR));
-        } catch (FileSystemAlreadyExistsException e) { // another thread is listing the jar
-          return ids(FileSystems.getFileSystem(uri).getPath("/" + DIR));
         }
       }
       return ids(Path.of(uri));
