@@ -176,17 +176,4 @@ final class ByteScan {
     h *= 0xbf58476d1ce4e5b9L;
     return (int) (h ^ (h >>> 32));
   }
-
-  /** True when no byte in {@code buf[from, to)} has its high bit set. */
-  static boolean isAscii(byte[] buf, int from, int to) {
-    long or = 0;
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      or |= (long) LONGS.get(buf, i);
-    }
-    for (; i < to; i++) {
-      or |= buf[i];
-    }
-    return (or & HIGHS) == 0;
-  }
 }

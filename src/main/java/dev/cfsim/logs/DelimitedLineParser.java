@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Reads tab-separated lines (standard logs, v2 w3c/plain, real-time logs) whose columns are
@@ -18,8 +17,6 @@ final class DelimitedLineParser implements LineParser {
 
   /** Slots whose values repeat line after line, worth sharing through {@link ValueCache}. */
   private static final boolean[] REPEATING = new boolean[SLOTS];
-
-  private static final UnaryOperator<String>[] DECODERS = FieldDecoding.decoders();
 
   /** How a slot's bytes are read straight into a number, skipping the String. */
   private static final byte TEXT = 0, INTEGER = 1, SECONDS = 2, CLOCK = 3, STATUS = 4;
@@ -58,24 +55,21 @@ final class DelimitedLineParser implements LineParser {
   private final int[] slotOfColumn;
   /** The slots this parser's columns fill, each once: the only ones to clear between lines. */
   private final int[] filledSlots;
-  private final byte delimiter;
   private final RecordAssembler assembler;
   private final String[] values = new String[SLOTS];
   private final long[] numbers = new long[SLOTS];
-  private final ByteScan.Line ownScan = new ByteScan.Line();
   /** Slots whose text the job reads; the others are only checked for presence (and c-ip). */
   private final boolean[] keep = new boolean[SLOTS];
   private final ValueCache cache = new ValueCache();
 
   /**
    * @param columns the field names in column order (from {@code #Fields}, or given)
-   * @param delimiter the byte between values, normally a tab
    * @param realtime a real-time log (see {@link RecordAssembler})
    * @param weight requests each line stands for
    * @param fieldsRead text fields outside it are checked but not kept (see {@link LogReadOptions})
    */
   DelimitedLineParser(
-      List<String> columns, byte delimiter, boolean realtime, double weight, Set<LogField> fieldsRead) {
+      List<String> columns, boolean realtime, double weight, Set<LogField> fieldsRead) {
     for (LogField f : LogField.values()) {
       int slot = f.ordinal();
       // dates and times are read to be checked; a real-time query is cut from the URI
@@ -89,29 +83,13 @@ final class DelimitedLineParser implements LineParser {
       slotOfColumn[i] = f == null ? -1 : f.ordinal();
     }
     this.filledSlots = Arrays.stream(slotOfColumn).filter(slot -> slot >= 0).distinct().toArray();
-    this.delimiter = delimiter;
     this.assembler = new RecordAssembler(realtime, weight);
-    Arrays.fill(values, null);
     Arrays.fill(numbers, RecordAssembler.NOT_PARSED);
   }
 
-  /** The delimiter this parser splits on, for the reader's line scan. */
-  byte delimiter() {
-    return delimiter;
-  }
-
+  /** Reads a line whose delimiters the reader already found while looking for its end. */
   @Override
-  public RequestRecord parse(byte[] buf, int start, int end) throws MalformedLineException {
-    ByteScan.scanLine(buf, start, end, delimiter, ownScan);
-    return parse(buf, start, end, ownScan);
-  }
-
-  /**
-   * Reads a line whose delimiters the reader already found while looking for its end.
-   *
-   * @param line the delimiters of {@code buf[start, end)}, from {@link ByteScan#scanLine}
-   */
-  RequestRecord parse(byte[] buf, int start, int end, ByteScan.Line line)
+  public RequestRecord parse(byte[] buf, int start, int end, ByteScan.Line line)
       throws MalformedLineException {
     for (int slot : filledSlots) {
       values[slot] = null;
@@ -148,23 +126,26 @@ final class DelimitedLineParser implements LineParser {
 
   /** Puts one non-empty value in its slot: as a number when its bytes are one, else as text. */
   private void read(int slot, byte[] buf, int start, int len, boolean ascii) {
-    long number = number(KIND[slot], buf, start, len);
-    if (number >= 0) {
-      numbers[slot] = number;
-    } else if (!keep[slot]) {
+    if (slot == CLIENT_IP) {
+      long v4 = IpAddresses.ipv4(buf, start, start + len);
+      if (v4 >= 0) {
+        numbers[slot] = v4; // the assembler then knows the address is a valid dotted quad
+      }
+    } else {
+      long number = number(KIND[slot], buf, start, len);
+      if (number >= 0) {
+        numbers[slot] = number;
+        return;
+      }
+    }
+    if (!keep[slot]) {
       skip(slot, buf, start, len);
     } else if (!ascii) {
       values[slot] = FieldDecoding.decode(slot, new String(buf, start, len, StandardCharsets.UTF_8));
     } else if (REPEATING[slot]) {
-      values[slot] = cache.get(slot, buf, start, len, DECODERS[slot]);
+      values[slot] = cache.get(slot, buf, start, len, FieldDecoding.decoder(slot));
     } else {
       values[slot] = FieldDecoding.decodeAscii(slot, buf, start, len);
-      if (slot == CLIENT_IP) {
-        long v4 = IpAddresses.ipv4(buf, start, start + len);
-        if (v4 >= 0) {
-          numbers[slot] = v4; // the assembler then knows the address is a valid dotted quad
-        }
-      }
     }
   }
 
@@ -174,15 +155,8 @@ final class DelimitedLineParser implements LineParser {
    * the assembler to judge and report).
    */
   private void skip(int slot, byte[] buf, int start, int len) {
-    if (slot == CLIENT_IP) {
-      long v4 = IpAddresses.ipv4(buf, start, start + len);
-      if (v4 < 0) {
-        values[slot] = new String(buf, start, len, StandardCharsets.UTF_8);
-        return;
-      }
-      numbers[slot] = v4;
-    }
-    values[slot] = RecordAssembler.NOT_READ;
+    boolean checked = slot != CLIENT_IP || numbers[slot] != RecordAssembler.NOT_PARSED;
+    values[slot] = checked ? RecordAssembler.NOT_READ : new String(buf, start, len, StandardCharsets.UTF_8);
   }
 
   /**

@@ -13,28 +13,26 @@ final class FieldDecoding {
   private FieldDecoding() {}
 
   @SuppressWarnings("unchecked")
-  static UnaryOperator<String>[] decoders() {
-    UnaryOperator<String>[] d = new UnaryOperator[LogField.values().length];
-    java.util.Arrays.fill(d, UnaryOperator.identity());
+  private static final UnaryOperator<String>[] DECODERS = new UnaryOperator[LogField.values().length];
+
+  /** Fields decoded once with {@link UrlEncoding#decode}, which works on bytes as well. */
+  private static final boolean[] URL_ENCODED = new boolean[LogField.values().length];
+
+  static {
+    java.util.Arrays.fill(DECODERS, UnaryOperator.identity());
     for (LogField f :
         new LogField[] {
           LogField.URI_STEM, LogField.QUERY, LogField.REFERER, LogField.COOKIE, LogField.CONTENT_TYPE
         }) {
-      d[f.ordinal()] = UrlEncoding::decode;
+      DECODERS[f.ordinal()] = UrlEncoding::decode;
+      URL_ENCODED[f.ordinal()] = true;
     }
-    d[LogField.USER_AGENT.ordinal()] = UrlEncoding::decodeUserAgent;
-    return d;
+    DECODERS[LogField.USER_AGENT.ordinal()] = UrlEncoding::decodeUserAgent;
   }
 
-  private static final UnaryOperator<String>[] DECODERS = decoders();
-
-  private static final boolean[] URL_ENCODED = new boolean[LogField.values().length];
-
-  static {
-    for (int slot = 0; slot < URL_ENCODED.length; slot++) {
-      URL_ENCODED[slot] = DECODERS[slot] != UnaryOperator.<String>identity()
-          && slot != LogField.USER_AGENT.ordinal();
-    }
+  /** How field {@code slot} is decoded: identity for fields CloudFront does not encode. */
+  static UnaryOperator<String> decoder(int slot) {
+    return DECODERS[slot];
   }
 
   /**

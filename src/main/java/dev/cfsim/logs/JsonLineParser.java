@@ -26,7 +26,8 @@ final class JsonLineParser implements LineParser {
   }
 
   @Override
-  public RequestRecord parse(byte[] buf, int start, int end) throws MalformedLineException {
+  public RequestRecord parse(byte[] buf, int start, int end, ByteScan.Line line)
+      throws MalformedLineException {
     Arrays.fill(values, null);
     try (JsonParser p = JSON.createParser(buf, start, end - start)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

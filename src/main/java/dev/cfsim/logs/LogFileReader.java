@@ -40,7 +40,7 @@ final class LogFileReader {
   }
 
   /** What one file held. */
-  record FileCounts(long lines, long records, long malformed) {}
+  record FileCounts(long lines, long records) {}
 
   /**
    * Reads {@code file} to the end, or to where its gzip stream breaks off.
@@ -142,10 +142,6 @@ final class LogFileReader {
     long records() {
       return state.records;
     }
-
-    long malformed() {
-      return state.bad;
-    }
   }
 
   /**
@@ -160,9 +156,18 @@ final class LogFileReader {
     static final Layout JSON = new Layout(null, false);
   }
 
-  /** The layout a {@code #Fields} line sets. */
-  Layout fieldsLayout(List<String> columns) {
-    return new Layout(columns, options.format() == LogFormat.REALTIME);
+  /**
+   * The layout a header line sets, or null when it sets none: only a {@code #Fields} line
+   * outside JSON logs does; other {@code #} lines are notes.
+   */
+  Layout fieldsLayout(String headerLine) {
+    String[] words = headerLine.trim().split("\\s+");
+    if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1
+        && options.format() != LogFormat.JSON) {
+      return new Layout(List.copyOf(Arrays.asList(words).subList(1, words.length)),
+          options.format() == LogFormat.REALTIME);
+    }
+    return null;
   }
 
   /**
@@ -196,7 +201,6 @@ final class LogFileReader {
     }
     return new DelimitedLineParser(
         layout.columns(),
-        options.delimiter(),
         layout.realtime(),
         layout.realtime() ? options.realtimeWeight() : 1.0,
         options.fieldsRead());
@@ -225,19 +229,6 @@ final class LogFileReader {
     return n;
   }
 
-  /**
-   * The columns a header line sets, or null when it sets none: a {@code #Fields} line outside
-   * JSON logs. Other {@code #} lines are notes.
-   */
-  static List<String> fieldsHeader(String line, LogReadOptions options) {
-    String[] words = line.trim().split("\\s+");
-    if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1
-        && options.format() != LogFormat.JSON) {
-      return List.copyOf(Arrays.asList(words).subList(1, words.length));
-    }
-    return null;
-  }
-
   /** Parsing state for one file: the current columns and counters. */
   private final class State {
     final String name;
@@ -247,7 +238,6 @@ final class LogFileReader {
     LineParser parser;
     long lineNo;
     long records;
-    long bad;
 
     State(String name, Consumer<RequestRecord> sink, MalformedLines malformed) {
       this.name = name;
@@ -256,7 +246,7 @@ final class LogFileReader {
     }
 
     FileCounts counts() {
-      return new FileCounts(lineNo, records, bad);
+      return new FileCounts(lineNo, records);
     }
 
     /**
@@ -296,14 +286,9 @@ final class LogFileReader {
         parser = parserFor(buf, start, end);
       }
       try {
-        sink.accept(
-            parser instanceof DelimitedLineParser delimited
-                    && delimited.delimiter() == options.delimiter()
-                ? delimited.parse(buf, start, end, scan)
-                : parser.parse(buf, start, end));
+        sink.accept(parser.parse(buf, start, end, scan));
         records++;
       } catch (MalformedLineException e) {
-        bad++;
         if (options.strict()) {
           throw new InvalidInputException(
               name, "line " + lineNo, e.reason().label() + ": " + e.getMessage());
@@ -314,9 +299,9 @@ final class LogFileReader {
 
     /** A {@code #Fields} line sets the columns from here on; other {@code #} lines are notes. */
     void header(String line) {
-      List<String> columns = fieldsHeader(line, options);
-      if (columns != null) {
-        parser = parser(fieldsLayout(columns));
+      Layout layout = fieldsLayout(line);
+      if (layout != null) {
+        parser = parser(layout);
       }
     }
 
@@ -351,7 +336,7 @@ final class LogFileReader {
     if (buf[start] == '{') {
       return LogFormat.JSON;
     }
-    int tab = indexOf(buf, (byte) '\t', start, end);
+    int tab = ByteScan.indexOf(buf, start, end, (byte) '\t');
     int firstEnd = tab < 0 ? end : tab;
     if (looksLikeEpochMillis(buf, start, firstEnd)) {
       return LogFormat.REALTIME;
@@ -361,7 +346,7 @@ final class LogFileReader {
 
   /** {@code 1600299221.087}: how a real-time record starts. */
   private static boolean looksLikeEpochMillis(byte[] buf, int start, int end) {
-    int dot = indexOf(buf, (byte) '.', start, end);
+    int dot = ByteScan.indexOf(buf, start, end, (byte) '.');
     if (dot < start + 9 || end - dot != 4) {
       return false;
     }
@@ -371,14 +356,5 @@ final class LogFileReader {
       }
     }
     return true;
-  }
-
-  private static int indexOf(byte[] buf, byte b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (buf[i] == b) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -24,8 +24,7 @@ public final class MalformedLines {
     BAD_DATE("bad date"),
     BAD_NUMBER("bad number"),
     BAD_IP("bad IP"),
-    BAD_JSON("bad JSON"),
-    NO_FIELD_LIST("no field list");
+    BAD_JSON("bad JSON");
 
     private final String label;
 

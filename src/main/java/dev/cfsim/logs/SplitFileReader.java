@@ -45,14 +45,12 @@ final class SplitFileReader {
   }
 
   private final LogFileReader files;
-  private final LogReadOptions options;
   private final AtomicLong bytesRead;
   private final int blockSize;
 
   /** @param blockSize bytes a block holds (more when one line is longer) */
   SplitFileReader(LogReadOptions options, AtomicLong bytesRead, int blockSize) {
     this.files = new LogFileReader(options, bytesRead);
-    this.options = options;
     this.bytesRead = bytesRead;
     this.blockSize = blockSize;
   }
@@ -95,12 +93,10 @@ final class SplitFileReader {
     }
     rethrowEarliestFailure(workers);
     long records = 0;
-    long bad = 0;
     for (Worker w : workers) {
       records += w.blocks.records();
-      bad += w.blocks.malformed();
     }
-    return new LogFileReader.FileCounts(lines, records, bad);
+    return new LogFileReader.FileCounts(lines, records);
   }
 
   /** Cuts the file into blocks for the workers; returns its lines. */
@@ -185,9 +181,9 @@ final class SplitFileReader {
       if (layout == null) {
         layout = firstLayout(bytes, length, firstLine);
       }
-      List<String> columns = count.headerLine() ? lastFieldsHeader(bytes, length) : null;
-      if (columns != null) {
-        layout = files.fieldsLayout(columns);
+      LogFileReader.Layout set = count.headerLine() ? lastFieldsLayout(bytes, length) : null;
+      if (set != null) {
+        layout = set;
       }
     }
 
@@ -210,10 +206,10 @@ final class SplitFileReader {
               return null;
             }
           }
-          List<String> columns = LogFileReader.fieldsHeader(
-              new String(bytes, start, end - start, StandardCharsets.UTF_8), options);
-          if (columns != null) {
-            return files.fieldsLayout(columns);
+          LogFileReader.Layout set =
+              files.fieldsLayout(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+          if (set != null) {
+            return set;
           }
         }
         start = next;
@@ -222,8 +218,8 @@ final class SplitFileReader {
     }
 
     /** Header lines start with {@code #}, which CloudFront encodes everywhere in values. */
-    private List<String> lastFieldsHeader(byte[] bytes, int length) {
-      List<String> last = null;
+    private LogFileReader.Layout lastFieldsLayout(byte[] bytes, int length) {
+      LogFileReader.Layout last = null;
       for (int at = ByteScan.indexOf(bytes, 0, length, (byte) '#'); at >= 0;
           at = ByteScan.indexOf(bytes, at + 1, length, (byte) '#')) {
         if (at > 0 && bytes[at - 1] != '\n') {
@@ -231,8 +227,8 @@ final class SplitFileReader {
         }
         int end = ByteScan.indexOf(bytes, at, length, (byte) '\n');
         end = end < 0 ? length : end;
-        List<String> set = LogFileReader.fieldsHeader(
-            new String(bytes, at, end - at, StandardCharsets.UTF_8), options);
+        LogFileReader.Layout set =
+            files.fieldsLayout(new String(bytes, at, end - at, StandardCharsets.UTF_8));
         if (set != null) {
           last = set;
         }

@@ -1,5 +1,7 @@
 package dev.cfsim.traffic;
 
+import static dev.cfsim.traffic.TrafficProfileWriter.plain;
+
 import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PricingRegion;
 import java.math.BigDecimal;
@@ -71,12 +73,6 @@ public final class ProfileBuilder {
       return v;
     }
     return v.multiply(TrafficProfile.DEFAULT_HOURS).divide(hours, decimals, RoundingMode.HALF_EVEN);
-  }
-
-  /** Without trailing zeros and never in exponent form: 4380, not 4.38E+3. */
-  private static BigDecimal plain(BigDecimal v) {
-    BigDecimal s = v.stripTrailingZeros();
-    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   /** A tally figure (a whole number unless sampling weights apply) as a decimal. */

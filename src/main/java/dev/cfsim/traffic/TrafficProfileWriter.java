@@ -81,7 +81,8 @@ public final class TrafficProfileWriter {
     return m;
   }
 
-  private static BigDecimal plain(BigDecimal value) {
+  /** Without trailing zeros and never in exponent form: 4380, not 4.38E+3. */
+  static BigDecimal plain(BigDecimal value) {
     BigDecimal v = value.stripTrailingZeros();
     return v.scale() < 0 ? v.setScale(0) : v;
   }
