@@ -271,7 +271,7 @@ public final class EmulationTally {
   private static Sample sample(Replayed r) {
     ViewerRequest q = r.event().request();
     Map<String, FieldValue> h = q.headers();
-    return new Sample(r.decision().ruleId(), r.event().viewerIp(), ViewerLabels.country(h), ViewerLabels.device(h),
+    return new Sample(r.event().viewerIp(), ViewerLabels.country(h), ViewerLabels.device(h),
         q.method(), value(h, "host"), q.uri(), QueryStrings.serialise(q.querystring()), value(h, "user-agent"),
         Outcomes.describe(q, r.decision()));
   }

@@ -22,19 +22,15 @@ import java.util.Objects;
  * {@link CostEngine}, once with the rules as a viewer-request CloudFront Function (one
  * invocation per request) and once with the same invocations on Lambda@Edge instead.
  *
- * @param profile the month priced, with the function attached
  * @param scale the factor applied to the recorded counts (1 when the window is priced as it is)
  * @param withFunction the full estimate with the CloudFront Function
  * @param withLambdaEdge the same traffic with a Lambda@Edge viewer-request function instead
  * @param assumptions what the comparison assumes, for the report
  */
 public record FunctionCost(
-    TrafficProfile profile, BigDecimal scale, CostEstimate withFunction, CostEstimate withLambdaEdge,
-    List<String> assumptions) {
-
+    BigDecimal scale, CostEstimate withFunction, CostEstimate withLambdaEdge, List<String> assumptions) {
 
   public FunctionCost {
-    Objects.requireNonNull(profile, "profile");
     Objects.requireNonNull(scale, "scale");
     Objects.requireNonNull(withFunction, "withFunction");
     Objects.requireNonNull(withLambdaEdge, "withLambdaEdge");
@@ -67,7 +63,7 @@ public record FunctionCost(
         + LambdaEdgeUsage.NONE.durationMs() + " ms billed, " + LambdaEdgeUsage.NONE.memoryMb()
         + " MB; note that a Lambda@Edge viewer-request function does not receive CloudFront's geo and"
         + " device headers, so the same logic would need an origin-request trigger or its own lookups.");
-    return new FunctionCost(withFunction, scale,
+    return new FunctionCost(scale,
         CostEngine.estimate(withFunction, book, EstimateOptions.AS_PROFILED),
         CostEngine.estimate(withLambdaEdge, book, EstimateOptions.AS_PROFILED),
         assumptions);

@@ -22,13 +22,12 @@ final class LoggedRequests {
     n = add(headers, n, "user-agent", r.userAgent());
     n = add(headers, n, "referer", r.referer());
     add(headers, n, "cookie", r.cookie());
-    String protocol = r.protocol() == null ? "https" : r.protocol();
-    boolean secure = protocol.equals("https") || protocol.equals("wss");
-    RecordedRequest.Tls tls = secure && r.tlsProtocol() != null && r.tlsCipher() != null
+    // the enricher reports TLS only for secure requests; RecordedRequest reads a null protocol as https
+    RecordedRequest.Tls tls = r.tlsProtocol() != null && r.tlsCipher() != null
         ? RecordedRequest.Tls.of(r.tlsProtocol(), r.tlsCipher())
         : RecordedRequest.Tls.NONE;
     return new RecordedRequest(r.clientIp() == null ? "" : r.clientIp(), Math.max(r.clientPort(), 0),
-        r.method(), r.uri(), r.query(), List.of(headers), protocol, r.httpVersion(), tls, r.requestId());
+        r.method(), r.uri(), r.query(), List.of(headers), r.protocol(), r.httpVersion(), tls, r.requestId());
   }
 
   private static int count(String... values) {

@@ -3,9 +3,9 @@ package dev.cfsim.emulator;
 import java.util.Objects;
 
 /**
- * One request shown as an example of a decision, with what the function did to it.
+ * One request shown as an example of a decision (reports key samples by decision), with what
+ * the function did to it.
  *
- * @param decisionId the rule that decided, or {@code pass} / {@code default}
  * @param viewerIp the viewer's IP
  * @param country {@code cloudfront-viewer-country}, or {@code unknown}
  * @param device the device class (see {@link EmulationTally})
@@ -16,10 +16,9 @@ import java.util.Objects;
  * @param userAgent the {@code user-agent} header, empty when absent
  * @param outcome e.g. {@code 302 Found -> https://kr.example.com/a} or {@code passed unchanged}
  */
-public record Sample(String decisionId, String viewerIp, String country, String device, String method,
+public record Sample(String viewerIp, String country, String device, String method,
     String host, String uri, String querystring, String userAgent, String outcome) {
   public Sample {
-    Objects.requireNonNull(decisionId, "decisionId");
     Objects.requireNonNull(outcome, "outcome");
   }
 }

@@ -1,6 +1,9 @@
 package dev.cfsim.emulator;
 
+import dev.cfsim.rules.Device;
+import dev.cfsim.viewer.CloudFrontHeader;
 import dev.cfsim.viewer.FieldValue;
+import java.util.List;
 import java.util.Map;
 
 /** The country and device a report files a request under, read from the event's CloudFront headers. */
@@ -12,7 +15,7 @@ final class ViewerLabels {
 
   /** {@code cloudfront-viewer-country}, or {@code unknown}. */
   static String country(Map<String, FieldValue> headers) {
-    FieldValue v = headers.get("cloudfront-viewer-country");
+    FieldValue v = headers.get(CloudFrontHeader.VIEWER_COUNTRY.headerName());
     return v == null ? UNKNOWN : v.value();
   }
 
@@ -22,20 +25,16 @@ final class ViewerLabels {
    * read CloudFront's headers use.
    */
   static String device(Map<String, FieldValue> headers) {
-    if (isTrue(headers, "cloudfront-is-tablet-viewer")) {
-      return "tablet";
-    }
-    if (isTrue(headers, "cloudfront-is-mobile-viewer")) {
-      return "mobile";
-    }
-    if (isTrue(headers, "cloudfront-is-smarttv-viewer")) {
-      return "smarttv";
-    }
-    if (isTrue(headers, "cloudfront-is-desktop-viewer")) {
-      return "desktop";
+    for (Device d : CLASSES) {
+      if (isTrue(headers, d.header())) {
+        return d.id();
+      }
     }
     return UNKNOWN;
   }
+
+  private static final List<Device> CLASSES =
+      List.of(Device.TABLET, Device.MOBILE, Device.SMARTTV, Device.DESKTOP);
 
   private static boolean isTrue(Map<String, FieldValue> headers, String name) {
     FieldValue v = headers.get(name);

@@ -34,8 +34,4 @@ final class BoundedCache<K, V> {
     map.put(key, value);
     return value;
   }
-
-  int size() {
-    return map.size();
-  }
 }

@@ -30,14 +30,9 @@ final class CountryCodeDatabase implements GeoDatabase {
   }
 
   @Override
-  public Optional<GeoLocation> locate(InetAddress address) {
-    return locateInNetwork(address).location();
-  }
-
-  @Override
   public Located locateInNetwork(InetAddress address) {
     if (!MmdbFiles.holds(ipVersion, address)) {
-      return new Located(Optional.empty(), Located.UNKNOWN_NETWORK);
+      return Located.UNKNOWN;
     }
     DatabaseRecord<Map> found;
     try {

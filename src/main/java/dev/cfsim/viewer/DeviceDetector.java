@@ -40,11 +40,6 @@ public final class DeviceDetector {
     this.rules = Objects.requireNonNull(rules, "rules");
   }
 
-  /** The rules this detector applies. */
-  public DeviceRules rules() {
-    return rules;
-  }
-
   /** The six flags for a User-Agent; null, empty or {@code -} counts as an empty User-Agent. */
   public DeviceFlags detect(String userAgent) {
     if (userAgent == null || userAgent.isBlank() || userAgent.equals("-")) {

@@ -10,16 +10,15 @@ import java.util.Optional;
 public interface GeoDatabase {
 
   /** Where the address is, or empty when the database does not know it (private, reserved, new). */
-  Optional<GeoLocation> locate(InetAddress address);
+  default Optional<GeoLocation> locate(InetAddress address) {
+    return locateInNetwork(address).location();
+  }
 
   /**
    * Where the address is, and how far that answer reaches. Logs hold mostly new IPs but few
-   * networks, so the enricher caches an answer for the whole network it came from. The default
-   * does not say, which only costs speed.
+   * networks, so the enricher caches an answer for the whole network it came from.
    */
-  default Located locateInNetwork(InetAddress address) {
-    return new Located(locate(address), Located.UNKNOWN_NETWORK);
-  }
+  Located locateInNetwork(InetAddress address);
 
   /** One line for reports: the file or resource and the database type. */
   String description();
@@ -34,5 +33,8 @@ public interface GeoDatabase {
   record Located(Optional<GeoLocation> location, int ipv4NetworkBits) {
     /** The network is not known: the answer holds for this address only. */
     public static final int UNKNOWN_NETWORK = -1;
+
+    /** Not in the database, nor any network known to be. */
+    public static final Located UNKNOWN = new Located(Optional.empty(), UNKNOWN_NETWORK);
   }
 }

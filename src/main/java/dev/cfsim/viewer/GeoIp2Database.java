@@ -15,7 +15,6 @@ import java.util.Optional;
 
 /** A GeoIP2 or GeoLite2 City or Country database, read with MaxMind's typed GeoIP2 reader. */
 final class GeoIp2Database implements GeoDatabase {
-  private static final Located UNKNOWN = new Located(Optional.empty(), Located.UNKNOWN_NETWORK);
 
   private final DatabaseReader reader;
   private final boolean city;
@@ -29,28 +28,23 @@ final class GeoIp2Database implements GeoDatabase {
     this.ipVersion = reader.getMetadata().getIpVersion();
   }
 
-  @Override
-  public Optional<GeoLocation> locate(InetAddress address) {
-    return locateInNetwork(address).location();
-  }
-
   /** The network comes from the response's traits; an unknown address reports none. */
   @Override
   public Located locateInNetwork(InetAddress address) {
     if (!MmdbFiles.holds(ipVersion, address)) {
-      return new Located(Optional.empty(), Located.UNKNOWN_NETWORK);
+      return Located.UNKNOWN;
     }
     try {
       if (city) {
         return reader.tryCity(address)
             .map(r -> new Located(Optional.of(fromCity(r)), bits(address, r.getTraits())))
-            .orElse(UNKNOWN);
+            .orElse(Located.UNKNOWN);
       }
       return reader.tryCountry(address)
           .map(r -> new Located(
               Optional.of(fromCountry(r)).filter(g -> !g.countryCode().isEmpty()),
               bits(address, r.getTraits())))
-          .orElse(UNKNOWN);
+          .orElse(Located.UNKNOWN);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeoIp2Exception e) {

@@ -204,16 +204,6 @@ public final class ViewerEnricher {
     return geo.description();
   }
 
-  /** The headers this enricher adds. */
-  public HeaderSelection selection() {
-    return selection;
-  }
-
-  /** The device rules this enricher applies. */
-  public DeviceRules deviceRules() {
-    return devices.rules();
-  }
-
   private void addConnectionHeaders(RecordedRequest r, FieldMap.Builder headers) {
     if (addAddress) {
       int port = r.viewerPort() > 0 ? r.viewerPort() : UNKNOWN_PORT_STAND_IN;
