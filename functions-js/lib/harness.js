@@ -19,10 +19,7 @@ const nodeQuerystring = require('node:querystring');
 /** Wall-clock limit for one event; CloudFront's compute budget is about 1 ms, so 1 s is ample. */
 const EVENT_TIMEOUT_MS = 1000;
 
-const MODULES = Object.freeze({
-  'cloudfront-js-1.0': ['crypto', 'querystring'],
-  'cloudfront-js-2.0': ['crypto', 'querystring', 'buffer'],
-});
+const { RUNTIMES } = require('./runtime-check');
 
 /** Node's side of the bridge: strings in, one JSON string out ({ok} or {error}); never throws. */
 function makeHost() {
@@ -224,8 +221,8 @@ const SETUP_SOURCE = `(function (host, available, logs) {
  * event on which the function runs longer than the time limit is an error for that event only.
  */
 function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-js-2.0', timeoutMs = EVENT_TIMEOUT_MS } = {}) {
-  const available = MODULES[runtime];
-  if (!available) throw new Error(`unknown runtime ${runtime}`);
+  if (!RUNTIMES[runtime]) throw new Error(`unknown runtime ${runtime}`);
+  const available = RUNTIMES[runtime].modules;
   if (/^\s*import\s+\w+\s+from\s+['"]cloudfront['"]/m.test(source)) {
     throw new Error(`${filename}: imports the cloudfront module (KeyValueStore, origin selection), which cfsim's harness does not emulate`);
   }
@@ -280,4 +277,4 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   return { runBatch, logs };
 }
 
-module.exports = { loadFunction, EVENT_TIMEOUT_MS };
+module.exports = { loadFunction };

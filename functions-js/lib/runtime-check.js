@@ -218,4 +218,4 @@ function checkHandler(ast, runtime, report) {
   }
 }
 
-module.exports = { checkFunction, runtimeNames, MAX_FUNCTION_BYTES };
+module.exports = { checkFunction, runtimeNames, MAX_FUNCTION_BYTES, RUNTIMES };

@@ -7,7 +7,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * What CloudFront refuses in a viewer-request function's result: it answers the viewer 502 for
@@ -23,19 +22,7 @@ public final class EdgeRestrictions {
   /** URI plus query string must be under 8,192 characters. */
   static final int MAX_URL_CHARS = 8_192;
 
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]+");
-
   private EdgeRestrictions() {}
-
-  /** True when a function may not add or see the header (lower-case name). */
-  public static boolean isDisallowed(String header) {
-    return Headers.isDisallowed(header);
-  }
-
-  /** True when a viewer-request function may not add, change or remove the header. */
-  public static boolean isReadOnly(String header) {
-    return Headers.readOnly().contains(header);
-  }
 
   /**
    * Everything CloudFront would refuse in {@code output}, the value a viewer-request handler
@@ -59,7 +46,7 @@ public final class EdgeRestrictions {
       problems.add("statusCode " + status + " is not an HTTP status from 200 to 599");
     }
     eachField(response.path("headers"), (name, value) -> {
-      if (!HEADER_NAME.matcher(name).matches()) {
+      if (!Headers.isToken(name)) {
         problems.add("response header name '" + name + "' is not a lower-case HTTP token");
       }
       if (addsControl(value, original)) {
@@ -69,6 +56,9 @@ public final class EdgeRestrictions {
   }
 
   private static void requestProblems(JsonNode request, JsonNode original, List<String> problems) {
+    if (request.equals(original)) {
+      return; // each check below is of something the function changed
+    }
     if (!request.path("method").equals(original.path("method"))) {
       problems.add("request.method changed from " + original.path("method") + " to "
           + request.path("method") + "; it is read-only");
@@ -80,9 +70,9 @@ public final class EdgeRestrictions {
       if (headers.path(name).equals(originalHeaders.path(name))) {
         return;
       }
-      if (!HEADER_NAME.matcher(name).matches()) {
+      if (!Headers.isToken(name)) {
         problems.add("header name '" + name + "' is not a lower-case HTTP token");
-      } else if (isDisallowed(name)) {
+      } else if (Headers.isDisallowed(name)) {
         problems.add("header '" + name + "' is disallowed: CloudFront answers 502");
       }
       if (addsControl(value, original)) {
@@ -103,11 +93,14 @@ public final class EdgeRestrictions {
     }
     JsonNode query = request.path("querystring");
     boolean queryChanged = !query.equals(original.path("querystring"));
+    if (!uriChanged && !queryChanged) {
+      return;
+    }
     String queryText = queryText(query);
     if (queryChanged && addsForbidden(queryText, queryText(original.path("querystring")))) {
       problems.add("the query string has a space, a control character or '#'");
     }
-    if ((uriChanged || queryChanged) && uri.asText().length() + queryText.length() >= MAX_URL_CHARS) {
+    if (uri.asText().length() + queryText.length() >= MAX_URL_CHARS) {
       problems.add("URI and query string are " + (uri.asText().length() + queryText.length())
           + " characters; they must be under " + MAX_URL_CHARS);
     }

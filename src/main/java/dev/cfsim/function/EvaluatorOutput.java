@@ -24,7 +24,7 @@ public final class EvaluatorOutput {
    * {@code eventJson} is the event as JSON, whose request is the answer when nothing changed.
    */
   public static JsonNode of(Decision decision, ViewerRequestEvent event, JsonNode eventJson) {
-    if (decision instanceof Decision.Request request && request.request().equals(event.request())) {
+    if (decision instanceof Decision.Request request && !request.changed()) {
       return eventJson.get("request");
     }
     return of(decision, event);

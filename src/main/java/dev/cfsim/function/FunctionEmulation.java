@@ -120,14 +120,20 @@ public final class FunctionEmulation {
       throw new UncheckedIOException(e);
     }
     Iterator<FunctionResult> it = results.iterator();
+    Iterator<String> sent = json.iterator();
     for (Replayed r : batch) {
-      tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(), decision(it.next(), r.event())));
+      tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(),
+          decision(it.next(), r.event(), sent.next())));
     }
     batch.clear();
   }
 
-  /** What the function's result means, as a decision of the emulator's report. */
-  static Decision decision(FunctionResult result, ViewerRequestEvent event) {
+  /**
+   * What the function's result means, as a decision of the emulator's report.
+   *
+   * @param eventJson the event as it was sent to the function
+   */
+  static Decision decision(FunctionResult result, ViewerRequestEvent event, String eventJson) {
     JsonNode output = result.output();
     if (result.failed() || output == null || !output.isObject()) {
       return new Decision.Response(ERROR, 503, "Service Unavailable", Map.of());
@@ -138,8 +144,9 @@ public final class FunctionEmulation {
       return new Decision.Response(RESPONSE, output.path("statusCode").asInt(),
           output.path("statusDescription").asText(""), headers);
     }
-    JsonNode eventNode = parse(ViewerEventJson.write(event));
-    boolean changed = !FunctionOutput.canonical(output, eventNode)
+    JsonNode eventNode = parse(eventJson);
+    boolean changed = !output.equals(eventNode.get("request"))
+        && !FunctionOutput.canonical(output, eventNode)
         .equals(FunctionOutput.canonical(eventNode.get("request"), eventNode));
     if (!changed) {
       return new Decision.Request(PASS, event.request(), false);

@@ -3,7 +3,6 @@ package dev.cfsim.function;
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.rules.Action;
 import dev.cfsim.rules.Condition;
-import dev.cfsim.rules.Device;
 import dev.cfsim.rules.FieldTest;
 import dev.cfsim.rules.Glob;
 import dev.cfsim.rules.Rule;
@@ -292,30 +291,15 @@ public final class FunctionGenerator {
   }
 
   /**
-   * Refuses what CloudFront rejects at the edge. The rules reader already refuses these; the
-   * generator checks again because emitting one would ship a function that answers 502.
+   * Refuses a rewritten uri holding {@code ?} or {@code #}, which CloudFront rejects at the edge.
+   * Headers a function may not write and a uri not starting with {@code /} cannot get this far:
+   * {@link Action.ModifyRequest} refuses them when the rules are read.
    */
   private void checkEdgeRestrictions(Action action, String where) {
     if (!(action instanceof Action.ModifyRequest modify)) {
       return;
     }
-    List<String> names = new ArrayList<>(modify.setHeaders().keySet());
-    names.addAll(modify.removeHeaders());
-    for (String name : names) {
-      if (EdgeRestrictions.isDisallowed(name)) {
-        throw new InvalidInputException(source, where,
-            "header '" + name + "' is disallowed in CloudFront Functions (CloudFront would answer 502)");
-      }
-      if (EdgeRestrictions.isReadOnly(name)) {
-        throw new InvalidInputException(source, where,
-            "header '" + name + "' is read-only in a viewer-request function (CloudFront would answer 502)");
-      }
-    }
     modify.uri().ifPresent(uri -> {
-      String prefix = uri.literalPrefix();
-      if (!(prefix.startsWith("/") || uri.startsWith(Template.Variable.URI))) {
-        throw new InvalidInputException(source, where, "the rewritten uri must start with '/'");
-      }
       if (uri.source().indexOf('#') >= 0 || uri.source().indexOf('?') >= 0) {
         throw new InvalidInputException(source, where,
             "the rewritten uri may not hold '?' or '#': it is a path, not a URL");

@@ -16,11 +16,6 @@ public sealed interface Decision {
   /** The id of the rule that matched, or {@code pass} / {@code default} when none did. */
   String ruleId();
 
-  /** True when the viewer is answered at the edge and the request never reaches the cache. */
-  default boolean isResponse() {
-    return this instanceof Response;
-  }
-
   /**
    * A response object: {@code {statusCode, statusDescription, headers}}.
    *

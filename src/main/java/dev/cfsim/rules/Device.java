@@ -1,5 +1,6 @@
 package dev.cfsim.rules;
 
+import dev.cfsim.viewer.CloudFrontHeader;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -9,19 +10,19 @@ import java.util.Optional;
  * is exactly {@code true}. More than one can be true at once (a tablet is often also mobile).
  */
 public enum Device {
-  MOBILE("mobile", "cloudfront-is-mobile-viewer"),
-  TABLET("tablet", "cloudfront-is-tablet-viewer"),
-  DESKTOP("desktop", "cloudfront-is-desktop-viewer"),
-  SMARTTV("smarttv", "cloudfront-is-smarttv-viewer"),
-  IOS("ios", "cloudfront-is-ios-viewer"),
-  ANDROID("android", "cloudfront-is-android-viewer");
+  MOBILE("mobile", CloudFrontHeader.IS_MOBILE_VIEWER),
+  TABLET("tablet", CloudFrontHeader.IS_TABLET_VIEWER),
+  DESKTOP("desktop", CloudFrontHeader.IS_DESKTOP_VIEWER),
+  SMARTTV("smarttv", CloudFrontHeader.IS_SMARTTV_VIEWER),
+  IOS("ios", CloudFrontHeader.IS_IOS_VIEWER),
+  ANDROID("android", CloudFrontHeader.IS_ANDROID_VIEWER);
 
   private final String id;
   private final String header;
 
-  Device(String id, String header) {
+  Device(String id, CloudFrontHeader header) {
     this.id = id;
-    this.header = header;
+    this.header = header.headerName();
   }
 
   /** The name used in rules files, e.g. {@code smarttv}. */

@@ -53,8 +53,13 @@ public final class Headers {
     }
   }
 
+  /** True when {@code name} is a lower-case HTTP token, as header names in an event are. */
+  public static boolean isToken(String name) {
+    return TOKEN.matcher(name).matches();
+  }
+
   private static void requireToken(String name) {
-    if (!TOKEN.matcher(name).matches()) {
+    if (!isToken(name)) {
       throw new IllegalArgumentException("'" + name + "' is not a valid header name");
     }
   }

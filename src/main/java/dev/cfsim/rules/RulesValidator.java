@@ -32,11 +32,6 @@ public final class RulesValidator {
     return warnings;
   }
 
-  /** True when {@code a} matches every request (e.g. no {@code when}, or {@code path: "*"}). */
-  public static boolean alwaysTrue(Condition a) {
-    return implies(new Condition.All(List.of()), a);
-  }
-
   /** True when every request that satisfies {@code b} also satisfies {@code a}. */
   static boolean implies(Condition b, Condition a) {
     if (a instanceof Condition.All all) {
