@@ -56,7 +56,7 @@ final class EmulationRoutes {
         ViewerEnricher enricher = viewers.forRun();
         LogSource source = LogSource.of(List.of(upload.log().toString()), LogReadOptions.defaults().withThreads(1));
         EmulationReport report = new Emulation(rules, enricher, edges, book,
-            scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded()).run(source);
+            MonthScale.of(scaleToMonth)).run(source);
         return EmulationFormat.JSON.render(report);
       });
       ctx.contentType("application/json").result(json);

@@ -52,8 +52,7 @@ final class FunctionRoutes {
     String runtimeId = ctx.queryParam("runtime");
     FunctionRuntime runtime;
     try {
-      runtime = FunctionRuntime.fromId(runtimeId != null ? runtimeId : file.rules().runtime(),
-          runtimeId != null ? "runtime" : SOURCE);
+      runtime = FunctionRuntime.resolve(runtimeId, "runtime", file);
     } catch (InvalidInputException e) {
       if (runtimeId == null) {
         throw e;

@@ -11,9 +11,7 @@ import dev.cfsim.report.PlansRenderer;
 import dev.cfsim.traffic.TrafficProfile;
 import dev.cfsim.traffic.TrafficProfileReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,12 +48,7 @@ final class DemoCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  static String embeddedProfile() throws IOException {
-    try (InputStream in = DemoCommand.class.getResourceAsStream(PROFILE)) {
-      if (in == null) {
-        throw new IllegalStateException(PROFILE + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  static String embeddedProfile() {
+    return DemoEmulation.embedded("dev/cfsim/cli/" + PROFILE);
   }
 }

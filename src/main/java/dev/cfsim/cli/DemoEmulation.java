@@ -7,14 +7,12 @@ import dev.cfsim.emulator.FunctionCost;
 import dev.cfsim.emulator.MonthScale;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.GeneratorMix;
-import dev.cfsim.logs.GeoNetworks;
 import dev.cfsim.logs.LogGenerator;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
-import dev.cfsim.viewer.GeoDatabases;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,11 +44,7 @@ final class DemoEmulation {
     Path dir = Files.createTempDirectory("cfsim-demo-logs");
     try {
       GeneratorMix mix = GeneratorMix.defaults();
-      GeoNetworks networks;
-      try (InputStream in = GeoDatabases.class.getResourceAsStream(GeoDatabases.EMBEDDED_RESOURCE)) {
-        networks = GeoNetworks.scan(in, "the embedded " + GeoDatabases.EMBEDDED_ATTRIBUTION, mix.countries().keySet());
-      }
-      LogGenerator.Result generated = new LogGenerator(mix, networks).generate(REQUESTS, 1, dir, n -> { });
+      LogGenerator.Result generated = new LogGenerator(mix, LoggenCommand.embeddedNetworks(mix)).generate(REQUESTS, 1, dir, n -> { });
       out.printf(Locale.ROOT, "%nReplaying %,d generated requests (cfsim loggen's shop mix, %d files) through %s:%n%n",
           generated.requests(), generated.files().size(), RULES);
       Emulation emulation = new Emulation(rules, ViewerEnricher.builder().build(), EdgeLocations.builtIn(), book,
@@ -69,7 +63,8 @@ final class DemoEmulation {
     }
   }
 
-  private static String embedded(String resource) {
+  /** A text resource of the jar, by its path from the classpath root. */
+  static String embedded(String resource) {
     try (InputStream in = DemoEmulation.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException(resource + " is missing from the jar");

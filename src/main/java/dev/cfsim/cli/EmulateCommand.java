@@ -10,6 +10,8 @@ import dev.cfsim.function.FunctionsJsProject;
 import dev.cfsim.function.NodeFunctionRunner;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogSource;
+import dev.cfsim.logs.TrafficTally;
+import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.pricing.PriceBooks;
 import dev.cfsim.rules.RuleWarning;
 import dev.cfsim.rules.RulesFile;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,21 +84,22 @@ final class EmulateCommand implements Callable<Integer> {
     LogSource source = logOptions.source(logs);
     EdgeLocations edgeLocations = logOptions.edgeLocations();
     ViewerEnricher enricher = viewer.enricherBuilder().build();
+    PriceBook book = PriceBooks.load(priceBook);
+    Function<TrafficTally, MonthScale> monthScale = MonthScale.of(scaleToMonth);
     EmulationReport report;
     if (function != null) {
       try (NodeFunctionRunner node = NodeFunctionRunner.start(
               FunctionsJsProject.locate(), function, FunctionRuntime.fromId(runtime, "--runtime"), true);
           LogProgress progress = LogProgress.replaying(source)) {
-        report = new FunctionEmulation(node, function.toString(), enricher, edgeLocations,
-            PriceBooks.load(priceBook), scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded()).run(source);
+        report = new FunctionEmulation(node, function.toString(), enricher, edgeLocations, book, monthScale)
+            .run(source);
       }
     } else {
       RulesFile rules = RulesReader.read(rulesFile);
       for (RuleWarning w : rules.warnings()) {
         err.println("cfsim: warning: " + rules.source() + ": " + w);
       }
-      Emulation emulation = new Emulation(rules, enricher, edgeLocations, PriceBooks.load(priceBook),
-          scaleToMonth ? MonthScale.toMonth() : MonthScale.asRecorded());
+      Emulation emulation = new Emulation(rules, enricher, edgeLocations, book, monthScale);
       try (LogProgress progress = LogProgress.replaying(source)) {
         report = emulation.run(source);
       }

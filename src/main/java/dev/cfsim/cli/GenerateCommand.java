@@ -69,8 +69,7 @@ public final class GenerateCommand implements Callable<Integer> {
     for (RuleWarning w : file.warnings()) {
       err.println("cfsim: warning: " + rules + ": " + w);
     }
-    FunctionRuntime target = FunctionRuntime.fromId(
-        runtime != null ? runtime : file.rules().runtime(), runtime != null ? "--runtime" : rules.toString());
+    FunctionRuntime target = FunctionRuntime.resolve(runtime, "--runtime", file);
     String code = FunctionGenerator.generate(file.rules(), rules.toString(), target);
 
     Path codeFile = out;

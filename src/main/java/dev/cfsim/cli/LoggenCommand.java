@@ -73,6 +73,11 @@ final class LoggenCommand implements Callable<Integer> {
         throw new InvalidInputException(geoip.toString(), "", "no such file");
       }
     }
+    return embeddedNetworks(mix);
+  }
+
+  /** The networks the embedded database gives the mix's countries (shared with the demo). */
+  static GeoNetworks embeddedNetworks(GeneratorMix mix) throws IOException {
     try (InputStream in = GeoDatabases.class.getResourceAsStream(GeoDatabases.EMBEDDED_RESOURCE)) {
       if (in == null) {
         throw new InvalidInputException("--geoip", "", "no embedded GeoIP database in this build; give --geoip FILE");

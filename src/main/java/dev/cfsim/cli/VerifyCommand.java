@@ -84,8 +84,7 @@ final class VerifyCommand implements Callable<Integer> {
     for (RuleWarning w : rules.warnings()) {
       err.println("cfsim: warning: " + rules.source() + ": " + w);
     }
-    FunctionRuntime target = FunctionRuntime.fromId(
-        runtime != null ? runtime : rules.rules().runtime(), runtime != null ? "--runtime" : rules.source());
+    FunctionRuntime target = FunctionRuntime.resolve(runtime, "--runtime", rules);
     Path code = function;
     if (code == null) {
       code = Files.createTempFile("cfsim-verify", ".js");

@@ -26,6 +26,11 @@ public record MonthScale(BigDecimal factor, String explanation) {
   }
 
   /** The window priced as it is, as if it were the whole month. */
+  /** {@link #toMonth} when {@code scaleToMonth}, else {@link #asRecorded}: the --scale-to-month switch. */
+  public static Function<TrafficTally, MonthScale> of(boolean scaleToMonth) {
+    return scaleToMonth ? toMonth() : asRecorded();
+  }
+
   public static Function<TrafficTally, MonthScale> asRecorded() {
     return t -> new MonthScale(BigDecimal.ONE,
         "The recorded window is priced as the whole month (use --scale-to-month to extrapolate).");

@@ -1,6 +1,7 @@
 package dev.cfsim.function;
 
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.rules.RulesFile;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,14 @@ public enum FunctionRuntime {
   }
 
   /** The runtime named {@code id}; {@code source} names the file (field runtime) or option it came from. */
+  /**
+   * The runtime to generate for: {@code override} when given (an option or parameter, named by
+   * {@code overrideLabel} in errors), else the one the rules file names.
+   */
+  public static FunctionRuntime resolve(String override, String overrideLabel, RulesFile file) {
+    return override != null ? fromId(override, overrideLabel) : fromId(file.rules().runtime(), file.source());
+  }
+
   public static FunctionRuntime fromId(String id, String source) {
     for (FunctionRuntime r : values()) {
       if (r.id.equals(id)) {

@@ -1,11 +1,6 @@
 package dev.cfsim.pricing;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.UncheckedIOException;
+import dev.cfsim.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,21 +8,11 @@ import java.util.Map;
 
 /** Writes a price book in the file shape {@link PriceBookReader} reads, so imported books load like shipped ones. */
 public final class PriceBookWriter {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .build();
-
   private PriceBookWriter() {}
 
   /** The book as pretty-printed JSON. */
   public static String toJson(PriceBook book) {
-    try {
-      return JSON.writeValueAsString(toMap(book)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Json.write(toMap(book));
   }
 
   /** The book as an ordered map of the file's keys. */

@@ -1,5 +1,6 @@
 package dev.cfsim.report;
 
+import dev.cfsim.Json;
 import dev.cfsim.pricing.CostEstimate;
 import dev.cfsim.pricing.CostLine;
 import dev.cfsim.pricing.FreeTierUse;

@@ -1,5 +1,6 @@
 package dev.cfsim.report;
 
+import dev.cfsim.Json;
 import dev.cfsim.pricing.PlanComparison;
 import dev.cfsim.pricing.PlanOption;
 import java.util.ArrayList;

@@ -3,10 +3,9 @@ package dev.cfsim.traffic;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.cfsim.Json;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -17,11 +16,6 @@ import java.util.Map;
  * requests per month, data in GB. Pure: profile in, text (or an ordered map to embed) out.
  */
 public final class TrafficProfileWriter {
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-          .build();
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -38,7 +32,7 @@ public final class TrafficProfileWriter {
 
   /** The profile as pretty-printed JSON. */
   public static String toJson(TrafficProfile profile) {
-    return write(JSON, profile);
+    return Json.text(toMap(profile));
   }
 
   /** The profile as an ordered map of the schema's keys, for embedding in a larger document. */

@@ -1,4 +1,4 @@
-package dev.cfsim.report;
+package dev.cfsim;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 
-/** The one JSON writer of the renderers: indented, BigDecimal written plain at full precision. */
-final class Json {
+/**
+ * The JSON writer for cfsim's documents (estimates, plans, price books, traffic profiles):
+ * indented, BigDecimal written plain at full precision, so money never turns into 1E+3.
+ */
+public final class Json {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -17,11 +20,17 @@ final class Json {
 
   private Json() {}
 
-  static String write(Object value) {
+  /** The value as an indented JSON document, without a final line end. */
+  public static String text(Object value) {
     try {
-      return MAPPER.writeValueAsString(value) + "\n";
+      return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The value as an indented JSON document ending with a line end, as files and stdout want. */
+  public static String write(Object value) {
+    return text(value) + "\n";
   }
 }
