@@ -12,7 +12,6 @@ import dev.cfsim.emulator.Replayed;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadResult;
 import dev.cfsim.logs.LogSource;
-import dev.cfsim.logs.RequestRecord;
 import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.rules.Action;

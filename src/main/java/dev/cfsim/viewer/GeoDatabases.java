@@ -2,12 +2,9 @@ package dev.cfsim.viewer;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
-import com.maxmind.geoip2.DatabaseReader;
-import dev.cfsim.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -34,28 +31,15 @@ public final class GeoDatabases {
    * fails here with an error naming it.
    */
   public static GeoDatabase open(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(file.toString(), "", "no such geo database file");
-    }
-    Reader raw;
-    Map<?, ?> first;
-    try {
-      raw = new Reader(file.toFile(), new CHMCache());
-    } catch (IOException | RuntimeException e) {
-      throw MmdbFiles.invalid(file, "is not a valid MaxMind DB file: " + e.getMessage(), e);
-    }
-    try {
-      first = MmdbFiles.walk(raw);
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(raw);
-      throw MmdbFiles.invalid(file, "is not a valid MaxMind DB file: " + e.getMessage(), e);
-    }
+    MmdbFiles.Checked checked = MmdbFiles.openChecked(file);
+    Reader raw = checked.reader();
+    Map<?, ?> first = checked.first();
     String type = raw.getMetadata().getDatabaseType();
     String description = file + " (" + type + ")";
     if (first != null && first.containsKey(CountryCodeDatabase.FIELD)) {
       return new CountryCodeDatabase(raw, description);
     }
-    closeQuietly(raw);
+    MmdbFiles.closeQuietly(raw);
     if (type.contains("ASN")) {
       throw MmdbFiles.invalid(file, "is an ASN database (" + type + "); pass it with --asn");
     }
@@ -64,13 +48,7 @@ public final class GeoDatabases {
       throw MmdbFiles.invalid(file, "is a " + type
           + " database with neither GeoIP2 country records nor plain country_code records");
     }
-    try {
-      DatabaseReader reader =
-          new DatabaseReader.Builder(file.toFile()).withCache(new CHMCache()).build();
-      return new GeoIp2Database(reader, city, description);
-    } catch (IOException e) {
-      throw MmdbFiles.invalid(file, "cannot be read: " + e.getMessage(), e);
-    }
+    return new GeoIp2Database(MmdbFiles.geoIp2Reader(file), city, description);
   }
 
   /**
@@ -96,14 +74,6 @@ public final class GeoDatabases {
           "embedded " + reader.getMetadata().getDatabaseType() + ": " + EMBEDDED_ATTRIBUTION);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the embedded geo database", e);
-    }
-  }
-
-  private static void closeQuietly(Reader reader) {
-    try {
-      reader.close();
-    } catch (IOException ignored) {
-      // nothing was read from it that could be lost
     }
   }
 }

@@ -8,7 +8,6 @@ import com.maxmind.db.Networks;
 import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;
 import dev.cfsim.InvalidInputException;
-import java.io.File;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -26,7 +25,12 @@ final class MmdbFiles {
 
   /** Opens a GeoIP2-schema file (City, Country, ASN) after checking it. */
   static DatabaseReader openGeoIp2(Path file) {
-    verify(file);
+    closeQuietly(openChecked(file).reader());
+    return geoIp2Reader(file);
+  }
+
+  /** GeoIP2's typed reader for a file already checked with {@link #openChecked}. */
+  static DatabaseReader geoIp2Reader(Path file) {
     try {
       return new DatabaseReader.Builder(file.toFile()).withCache(new CHMCache()).build();
     } catch (IOException e) {
@@ -34,20 +38,37 @@ final class MmdbFiles {
     }
   }
 
-
   /**
-   * Walks every network and record of the file; returns the first record (null for an empty
-   * database) so callers can tell its schema.
+   * A file opened with MaxMind's low-level reader after a walk over every network and record.
+   *
+   * @param first the first record (null for an empty database), so callers can tell its schema
    */
-  static Map<?, ?> verify(Path file) {
+  record Checked(Reader reader, Map<?, ?> first) {}
+
+  /** Opens the file and walks it whole; the caller owns (and closes) the reader. */
+  static Checked openChecked(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException(file.toString(), "", "no such geo database file");
     }
-    File f = file.toFile();
-    try (Reader reader = new Reader(f, new CHMCache())) {
-      return walk(reader);
+    Reader reader;
+    try {
+      reader = new Reader(file.toFile(), new CHMCache());
     } catch (IOException | RuntimeException e) {
       throw invalid(file, "is not a valid MaxMind DB file: " + e.getMessage(), e);
+    }
+    try {
+      return new Checked(reader, walk(reader));
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(reader);
+      throw invalid(file, "is not a valid MaxMind DB file: " + e.getMessage(), e);
+    }
+  }
+
+  static void closeQuietly(Reader reader) {
+    try {
+      reader.close();
+    } catch (IOException ignored) {
+      // nothing was read from it that could be lost
     }
   }
 
