@@ -19,7 +19,9 @@ import dev.cfsim.rules.Decision;
 import dev.cfsim.rules.RuleEvaluator;
 import dev.cfsim.rules.RuleSet;
 import dev.cfsim.viewer.ViewerEnricher;
+import dev.cfsim.viewer.FieldMap;
 import dev.cfsim.viewer.ViewerEventJson;
+import dev.cfsim.viewer.ViewerRequest;
 import dev.cfsim.viewer.ViewerRequestEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,31 +153,18 @@ public final class FunctionEmulation {
       return new Decision.Request(PASS, event.request(), false);
     }
     ObjectNode request = output.deepCopy();
-    if (request.path("querystring").isTextual()) {
-      request.set("querystring", queryObject(request.path("querystring").asText()));
+    // a function may set the query string as text (a=1&b); it reads as the event's object form
+    String queryText = request.path("querystring").isTextual() ? request.path("querystring").asText() : null;
+    if (queryText != null) {
+      request.putObject("querystring");
     }
     ObjectNode asEvent = ((ObjectNode) eventNode.deepCopy()).set("request", request);
-    return new Decision.Request(CHANGED, ViewerEventJson.read(asEvent.toString(), "function result").request(), true);
-  }
-
-  /** A query string a function set as text ({@code a=1&b}), as the event's object form. */
-  private static ObjectNode queryObject(String text) {
-    Map<String, List<String>> values = new LinkedHashMap<>();
-    for (String pair : text.split("&")) {
-      if (!pair.isEmpty()) {
-        int eq = pair.indexOf('=');
-        values.computeIfAbsent(eq < 0 ? pair : pair.substring(0, eq), k -> new ArrayList<>())
-            .add(eq < 0 ? "" : pair.substring(eq + 1));
-      }
+    ViewerRequest changedRequest = ViewerEventJson.read(asEvent.toString(), "function result").request();
+    if (queryText != null) {
+      changedRequest = new ViewerRequest(changedRequest.method(), changedRequest.uri(),
+          FieldMap.querystring(queryText), changedRequest.headers(), changedRequest.cookies());
     }
-    ObjectNode query = JSON.createObjectNode();
-    values.forEach((name, list) -> {
-      ObjectNode field = query.putObject(name).put("value", list.get(0));
-      if (list.size() > 1) {
-        list.forEach(v -> field.withArray("multiValue").addObject().put("value", v));
-      }
-    });
-    return query;
+    return new Decision.Request(CHANGED, changedRequest, true);
   }
 
   private static JsonNode parse(String json) {

@@ -58,6 +58,11 @@ public final class FieldMap extends AbstractMap<String, FieldValue> {
     return EMPTY;
   }
 
+  /** The parameters of a raw query string ({@code a=1&b&a=2}), as a function sees them. */
+  public static FieldMap querystring(String raw) {
+    return FieldParsing.querystring(raw);
+  }
+
   /** An immutable copy of any map, in its iteration order; a FieldMap is returned as it is. */
   public static FieldMap copyOf(Map<String, FieldValue> map) {
     if (map instanceof FieldMap fields) {
