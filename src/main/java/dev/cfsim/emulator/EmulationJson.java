@@ -111,7 +111,7 @@ public final class EmulationJson {
   private static void breakdown(ObjectNode into, Map<String, Map<String, Double>> rows) {
     rows.forEach((k, row) -> {
       ObjectNode o = into.putObject(k);
-      number(o, "requests", row.values().stream().mapToDouble(Double::doubleValue).sum());
+      number(o, "requests", ReportSection.total(row));
       counts(o.putObject("decisions"), row);
     });
   }

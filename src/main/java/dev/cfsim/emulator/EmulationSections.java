@@ -80,7 +80,7 @@ final class EmulationSections {
     int shown = 0;
     int others = 0;
     for (var e : rows.entrySet()) {
-      double sum = e.getValue().values().stream().mapToDouble(Double::doubleValue).sum();
+      double sum = ReportSection.total(e.getValue());
       if (shown < limit) {
         List<String> row = new ArrayList<>(List.of(e.getKey(), count(sum), percent(sum, total)));
         ids.forEach(id -> row.add(count(e.getValue().getOrDefault(id, 0.0))));

@@ -47,7 +47,7 @@ final class HtmlReport {
       for (List<String> row : s.rows()) {
         sb.append("<tr>");
         for (int i = 0; i < row.size(); i++) {
-          boolean number = i > 0 && row.get(i).matches("[-$0-9.,%]+");
+          boolean number = ReportSection.isNumberCell(row, i);
           sb.append(number ? "<td class=\"n\">" : "<td>").append(esc(row.get(i))).append("</td>");
         }
         sb.append("</tr>\n");
@@ -87,7 +87,7 @@ final class HtmlReport {
 
   private static Map<String, Double> totals(Map<String, Map<String, Double>> rows) {
     Map<String, Double> out = new LinkedHashMap<>();
-    rows.forEach((k, row) -> out.put(k, row.values().stream().mapToDouble(Double::doubleValue).sum()));
+    rows.forEach((k, row) -> out.put(k, ReportSection.total(row)));
     return out;
   }
 

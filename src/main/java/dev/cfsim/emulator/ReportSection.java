@@ -1,7 +1,9 @@
 package dev.cfsim.emulator;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One titled table of a report, already formatted as text cells; the table, Markdown and HTML
@@ -18,5 +20,17 @@ public record ReportSection(String title, List<String> columns, List<List<String
     columns = List.copyOf(columns);
     rows = rows.stream().map(List::copyOf).toList();
     notes = List.copyOf(notes);
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("[-$0-9.,%]+");
+
+  /** True when cell {@code i} of a row is a figure, aligned right by every renderer. */
+  static boolean isNumberCell(List<String> row, int i) {
+    return i > 0 && NUMBER.matcher(row.get(i)).matches();
+  }
+
+  /** A row's total over its columns (requests per decision, say). */
+  static double total(Map<String, Double> row) {
+    return row.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 }

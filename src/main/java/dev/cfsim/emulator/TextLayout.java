@@ -29,7 +29,7 @@ final class TextLayout {
       for (List<String> r : rows) {
         StringBuilder line = new StringBuilder("  ");
         for (int i = 0; i < r.size(); i++) {
-          boolean number = i > 0 && r.get(i).matches("[-$0-9.,%]+");
+          boolean number = ReportSection.isNumberCell(r, i);
           String cell = r.get(i);
           String pad = " ".repeat(widths[i] - cell.length());
           line.append(number ? pad + cell : cell + pad).append("  ");
