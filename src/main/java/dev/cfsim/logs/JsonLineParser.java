@@ -7,6 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads standard logging v2 JSON lines: one object per line whose keys are the W3C field names
@@ -20,9 +23,26 @@ final class JsonLineParser implements LineParser {
   private final RecordAssembler assembler = new RecordAssembler(false, 1.0);
   private final String[] values = new String[LogField.values().length];
   private final long[] notParsed = new long[LogField.values().length];
+  /**
+   * Key names seen so far: every line repeats them, and matching one normalises its text. A
+   * few hundred at most, so a file of made-up keys cannot grow it.
+   */
+  private final Map<String, Optional<LogField>> fields = new HashMap<>();
+  private static final int MAX_KEYS = 256;
 
   JsonLineParser() {
     Arrays.fill(notParsed, RecordAssembler.NOT_PARSED);
+  }
+
+  private LogField field(String key) {
+    Optional<LogField> known = fields.get(key);
+    if (known == null) {
+      known = Optional.ofNullable(LogField.byName(key));
+      if (fields.size() < MAX_KEYS) {
+        fields.put(key, known);
+      }
+    }
+    return known.orElse(null);
   }
 
   @Override
@@ -35,7 +55,7 @@ final class JsonLineParser implements LineParser {
       }
       JsonToken t;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        LogField f = LogField.byName(p.currentName());
+        LogField f = field(p.currentName());
         JsonToken v = p.nextToken();
         if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
           p.skipChildren();
