@@ -1,5 +1,6 @@
 package dev.cfsim.api;
 
+import dev.cfsim.logs.GzipStreams;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.BufferedInputStream;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -110,37 +110,52 @@ record LogUpload(String rules, Path log) {
       raw.mark(2);
       boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
       raw.reset();
-      InputStream in = gzip ? new GZIPInputStream(raw) : raw;
-      byte[] buffer = new byte[64 * 1024];
-      long bytes = 0;
-      long records = 0;
-      boolean lineStart = true;
-      boolean comment = false;
-      for (int n = read(in, buffer, gzip); n > 0; n = read(in, buffer, gzip)) {
-        bytes += n;
-        if (bytes > limits.maxUploadBytes()) {
-          throw ProblemException.tooLarge("the log is larger than " + limits.maxUploadBytes()
-              + " bytes" + (gzip ? " once decompressed" : ""));
-        }
-        for (int i = 0; i < n; i++) {
-          byte b = buffer[i];
-          if (lineStart) {
-            comment = b == '#';
-            lineStart = false;
+      try (InputStream in = gzip ? inflating(raw) : raw) {
+        byte[] buffer = new byte[64 * 1024];
+        long bytes = 0;
+        long records = 0;
+        boolean lineStart = true;
+        boolean comment = false;
+        for (int n = read(in, buffer, gzip); n > 0; n = read(in, buffer, gzip)) {
+          bytes += n;
+          if (bytes > limits.maxUploadBytes()) {
+            throw ProblemException.tooLarge("the log is larger than " + limits.maxUploadBytes()
+                + " bytes" + (gzip ? " once decompressed" : ""));
           }
-          if (b == '\n') {
-            if (!comment) {
-              records++;
+          for (int i = 0; i < n; i++) {
+            byte b = buffer[i];
+            if (lineStart) {
+              comment = b == '#';
+              lineStart = false;
             }
-            lineStart = true;
+            if (b == '\n') {
+              if (!comment) {
+                records++;
+              }
+              lineStart = true;
+            }
           }
+          if (records > limits.maxUploadRecords()) {
+            throw ProblemException.tooLarge("the log has more than " + limits.maxUploadRecords() + " records");
+          }
+          out.write(buffer, 0, n);
         }
-        if (records > limits.maxUploadRecords()) {
-          throw ProblemException.tooLarge("the log has more than " + limits.maxUploadRecords() + " records");
-        }
-        out.write(buffer, 0, n);
       }
     }
+  }
+
+  /** Opens an upload that starts like gzip; the inflater may read its header at once. */
+  private static InputStream inflating(InputStream raw) throws IOException {
+    try {
+      return GzipStreams.open(raw);
+    } catch (ZipException | EOFException e) {
+      throw damaged(e);
+    }
+  }
+
+  private static ProblemException damaged(IOException e) {
+    return ProblemException.badRequest(
+        "the log starts like gzip but is damaged or cut short: " + e.getMessage(), null);
   }
 
   /** Reads on; a gzip stream that cannot be inflated is the upload's fault, not the server's. */
@@ -151,8 +166,7 @@ record LogUpload(String rules, Path log) {
       if (!gzip) {
         throw e;
       }
-      throw ProblemException.badRequest(
-          "the log starts like gzip but is damaged or cut short: " + e.getMessage(), null);
+      throw damaged(e);
     }
   }
 

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -63,9 +62,8 @@ final class LogFileReader {
     State state = new State(name, sink, malformed);
     byte[] buf = new byte[BUFFER];
     int filled = 0;
-    try {
-      // the gzip header is read here: a file cut inside it is truncated like any other
-      InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    // the gzip header is read here: a file cut inside it is truncated like any other
+    try (InputStream source = gzip ? GzipStreams.open(in) : in) {
       while (true) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {

@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -108,8 +107,7 @@ final class SplitFileReader {
     Cutter cutter = new Cutter(name, queue);
     byte[] buf = new byte[blockSize];
     int filled = 0;
-    try {
-      InputStream source = gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    try (InputStream source = gzip ? GzipStreams.open(in) : in) {
       while (!cutter.stopped && !failed(workers)) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {

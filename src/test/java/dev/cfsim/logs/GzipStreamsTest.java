@@ -1,0 +1,209 @@
+package dev.cfsim.logs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ISA-L inflater against java.util.zip on the same bytes: whole, concatenated, cut short,
+ * damaged, read in odd sizes. Runs when the build made the library (the isal-inflater profile,
+ * which .ci/run's libisal-dev turns on); the build then also requires that it loads.
+ */
+class GzipStreamsTest {
+
+  private static final boolean BUILT = Boolean.getBoolean("cfsim.isal.built");
+
+  @BeforeEach
+  void isalIsThere() {
+    assumeTrue(BUILT, "ISA-L's headers were missing at build time: java.util.zip reads gzip");
+  }
+
+  @Test
+  void the_library_the_build_made_loads_and_is_used() {
+    assertTrue(IsalInflater.available(), IsalInflater.unavailableReason());
+    assertEquals("ISA-L (igzip)", GzipStreams.inflater());
+  }
+
+  @Test
+  void inflates_what_java_util_zip_inflates_at_every_level_and_size() throws IOException {
+    Random random = new Random(7);
+    int[] sizes = {0, 1, 100, 65_535, 65_536, 65_537, 300_000, 3_000_000};
+    for (int size : sizes) {
+      for (byte[] data : new byte[][] {logLike(random, size), noise(random, size)}) {
+        for (int level : new int[] {Deflater.NO_COMPRESSION, 1, 6, 9}) {
+          byte[] gz = gzip(data, level);
+          assertArrayEquals(data, readAll(isal(gz), random), "size " + size + " level " + level);
+          assertArrayEquals(data, readAll(new GZIPInputStream(new ByteArrayInputStream(gz)), random));
+        }
+      }
+    }
+  }
+
+  @Test
+  void reads_concatenated_members_and_ignores_what_is_not_one() throws IOException {
+    Random random = new Random(8);
+    byte[] a = logLike(random, 200_000);
+    byte[] b = logLike(random, 1_000);
+    byte[] empty = new byte[0];
+    byte[] joined = concat(gzip(a, 6), gzip(empty, 6), gzip(b, 1));
+    byte[] expected = concat(a, b);
+    assertArrayEquals(expected, readAll(isal(joined), random));
+    assertArrayEquals(expected, readAll(new GZIPInputStream(new ByteArrayInputStream(joined)), random));
+
+    byte[] trailing = concat(gzip(a, 6), "garbage after the end".getBytes(StandardCharsets.US_ASCII));
+    assertArrayEquals(a, readAll(isal(trailing), random));
+    assertArrayEquals(a, readAll(new GZIPInputStream(new ByteArrayInputStream(trailing)), random));
+  }
+
+  @Test
+  void a_stream_cut_anywhere_fails_after_a_true_prefix_of_the_data() throws IOException {
+    Random random = new Random(9);
+    byte[] data = logLike(random, 20_000);
+    byte[] gz = gzip(data, 6);
+    for (int cut = 0; cut < gz.length; cut++) {
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      try (InputStream in = isal(Arrays.copyOf(gz, cut))) {
+        copy(in, got, random);
+        fail("a stream cut at byte " + cut + " of " + gz.length + " read as whole");
+      } catch (EOFException | ZipException expected) {
+        byte[] prefix = got.toByteArray();
+        assertArrayEquals(Arrays.copyOf(data, prefix.length), prefix, "cut at " + cut);
+      }
+    }
+  }
+
+  @Test
+  void damaged_data_is_an_error_never_wrong_bytes() throws IOException {
+    Random random = new Random(10);
+    byte[] data = logLike(random, 50_000);
+    byte[] gz = gzip(data, 6);
+    int errors = 0;
+    for (int trial = 0; trial < 2_000; trial++) {
+      byte[] bad = gz.clone();
+      int at = random.nextInt(bad.length);
+      bad[at] ^= (byte) (1 + random.nextInt(255));
+      try (InputStream in = isal(bad)) {
+        // a flipped byte in the header's time or OS field changes nothing
+        assertArrayEquals(data, readAll(in, random), "byte " + at + " changed, read without error");
+      } catch (EOFException | ZipException expected) {
+        errors++;
+      }
+    }
+    assertTrue(errors > 1_900, errors + " of 2000 damaged streams were noticed");
+  }
+
+  @Test
+  void reading_after_close_is_an_error_and_close_twice_is_not() throws IOException {
+    InputStream in = isal(gzip("abc".getBytes(StandardCharsets.US_ASCII), 6));
+    assertEquals('a', in.read());
+    in.close();
+    in.close();
+    assertThrows(IOException.class, in::read);
+  }
+
+  @Test
+  void bad_offsets_are_rejected_before_native_code() throws IOException {
+    try (InputStream in = isal(gzip(new byte[10], 6))) {
+      byte[] b = new byte[4];
+      assertThrows(IndexOutOfBoundsException.class, () -> in.read(b, 3, 2));
+      assertThrows(IndexOutOfBoundsException.class, () -> in.read(b, -1, 1));
+    }
+  }
+
+  private static InputStream isal(byte[] gz) throws IOException {
+    return new IsalGzipInputStream(new TrickleInputStream(gz), 1 << 12);
+  }
+
+  /** Reads in random sizes, so output lands across every kind of boundary. */
+  private static byte[] readAll(InputStream in, Random random) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (in) {
+      copy(in, out, random);
+    }
+    return out.toByteArray();
+  }
+
+  private static void copy(InputStream in, ByteArrayOutputStream out, Random random)
+      throws IOException {
+    byte[] buf = new byte[70_000];
+    while (true) {
+      int want = random.nextInt(4) == 0 ? 1 + random.nextInt(16) : 1 + random.nextInt(buf.length);
+      int n = in.read(buf, 0, want);
+      if (n < 0) {
+        return;
+      }
+      out.write(buf, 0, n);
+    }
+  }
+
+  private static byte[] gzip(byte[] data, int level) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+          {
+            def.setLevel(level);
+          }
+        }) {
+      gz.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] logLike(Random random, int size) {
+    String[] words = {"GET", "/products/", "200", "Mozilla/5.0%20(iPhone)", "ICN54-C1", "\t", "\n", "Hit"};
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+    while (out.size() < size) {
+      byte[] w = words[random.nextInt(words.length)].getBytes(StandardCharsets.US_ASCII);
+      out.write(w, 0, Math.min(w.length, size - out.size()));
+      if (random.nextInt(10) == 0 && out.size() < size) {
+        out.write('0' + random.nextInt(10));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] noise(Random random, int size) {
+    byte[] b = new byte[size];
+    random.nextBytes(b);
+    return b;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.write(p, 0, p.length);
+    }
+    return out.toByteArray();
+  }
+
+  /** Hands out its bytes a few at a time, as a slow network or pipe would. */
+  private static final class TrickleInputStream extends ByteArrayInputStream {
+    private final Random random = new Random(11);
+
+    TrickleInputStream(byte[] b) {
+      super(b);
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      return super.read(b, off, Math.min(len, 1 + random.nextInt(5_000)));
+    }
+  }
+}
