@@ -9,6 +9,7 @@ import dev.cfsim.function.FunctionRuntime;
 import dev.cfsim.function.FunctionsJsProject;
 import dev.cfsim.function.NodeFunctionRunner;
 import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.GzipStreams;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PriceBook;
@@ -107,8 +108,9 @@ final class EmulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.render(report));
     out.flush();
-    err.println(String.format(Locale.ROOT, "cfsim: %,d records in %.2f s: %,.0f records/s",
-        report.counts().records(), report.elapsedSeconds(), report.throughputRecordsPerSecond()));
+    err.println(String.format(Locale.ROOT, "cfsim: %,d records in %.2f s: %,.0f records/s (gzip: %s)",
+        report.counts().records(), report.elapsedSeconds(), report.throughputRecordsPerSecond(),
+        GzipStreams.inflater()));
     err.flush();
     return Main.EXIT_OK;
   }

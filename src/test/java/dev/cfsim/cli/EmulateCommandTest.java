@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cfsim.logs.GzipStreams;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ class EmulateCommandTest {
     assertTrue(r.out().contains("korea-to-kr-site"), r.out());
     assertTrue(r.out().contains("Monthly cost of running the rules"), r.out());
     assertTrue(r.err().contains("records/s"), r.err());
+    assertTrue(r.err().contains("(gzip: " + GzipStreams.inflater() + ")"), r.err());
   }
 
   @Test
