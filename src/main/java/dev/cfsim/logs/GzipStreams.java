@@ -25,6 +25,6 @@ public final class GzipStreams {
   public static String inflater() {
     return IsalInflater.available()
         ? "ISA-L (igzip)"
-        : "java.util.zip (zlib): ISA-L " + IsalInflater.unavailableReason();
+        : "java.util.zip (zlib; ISA-L " + IsalInflater.unavailableReason() + ")";
   }
 }

@@ -78,16 +78,16 @@ final class IsalInflater {
 
   private static String load() {
     if ("zlib".equals(System.getProperty("cfsim.inflater"))) {
-      return "-Dcfsim.inflater=zlib";
+      return "turned off by -Dcfsim.inflater=zlib";
     }
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     String arch = System.getProperty("os.arch", "");
     if (!os.startsWith("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
-      return "built for Linux x86-64 only";
+      return "not built for this platform (Linux x86-64 only)";
     }
     URL url = IsalInflater.class.getResource(RESOURCE);
     if (url == null) {
-      return "not built (ISA-L's headers, Debian's libisal-dev, were missing at build time)";
+      return "not built: its headers (Debian's libisal-dev) were missing at build time";
     }
     try {
       if ("file".equals(url.getProtocol())) {
@@ -104,7 +104,7 @@ final class IsalInflater {
       }
       return null;
     } catch (UnsatisfiedLinkError | IOException | java.net.URISyntaxException | SecurityException e) {
-      return "could not be loaded (" + e.getMessage() + "); is Debian's libisal2 installed?";
+      return "not loaded (" + e.getMessage() + "): is Debian's libisal2 installed?";
     }
   }
 }
