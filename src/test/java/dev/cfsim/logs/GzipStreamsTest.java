@@ -15,6 +15,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
@@ -202,6 +208,47 @@ class GzipStreamsTest {
     in.close();
     in.close();
     assertThrows(IOException.class, in::read);
+  }
+
+  @Test
+  void a_read_waiting_for_input_when_another_thread_closes_fails_without_touching_freed_state()
+      throws Exception {
+    byte[] gz = gzip(logLike(new Random(16), 300_000), 6);
+    CountDownLatch waiting = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    InputStream slow = new ByteArrayInputStream(gz) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        if (pos >= 2_000 && waiting.getCount() > 0) {
+          waiting.countDown(); // as a network read waits, while another thread closes
+          try {
+            closed.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return super.read(b, off, Math.min(len, 500));
+      }
+    };
+    InputStream in = isal(slow);
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      Future<Long> read = reader.submit(() -> {
+        long total = 0;
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          total += n;
+        }
+        return total;
+      });
+      assertTrue(waiting.await(10, TimeUnit.SECONDS));
+      in.close(); // frees the inflate state while the read waits for input
+      closed.countDown();
+      ExecutionException e = assertThrows(ExecutionException.class, () -> read.get(10, TimeUnit.SECONDS));
+      assertTrue(e.getCause() instanceof IOException, e.getCause().toString());
+    } finally {
+      reader.shutdownNow();
+    }
   }
 
   @Test
