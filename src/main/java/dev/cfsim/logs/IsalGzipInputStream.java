@@ -10,8 +10,11 @@ import java.util.zip.ZipException;
 /**
  * Reads a gzip stream through ISA-L with {@link java.util.zip.GZIPInputStream}'s contract, so
  * the log readers treat both alike: concatenated members are read one after the other, bytes
- * after the last member that do not start another are ignored, a stream that ends early throws
- * {@link EOFException} and damaged data a {@link ZipException} (checksums are verified).
+ * after the last member that do not start another (0x1f 0x8b) are ignored, a stream that ends
+ * early throws {@link EOFException} and damaged data a {@link ZipException} (checksums are
+ * verified). One difference: bytes after a member that start like gzip but are cut short or
+ * damaged in the next member's header are an error here, where GZIPInputStream ends quietly
+ * before them. {@link #available()} is InputStream's 0, not GZIPInputStream's 1 before the end.
  */
 final class IsalGzipInputStream extends InputStream {
 
