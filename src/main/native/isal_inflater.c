@@ -7,6 +7,7 @@
 #include <jni.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <isa-l/igzip_lib.h>
 
 #include "dev_cfsim_logs_IsalInflater.h"
@@ -18,39 +19,59 @@
 #define NO_MEMORY (-100)
 #define NEEDS_DICTIONARY (-101)
 
-static struct inflate_state *state_of(jlong handle) {
-  return (struct inflate_state *) (intptr_t) handle;
+/*
+ * The gzip header is read by isal_read_gzip_header into a header record kept here, not by
+ * isal_inflate with crc_flag ISAL_GZIP: that one parses into a record on its own stack, new on
+ * every call, whose flags isal_gzip_header_init leaves unset (2.30), so a header that arrives in
+ * pieces goes on with stack garbage for flags and a lost header CRC (ISA-L issue #224: "you must
+ * give the initial buffer a whole header at a time"); a name, comment, extra field or header CRC
+ * cut by a read boundary then failed as truncated or damaged, depending on the stack. Kept here
+ * (zeroed first, for those flags), the header may come a byte at a time; the deflate data and
+ * the trailer follow with ISAL_GZIP_NO_HDR_VER.
+ */
+struct inflater {
+  struct inflate_state state;
+  struct isal_gzip_header header; /* no buffers: name, comment and extra field are skipped */
+  int header_read;
+};
+
+static struct inflater *inflater_of(jlong handle) {
+  return (struct inflater *) (intptr_t) handle;
 }
 
-static void start_member(struct inflate_state *s) {
-  isal_inflate_reset(s);
-  s->crc_flag = ISAL_GZIP; /* parse the gzip header, check CRC-32 and length in the trailer */
+static void start_member(struct inflater *z) {
+  isal_inflate_reset(&z->state);
+  memset(&z->header, 0, sizeof z->header);
+  isal_gzip_header_init(&z->header);
+  z->header_read = 0;
+  z->state.crc_flag = ISAL_GZIP_NO_HDR_VER; /* check CRC-32 and length in the trailer */
 }
 
 JNIEXPORT jlong JNICALL Java_dev_cfsim_logs_IsalInflater_create(JNIEnv *env, jclass cls) {
-  struct inflate_state *s = malloc(sizeof *s);
-  if (s == NULL) {
+  struct inflater *z = malloc(sizeof *z);
+  if (z == NULL) {
     return 0;
   }
-  isal_inflate_init(s);
-  start_member(s);
-  return (jlong) (intptr_t) s;
+  isal_inflate_init(&z->state);
+  start_member(z);
+  return (jlong) (intptr_t) z;
 }
 
 JNIEXPORT void JNICALL Java_dev_cfsim_logs_IsalInflater_reset(JNIEnv *env, jclass cls,
                                                               jlong handle) {
-  start_member(state_of(handle));
+  start_member(inflater_of(handle));
 }
 
 JNIEXPORT void JNICALL Java_dev_cfsim_logs_IsalInflater_free(JNIEnv *env, jclass cls,
                                                              jlong handle) {
-  free(state_of(handle));
+  free(inflater_of(handle));
 }
 
 JNIEXPORT jlong JNICALL Java_dev_cfsim_logs_IsalInflater_inflate(
     JNIEnv *env, jclass cls, jlong handle, jbyteArray in, jint in_off, jint in_len,
     jbyteArray out, jint out_off, jint out_len) {
-  struct inflate_state *s = state_of(handle);
+  struct inflater *z = inflater_of(handle);
+  struct inflate_state *s = &z->state;
   jbyte *in_bytes = (*env)->GetPrimitiveArrayCritical(env, in, NULL);
   if (in_bytes == NULL) {
     return NO_MEMORY;
@@ -64,7 +85,18 @@ JNIEXPORT jlong JNICALL Java_dev_cfsim_logs_IsalInflater_inflate(
   s->avail_in = (uint32_t) in_len;
   s->next_out = (uint8_t *) out_bytes + out_off;
   s->avail_out = (uint32_t) out_len;
-  int rc = isal_inflate(s);
+  int rc = ISAL_DECOMP_OK;
+  if (!z->header_read) {
+    rc = isal_read_gzip_header(s, &z->header);
+    if (rc == ISAL_DECOMP_OK) {
+      z->header_read = 1;
+    } else if (rc == ISAL_END_INPUT) {
+      rc = ISAL_DECOMP_OK; /* all input taken into the header; more is needed */
+    }
+  }
+  if (z->header_read) {
+    rc = isal_inflate(s);
+  }
   jlong read = in_len - (jlong) s->avail_in;
   jlong written = out_len - (jlong) s->avail_out;
   int finished = s->block_state == ISAL_BLOCK_FINISH;

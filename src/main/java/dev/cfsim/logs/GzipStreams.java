@@ -6,7 +6,9 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Opens gzip streams with the fastest inflater this JVM has: ISA-L when the build could add it
- * ({@link IsalInflater}), else {@code java.util.zip}. Both read the same bytes and fail alike.
+ * ({@link IsalInflater}), else {@code java.util.zip}. Both read the same bytes and fail alike,
+ * but for a member header cut or damaged after a whole member: an error with ISA-L, the quiet
+ * end of the stream with {@code java.util.zip} ({@link IsalGzipInputStream}).
  */
 public final class GzipStreams {
 

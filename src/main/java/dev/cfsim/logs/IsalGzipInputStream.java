@@ -10,8 +10,11 @@ import java.util.zip.ZipException;
 /**
  * Reads a gzip stream through ISA-L with {@link java.util.zip.GZIPInputStream}'s contract, so
  * the log readers treat both alike: concatenated members are read one after the other, bytes
- * after the last member that do not start another are ignored, a stream that ends early throws
- * {@link EOFException} and damaged data a {@link ZipException} (checksums are verified).
+ * after the last member that do not start another (0x1f 0x8b) are ignored, a stream that ends
+ * early throws {@link EOFException} and damaged data a {@link ZipException} (checksums are
+ * verified). One difference: bytes after a member that start like gzip but are cut short or
+ * damaged in the next member's header are an error here, where GZIPInputStream ends quietly
+ * before them. {@link #available()} is InputStream's 0, not GZIPInputStream's 1 before the end.
  */
 final class IsalGzipInputStream extends InputStream {
 
@@ -26,7 +29,7 @@ final class IsalGzipInputStream extends InputStream {
   /** The current member's trailer was checked; what follows is another member or the end. */
   private boolean memberFinished;
   private boolean ended;
-  private boolean closed;
+  private volatile boolean closed;
 
   IsalGzipInputStream(InputStream in, int inputBufferSize) throws IOException {
     if (!IsalInflater.available()) {
@@ -64,9 +67,7 @@ final class IsalGzipInputStream extends InputStream {
         break;
       }
       // called with no input too: ISA-L may hold output that did not fit the last call
-      long result =
-          IsalInflater.inflate(
-              state.handle, input, inputStart, inputEnd - inputStart, b, off, len);
+      long result = state.inflate(input, inputStart, inputEnd - inputStart, b, off, len);
       if (result < 0) {
         throw new ZipException(IsalInflater.error(result));
       }
@@ -102,7 +103,7 @@ final class IsalGzipInputStream extends InputStream {
     if ((input[inputStart] & 0xff) != 0x1f || (input[inputStart + 1] & 0xff) != 0x8b) {
       return false;
     }
-    IsalInflater.reset(state.handle);
+    state.reset();
     memberFinished = false;
     return true;
   }
@@ -145,17 +146,40 @@ final class IsalGzipInputStream extends InputStream {
     }
   }
 
-  /** The native inflate state, freed once: on close, or when the stream is collected unclosed. */
+  /**
+   * The native inflate state, freed once: on close, or when the stream is collected unclosed. Its
+   * lock keeps a close on another thread (one that gives up on a read waiting for input, say)
+   * from freeing the state while a call uses it, and every call after the free fails.
+   */
   private static final class NativeState implements Runnable {
-    final long handle;
+    private long handle;
 
     NativeState(long handle) {
       this.handle = handle;
     }
 
+    synchronized long inflate(byte[] in, int inOffset, int inLength, byte[] out, int outOffset,
+        int outLength) throws IOException {
+      return IsalInflater.inflate(open(), in, inOffset, inLength, out, outOffset, outLength);
+    }
+
+    synchronized void reset() throws IOException {
+      IsalInflater.reset(open());
+    }
+
+    private long open() throws IOException {
+      if (handle == 0) {
+        throw new IOException("stream closed");
+      }
+      return handle;
+    }
+
     @Override
-    public void run() {
-      IsalInflater.free(handle);
+    public synchronized void run() {
+      if (handle != 0) {
+        IsalInflater.free(handle);
+        handle = 0;
+      }
     }
   }
 }

@@ -103,8 +103,13 @@ final class IsalInflater {
         }
       }
       return null;
-    } catch (UnsatisfiedLinkError | IOException | java.net.URISyntaxException | SecurityException e) {
+    } catch (UnsatisfiedLinkError e) {
       return "not loaded (" + e.getMessage() + "): is Debian's libisal2 installed?";
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      // RuntimeException: JDK 24+ throws IllegalCallerException from System.load when native
+      // access is denied (--illegal-native-access=deny, the announced future default) and the
+      // jar's Enable-Native-Access does not apply (run with -cp, or as a library)
+      return "not loaded (" + e + ")";
     }
   }
 }

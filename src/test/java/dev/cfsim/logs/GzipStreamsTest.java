@@ -15,6 +15,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -111,12 +118,137 @@ class GzipStreamsTest {
   }
 
   @Test
+  void a_header_with_optional_fields_reads_when_it_arrives_in_pieces() throws IOException {
+    // FTEXT 1, FHCRC 2, FEXTRA 4, FNAME 8 (gzip(1) writes one), FCOMMENT 16
+    Random random = new Random(12);
+    byte[] data = logLike(random, 5_000);
+    byte[] second = logLike(random, 700);
+    for (int flags = 0; flags < 32; flags++) {
+      byte[] gz = member(data, flags);
+      assertArrayEquals(data, readAll(new GZIPInputStream(new ByteArrayInputStream(gz)), random));
+      byte[] joined = concat(gzip(second, 6), gz);
+      byte[] expected = concat(second, data);
+      int headerEnd = joined.length - gz.length + headerLength(flags);
+      for (int split = 1; split <= headerEnd + 2; split++) {
+        String what = "flags " + flags + " split at " + split;
+        assertArrayEquals(data, readAll(isal(new Pieces(gz, split)), random), what);
+        assertArrayEquals(expected, readAll(isal(new Pieces(joined, split)), random), "2nd member, " + what);
+      }
+      assertArrayEquals(data, readAll(isal(new Pieces(gz, 1)), random), "flags " + flags + " a byte at a time");
+    }
+  }
+
+  @Test
+  void a_damaged_header_crc_or_trailer_is_an_error() throws IOException {
+    byte[] data = logLike(new Random(13), 3_000);
+    byte[] gz = member(data, 2 | 8);
+    int hcrc = headerLength(2 | 8) - 2;
+    int[] damaged = {hcrc, hcrc + 1, gz.length - 8, gz.length - 5, gz.length - 4, gz.length - 1};
+    for (int at : damaged) {
+      byte[] bad = gz.clone();
+      bad[at] ^= 0x10;
+      assertThrows(ZipException.class, () -> readAll(new GZIPInputStream(new ByteArrayInputStream(bad)), new Random(1)));
+      assertThrows(ZipException.class, () -> readAll(isal(new Pieces(bad, 3)), new Random(1)), "byte " + at);
+    }
+  }
+
+  @Test
+  void writes_only_into_the_slice_it_is_given_even_a_byte_at_a_time() throws IOException {
+    // a fresh array on every call: ISA-L keeps its window in its own state, not in our arrays
+    Random random = new Random(14);
+    byte[] data = concat(logLike(random, 300_000), noise(random, 70_000), logLike(random, 100_000));
+    byte[] gz = gzip(data, 6);
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    try (InputStream in = new IsalGzipInputStream(new Pieces(gz, 1), 2)) {
+      while (true) {
+        int len = random.nextInt(3) == 0 ? 1 : 1 + random.nextInt(random.nextBoolean() ? 64 : 200_000);
+        int guard = 64;
+        byte[] b = new byte[guard + len + guard];
+        Arrays.fill(b, (byte) 0x5a);
+        int n = in.read(b, guard, len);
+        for (int i = 0; i < guard; i++) {
+          assertEquals(0x5a, b[i], "written before the slice");
+          assertEquals(0x5a, b[guard + len + i], "written after the slice");
+        }
+        if (n < 0) {
+          break;
+        }
+        got.write(b, guard, n);
+      }
+    }
+    assertArrayEquals(data, got.toByteArray());
+  }
+
+  @Test
+  void concatenated_members_with_names_cut_anywhere_fail_after_a_true_prefix() throws IOException {
+    Random random = new Random(15);
+    byte[] a = logLike(random, 4_000);
+    byte[] b = logLike(random, 3_000);
+    byte[] first = member(a, 8);
+    byte[] joined = concat(first, member(b, 8 | 16));
+    byte[] expected = concat(a, b);
+    for (int cut = 0; cut < joined.length; cut++) {
+      ByteArrayOutputStream got = new ByteArrayOutputStream();
+      try (InputStream in = isal(new Pieces(Arrays.copyOf(joined, cut), 1 + random.nextInt(40)))) {
+        copy(in, got, random);
+        // whole members only: the first one, perhaps followed by a lone 0x1f
+        assertTrue(cut == first.length || cut == first.length + 1, "cut at " + cut + " read as whole");
+        assertArrayEquals(a, got.toByteArray());
+      } catch (EOFException | ZipException expectedFailure) {
+        byte[] prefix = got.toByteArray();
+        assertArrayEquals(Arrays.copyOf(expected, prefix.length), prefix, "cut at " + cut);
+      }
+    }
+  }
+
+  @Test
   void reading_after_close_is_an_error_and_close_twice_is_not() throws IOException {
     InputStream in = isal(gzip("abc".getBytes(StandardCharsets.US_ASCII), 6));
     assertEquals('a', in.read());
     in.close();
     in.close();
     assertThrows(IOException.class, in::read);
+  }
+
+  @Test
+  void a_read_waiting_for_input_when_another_thread_closes_fails_without_touching_freed_state()
+      throws Exception {
+    byte[] gz = gzip(logLike(new Random(16), 300_000), 6);
+    CountDownLatch waiting = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    InputStream slow = new ByteArrayInputStream(gz) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        if (pos >= 2_000 && waiting.getCount() > 0) {
+          waiting.countDown(); // as a network read waits, while another thread closes
+          try {
+            closed.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return super.read(b, off, Math.min(len, 500));
+      }
+    };
+    InputStream in = isal(slow);
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      Future<Long> read = reader.submit(() -> {
+        long total = 0;
+        byte[] buf = new byte[1 << 16];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          total += n;
+        }
+        return total;
+      });
+      assertTrue(waiting.await(10, TimeUnit.SECONDS));
+      in.close(); // frees the inflate state while the read waits for input
+      closed.countDown();
+      ExecutionException e = assertThrows(ExecutionException.class, () -> read.get(10, TimeUnit.SECONDS));
+      assertTrue(e.getCause() instanceof IOException, e.getCause().toString());
+    } finally {
+      reader.shutdownNow();
+    }
   }
 
   @Test
@@ -129,7 +261,57 @@ class GzipStreamsTest {
   }
 
   private static InputStream isal(byte[] gz) throws IOException {
-    return new IsalGzipInputStream(new TrickleInputStream(gz), 1 << 12);
+    return isal(new TrickleInputStream(gz));
+  }
+
+  private static InputStream isal(InputStream compressed) throws IOException {
+    return new IsalGzipInputStream(compressed, 1 << 12);
+  }
+
+  /** One gzip member whose header has the given flags' fields, built by hand (RFC 1952). */
+  private static byte[] member(byte[] data, int flags) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {0x1f, (byte) 0x8b, 8, (byte) flags, 0x10, 0x20, 0x30, 0x40, 0, 3});
+    if ((flags & 4) != 0) {
+      byte[] extra = "AB\u0006\u0000extra!".getBytes(StandardCharsets.US_ASCII);
+      out.write(extra.length);
+      out.write(0);
+      out.write(extra);
+    }
+    if ((flags & 8) != 0) {
+      out.write("E2CFSIMDEMO.2026-11-02-13.11e3dcd3\u0000".getBytes(StandardCharsets.US_ASCII));
+    }
+    if ((flags & 16) != 0) {
+      out.write("a comment\u0000".getBytes(StandardCharsets.US_ASCII));
+    }
+    if ((flags & 2) != 0) {
+      CRC32 crc = new CRC32();
+      crc.update(out.toByteArray());
+      out.write((int) crc.getValue());
+      out.write((int) crc.getValue() >>> 8);
+    }
+    Deflater deflater = new Deflater(6, true);
+    deflater.setInput(data);
+    deflater.finish();
+    byte[] buf = new byte[4096];
+    while (!deflater.finished()) {
+      out.write(buf, 0, deflater.deflate(buf));
+    }
+    deflater.end();
+    CRC32 crc = new CRC32();
+    crc.update(data);
+    for (long v : new long[] {crc.getValue(), data.length}) {
+      for (int i = 0; i < 4; i++) {
+        out.write((int) (v >>> (8 * i)));
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /** How long {@link #member}'s header is. */
+  private static int headerLength(int flags) {
+    return 10 + ((flags & 4) != 0 ? 2 + 10 : 0) + ((flags & 8) != 0 ? 35 : 0)
+        + ((flags & 16) != 0 ? 10 : 0) + ((flags & 2) != 0 ? 2 : 0);
   }
 
   /** Reads in random sizes, so output lands across every kind of boundary. */
@@ -191,6 +373,21 @@ class GzipStreamsTest {
       out.write(p, 0, p.length);
     }
     return out.toByteArray();
+  }
+
+  /** Hands out its bytes {@code size} at a time, so reads end at chosen places. */
+  private static final class Pieces extends ByteArrayInputStream {
+    private final int size;
+
+    Pieces(byte[] b, int size) {
+      super(b);
+      this.size = size;
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) {
+      return super.read(b, off, Math.min(len, size));
+    }
   }
 
   /** Hands out its bytes a few at a time, as a slow network or pipe would. */
