@@ -136,6 +136,51 @@ final class ByteScan {
     return new LineCount(n, header);
   }
 
+  private static final long ZEROS = ONES * '0';
+  private static final long HIGH_NIBBLES = ONES * 0xF0;
+
+  /**
+   * The decimal number in {@code buf[from, to)}, or -1 when it is empty or holds anything but
+   * digits. Up to eight digits are read as one word (the multiply-and-shift steps of Lemire's
+   * "Quickly parsing eight digits"): sizes, ports and statuses are on every line, and a digit
+   * loop's multiply chain cost more than the rest of their parsing.
+   */
+  static long digits(byte[] buf, int from, int to) {
+    int len = to - from;
+    if (len < 1 || len > 8 || from + 8 > buf.length) {
+      return digitLoop(buf, from, to);
+    }
+    long w = (long) LONGS.get(buf, from);
+    if (len < 8) {
+      // the digits to the top bytes, '0's below them: leading zeros, which change nothing
+      int pad = (8 - len) << 3;
+      w = (w << pad) | (ZEROS >>> (len << 3));
+    }
+    // every byte 0x30-0x39: high nibble 3, and still 3 after adding 6 (no byte carries out)
+    if ((w & HIGH_NIBBLES) != ZEROS || ((w + ONES * 6) & HIGH_NIBBLES) != ZEROS) {
+      return -1;
+    }
+    long v = w - ZEROS; // the first digit, the most significant, is the lowest byte
+    v = (v * 10 + (v >>> 8)) & 0x00FF00FF00FF00FFL;
+    v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
+    return (v * 10000 + (v >>> 32)) & 0xFFFFFFFFL;
+  }
+
+  private static long digitLoop(byte[] buf, int from, int to) {
+    if (from >= to) {
+      return -1;
+    }
+    long r = 0;
+    for (int i = from; i < to; i++) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      r = r * 10 + d;
+    }
+    return r;
+  }
+
   /** Flags {@code 0x80} in exactly the bytes of {@code x} that are zero (no false positives). */
   private static long zeroBytes(long x) {
     return ~((((x & LOWS) + LOWS) | x) | LOWS);

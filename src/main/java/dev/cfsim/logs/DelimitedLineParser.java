@@ -201,20 +201,8 @@ final class DelimitedLineParser implements LineParser {
     return v < 0 ? -1 : v * 1000;
   }
 
-  /** Decimal digits as a number; -1 if empty or anything else is there. */
   private static long digits(byte[] buf, int from, int to) {
-    if (from >= to) {
-      return -1;
-    }
-    long r = 0;
-    for (int i = from; i < to; i++) {
-      int d = buf[i] - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      r = r * 10 + d;
-    }
-    return r;
+    return ByteScan.digits(buf, from, to);
   }
 
   private MalformedLineException wrongCount(int column) {

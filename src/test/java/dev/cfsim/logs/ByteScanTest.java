@@ -89,4 +89,28 @@ class ByteScanTest {
       assertEquals(header, c.headerLine(), () -> java.util.Arrays.toString(buf));
     }
   }
+
+  @Test
+  void digits_read_as_a_word_match_a_digit_by_digit_reading() {
+    Random random = new Random(5);
+    byte[] alphabet = "0123456789/:.-a \t".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int trial = 0; trial < 200_000; trial++) {
+      byte[] buf = new byte[1 + random.nextInt(24)];
+      for (int i = 0; i < buf.length; i++) {
+        // mostly digits, so most ranges are numbers; any byte value now and then
+        buf[i] = random.nextInt(10) == 0 ? (byte) random.nextInt(256)
+            : random.nextInt(4) == 0 ? alphabet[random.nextInt(alphabet.length)]
+            : (byte) ('0' + random.nextInt(10));
+      }
+      int from = random.nextInt(buf.length + 1);
+      int to = from + random.nextInt(Math.min(18, buf.length - from) + 1);
+      String text = new String(buf, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+      long expected = text.matches("[0-9]{1,18}") ? Long.parseLong(text) : -1;
+      assertEquals(expected, ByteScan.digits(buf, from, to), () -> "'" + text + "'");
+    }
+    byte[] edge = "99999999 00000000 1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertEquals(99_999_999L, ByteScan.digits(edge, 0, 8));
+    assertEquals(0L, ByteScan.digits(edge, 9, 17));
+    assertEquals(1L, ByteScan.digits(edge, 18, 19));
+  }
 }
