@@ -166,17 +166,17 @@ final class DelimitedLineParser implements LineParser {
   private static long number(byte kind, byte[] buf, int start, int len) {
     switch (kind) {
       case INTEGER:
-        return len <= 18 ? digits(buf, start, start + len) : -1;
+        return len <= 18 ? ByteScan.digits(buf, start, start + len) : -1;
       case STATUS:
-        return len == 3 ? digits(buf, start, start + 3) : -1;
+        return len == 3 ? ByteScan.digits(buf, start, start + 3) : -1;
       case SECONDS:
         {
           int dot = len - 4;
           if (dot < 1 || buf[start + dot] != '.') {
-            return len <= 15 ? timesThousand(digits(buf, start, start + len)) : -1;
+            return len <= 15 ? timesThousand(ByteScan.digits(buf, start, start + len)) : -1;
           }
-          long whole = digits(buf, start, start + dot);
-          long frac = digits(buf, start + dot + 1, start + len);
+          long whole = ByteScan.digits(buf, start, start + dot);
+          long frac = ByteScan.digits(buf, start + dot + 1, start + len);
           return whole < 0 || frac < 0 ? -1 : whole * 1000 + frac;
         }
       case CLOCK:
@@ -184,9 +184,9 @@ final class DelimitedLineParser implements LineParser {
           if (len != 8 || buf[start + 2] != ':' || buf[start + 5] != ':') {
             return -1;
           }
-          long h = digits(buf, start, start + 2);
-          long m = digits(buf, start + 3, start + 5);
-          long sec = digits(buf, start + 6, start + 8);
+          long h = ByteScan.digits(buf, start, start + 2);
+          long m = ByteScan.digits(buf, start + 3, start + 5);
+          long sec = ByteScan.digits(buf, start + 6, start + 8);
           if (h < 0 || m < 0 || sec < 0 || h > 23 || m > 59 || sec > 60) {
             return -1;
           }
@@ -199,10 +199,6 @@ final class DelimitedLineParser implements LineParser {
 
   private static long timesThousand(long v) {
     return v < 0 ? -1 : v * 1000;
-  }
-
-  private static long digits(byte[] buf, int from, int to) {
-    return ByteScan.digits(buf, from, to);
   }
 
   private MalformedLineException wrongCount(int column) {
