@@ -85,7 +85,7 @@ final class IsalGzipInputStream extends InputStream {
         if (read == 0) {
           throw new ZipException("gzip inflater made no progress");
         }
-      } else if (!fill()) {
+      } else if (!buffered(1)) {
         throw new EOFException("unexpected end of gzip stream");
       }
     }
@@ -124,17 +124,6 @@ final class IsalGzipInputStream extends InputStream {
       inputEnd += got;
     }
     return true;
-  }
-
-  /** Refills the empty input buffer; false at the end of the compressed stream. */
-  private boolean fill() throws IOException {
-    int got;
-    do {
-      got = in.read(input, 0, input.length);
-    } while (got == 0);
-    inputStart = 0;
-    inputEnd = Math.max(got, 0);
-    return got > 0;
   }
 
   @Override
