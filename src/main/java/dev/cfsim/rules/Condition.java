@@ -1,5 +1,6 @@
 package dev.cfsim.rules;
 
+import dev.cfsim.viewer.Ascii;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.cfsim.rules;
 
+import dev.cfsim.viewer.Ascii;
 import dev.cfsim.viewer.FieldValue;
 import dev.cfsim.viewer.ViewerRequest;
 import dev.cfsim.viewer.ViewerRequestEvent;

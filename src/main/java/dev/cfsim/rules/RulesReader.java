@@ -1,5 +1,6 @@
 package dev.cfsim.rules;
 
+import dev.cfsim.viewer.Ascii;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -23,9 +23,7 @@ import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_TIME_ZONE;
 import static dev.cfsim.viewer.CloudFrontHeader.VIEWER_TLS;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -48,7 +46,7 @@ public final class ViewerEnricher {
   private static final String CLOUDFRONT_PREFIX = "cloudfront-";
   /** Viewer-Address, Viewer-HTTP-Version, Viewer-TLS, Forwarded-Proto. */
   private static final int CONNECTION_HEADERS = 4;
-  private static final ViewerGeo UNPARSABLE = new ViewerGeo(false, false, Added.NOTHING);
+  private static final ViewerGeo UNPARSABLE = new ViewerGeo(false, false, AddedHeaders.NOTHING);
 
   /**
    * The source port used when a request does not record one (no {@code c-port} in the log, no
@@ -78,7 +76,7 @@ public final class ViewerEnricher {
    * headers a cache hit reads in the CPU cache instead of one cold copy per IP.
    */
   private final BoundedCache<GeoAnswer, ViewerGeo> geoAnswers;
-  private final BoundedCache<String, Added> deviceCache;
+  private final BoundedCache<String, AddedHeaders> deviceCache;
   private final BoundedCache<String, String> lowerCaseNames;
   private final BoundedCache<String, FieldValue> httpVersions;
   private final BoundedCache<RecordedRequest.Tls, FieldValue> tlsValues;
@@ -104,7 +102,7 @@ public final class ViewerEnricher {
     this.ipv4Cache = new Ipv4AnswerCache<>(2 * b.ipCacheSize);
     this.geoAnswers = new BoundedCache<>(b.ipCacheSize, this::geoHeaders);
     this.deviceCache = new BoundedCache<>(b.userAgentCacheSize, this::lookUpDevice);
-    this.lowerCaseNames = new BoundedCache<>(1024, name -> name.toLowerCase(Locale.ROOT));
+    this.lowerCaseNames = new BoundedCache<>(1024, Ascii::lower);
     this.httpVersions = new BoundedCache<>(64, logged -> FieldValue.of(httpVersion(logged)));
     this.tlsValues = new BoundedCache<>(1024,
         tls -> FieldValue.of(tls.version() + ":" + tls.cipher() + ":" + tls.handshake()));
@@ -149,27 +147,17 @@ public final class ViewerEnricher {
   /** The event a function would receive for this request. Thread-safe. */
   public ViewerRequestEvent enrich(RecordedRequest request) {
     ViewerGeo viewer = viewerGeo(request.viewerIp());
-    // Sized for all that can be added, so the map the event keeps has no spare slots.
-    FieldMap.Builder headers = FieldMap.builder(
-        request.headers().size() + CONNECTION_HEADERS + viewer.added().size() + deviceHeaders);
     String cookieHeader = null;
     String userAgent = null;
     List<RecordedRequest.Header> sent = request.headers();
     for (int i = 0; i < sent.size(); i++) { // indexed: the iterator was allocated per event
       RecordedRequest.Header h = sent.get(i);
-      String name = lowerCase(h.name());
-      if (name.equals(COOKIE)) {
+      if (Ascii.lowersTo(h.name(), COOKIE)) {
         // several Cookie headers parse as one joined with "; "
         cookieHeader = cookieHeader == null ? h.value() : cookieHeader + "; " + h.value();
-        continue;
-      }
-      if (userAgent == null && name.equals(USER_AGENT)) {
+      } else if (userAgent == null && Ascii.lowersTo(h.name(), USER_AGENT)) {
         userAgent = h.value();
       }
-      if (name.startsWith(CLOUDFRONT_PREFIX) && CloudFrontHeader.ownedByCloudFront(name)) {
-        continue; // CloudFront drops the viewer's value; ours (if any) is added below
-      }
-      headers.append(name, h.value());
     }
 
     events.increment();
@@ -178,10 +166,7 @@ public final class ViewerEnricher {
     } else if (!viewer.known()) {
       unknownIps.increment();
     }
-    // The viewer's CloudFront-owned headers were dropped above, so ours are plain appends.
-    addConnectionHeaders(request, headers);
-    viewer.added().putInto(headers);
-    deviceCache.get(userAgent == null ? "" : userAgent).putInto(headers);
+    AddedHeaders device = deviceCache.get(userAgent == null ? "" : userAgent);
     String query = request.querystring();
     return new ViewerRequestEvent(
         distributionDomainName,
@@ -190,8 +175,34 @@ public final class ViewerEnricher {
         request.viewerIp(),
         new ViewerRequest(request.method(), request.uri(),
             query.isEmpty() ? FieldMap.empty() : LazyFieldMap.querystring(query),
-            headers.build(),
+            new EventHeaders(this, request, viewer.added(), device),
             cookieHeader == null ? FieldMap.empty() : LazyFieldMap.cookies(cookieHeader)));
+  }
+
+  /**
+   * The whole header map of an event ({@link EventHeaders} builds it on first iteration): the
+   * viewer's headers in arrival order without Cookie and without CloudFront's own names, then
+   * the connection, geo and device headers.
+   */
+  FieldMap headers(RecordedRequest request, AddedHeaders geo, AddedHeaders device) {
+    // Sized for all that can be added, so the map has no spare slots.
+    FieldMap.Builder headers = FieldMap.builder(
+        request.headers().size() + CONNECTION_HEADERS + geo.size() + deviceHeaders);
+    List<RecordedRequest.Header> sent = request.headers();
+    for (int i = 0; i < sent.size(); i++) {
+      RecordedRequest.Header h = sent.get(i);
+      String name = lowerCase(h.name());
+      if (name.equals(COOKIE)
+          || name.startsWith(CLOUDFRONT_PREFIX) && CloudFrontHeader.ownedByCloudFront(name)) {
+        continue; // CloudFront drops the viewer's value; ours (if any) is added below
+      }
+      headers.append(name, h.value());
+    }
+    // The viewer's CloudFront-owned headers were dropped above, so ours are plain appends.
+    addConnectionHeaders(request, headers);
+    geo.putInto(headers);
+    device.putInto(headers);
+    return headers.build();
   }
 
   /** Counts so far, across all threads. */
@@ -272,7 +283,7 @@ public final class ViewerEnricher {
   }
 
   private ViewerGeo geoHeaders(GeoAnswer answer) {
-    Added.Builder added = new Added.Builder(selection);
+    AddedHeaders.Builder added = new AddedHeaders.Builder(selection);
     if (answer.location() != null) {
       addGeo(answer.location(), added);
     }
@@ -280,7 +291,7 @@ public final class ViewerEnricher {
     return new ViewerGeo(true, answer.location() != null, added.build());
   }
 
-  private static void addGeo(GeoLocation g, Added.Builder added) {
+  private static void addGeo(GeoLocation g, AddedHeaders.Builder added) {
     added.add(VIEWER_COUNTRY, g.countryCode());
     added.add(VIEWER_COUNTRY_NAME, HeaderValues.percentEncodeNonAscii(g.countryName()));
     added.add(VIEWER_COUNTRY_REGION, g.regionCode());
@@ -297,9 +308,9 @@ public final class ViewerEnricher {
     }
   }
 
-  private Added lookUpDevice(String userAgent) {
+  private AddedHeaders lookUpDevice(String userAgent) {
     DeviceFlags f = devices.detect(userAgent);
-    Added.Builder added = new Added.Builder(selection);
+    AddedHeaders.Builder added = new AddedHeaders.Builder(selection);
     added.add(IS_DESKTOP_VIEWER, f.desktop() ? TRUE : FALSE);
     added.add(IS_MOBILE_VIEWER, f.mobile() ? TRUE : FALSE);
     added.add(IS_TABLET_VIEWER, f.tablet() ? TRUE : FALSE);
@@ -311,17 +322,11 @@ public final class ViewerEnricher {
 
   /** Header names repeat on every request, so their lower-case forms are kept, not rebuilt. */
   private String lowerCase(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        return lowerCaseNames.get(name);
-      }
-    }
-    return name;
+    return Ascii.hasUpperCase(name) ? lowerCaseNames.get(name) : name;
   }
 
   /** What the geo database says about one viewer IP, with the headers ready to add. */
-  private record ViewerGeo(boolean parsable, boolean known, Added added) {}
+  private record ViewerGeo(boolean parsable, boolean known, AddedHeaders added) {}
 
   /** The databases' answer for one IP; location null when unknown. Many IPs share one. */
   private record GeoAnswer(GeoLocation location, OptionalLong asn) {
@@ -335,47 +340,6 @@ public final class ViewerEnricher {
     @Override
     public int hashCode() {
       return 31 * Objects.hashCode(location) + asn.hashCode();
-    }
-  }
-
-  /** Headers computed once per IP or User-Agent, already filtered by the selection. */
-  private record Added(String[] names, FieldValue[] values) {
-    static final Added NOTHING = new Added(new String[0], new FieldValue[0]);
-
-    int size() {
-      return names.length;
-    }
-
-    void putInto(FieldMap.Builder headers) {
-      headers.addAll(names, values);
-    }
-
-    static final class Builder {
-          private final HeaderSelection selection;
-      private final List<String> names = new ArrayList<>();
-      private final List<FieldValue> values = new ArrayList<>();
-
-      Builder(HeaderSelection selection) {
-        this.selection = selection;
-      }
-
-      /** Adds a header the policy selects; an empty value means unknown, and is left out. */
-      void add(CloudFrontHeader header, String value) {
-        if (!value.isEmpty()) {
-          add(header, FieldValue.of(value));
-        }
-      }
-
-      void add(CloudFrontHeader header, FieldValue value) {
-        if (selection.contains(header)) {
-          names.add(header.headerName());
-          values.add(value);
-        }
-      }
-
-      Added build() {
-        return new Added(names.toArray(new String[0]), values.toArray(new FieldValue[0]));
-      }
     }
   }
 

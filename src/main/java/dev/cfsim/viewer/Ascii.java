@@ -1,0 +1,55 @@
+package dev.cfsim.viewer;
+
+/**
+ * ASCII-only case folding. Header names are ASCII tokens, and rules and events fold A–Z to a–z
+ * and nothing else, because that is what a generated function can reproduce byte for byte
+ * ({@code toLowerCase} differs between locales and engines for a few non-ASCII letters: the
+ * Kelvin sign folds to {@code k}).
+ */
+public final class Ascii {
+  private Ascii() {}
+
+  /** {@code s} with A–Z replaced by a–z; the same instance when there is nothing to fold. */
+  public static String lower(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        char[] chars = s.toCharArray();
+        for (int j = i; j < chars.length; j++) {
+          if (chars[j] >= 'A' && chars[j] <= 'Z') {
+            chars[j] = (char) (chars[j] + ('a' - 'A'));
+          }
+        }
+        return new String(chars);
+      }
+    }
+    return s;
+  }
+
+  /** True when {@code s} holds a letter A–Z. */
+  public static boolean hasUpperCase(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@link #lower lower(s)} equals {@code lower}, without making the string. */
+  public static boolean lowersTo(String s, String lower) {
+    int n = lower.length();
+    if (s.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      char l = lower.charAt(i);
+      if (c != l && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == l)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.cfsim.viewer;
+
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The {@code headers} of an event, answering {@link #get} without building the map. Replay
+ * builds one per log record, while rules and reports read a handful of names from it: the
+ * CloudFront headers come from the shared, pre-indexed geo and device answers, the rest from the
+ * few headers a log records. The full map, the very one the enricher would build, is made only
+ * when something iterates, counts or compares (a sample, the event JSON); safely from any
+ * thread.
+ */
+final class EventHeaders extends AbstractMap<String, FieldValue> {
+  private static final String CLOUDFRONT_PREFIX = "cloudfront-";
+  private static final String COOKIE = "cookie";
+
+  private final ViewerEnricher enricher;
+  private final RecordedRequest request;
+  private final AddedHeaders geo;
+  private final AddedHeaders device;
+  private volatile FieldMap built;
+
+  EventHeaders(ViewerEnricher enricher, RecordedRequest request, AddedHeaders geo, AddedHeaders device) {
+    this.enricher = enricher;
+    this.request = request;
+    this.geo = geo;
+    this.device = device;
+  }
+
+  @Override
+  public FieldValue get(Object key) {
+    if (!(key instanceof String name)) {
+      return null;
+    }
+    // Most reads are of CloudFront's geo and device headers: one hashed probe each.
+    FieldValue v = geo.get(name);
+    if (v == null) {
+      v = device.get(name);
+    }
+    if (v != null) {
+      return v;
+    }
+    if (Ascii.hasUpperCase(name)) {
+      return null; // every name in the map is lower case
+    }
+    if (name.startsWith(CLOUDFRONT_PREFIX) && CloudFrontHeader.ownedByCloudFront(name)) {
+      // The viewer's own value was dropped. Not from the geo or device answer, so one of the
+      // per-request connection headers: rarely read, so built with the map.
+      return map().get(name);
+    }
+    return name.equals(COOKIE) ? null : sent(name);
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return get(key) != null;
+  }
+
+  /** The viewer's own header, repeats folded into one value as CloudFront does. */
+  private FieldValue sent(String name) {
+    List<RecordedRequest.Header> headers = request.headers();
+    String first = null;
+    List<String> all = null;
+    for (int i = 0; i < headers.size(); i++) {
+      RecordedRequest.Header h = headers.get(i);
+      if (!Ascii.lowersTo(h.name(), name)) {
+        continue;
+      }
+      if (first == null) {
+        first = h.value();
+      } else {
+        if (all == null) {
+          all = new ArrayList<>();
+          all.add(first);
+        }
+        all.add(h.value());
+      }
+    }
+    return first == null ? null : all == null ? FieldValue.of(first) : FieldValue.ofAll(all);
+  }
+
+  private FieldMap map() {
+    FieldMap m = built;
+    if (m == null) {
+      m = enricher.headers(request, geo, device);
+      built = m;
+    }
+    return m;
+  }
+
+  @Override
+  public int size() {
+    return map().size();
+  }
+
+  @Override
+  public Set<Entry<String, FieldValue>> entrySet() {
+    return map().entrySet();
+  }
+
+  @Override
+  public void forEach(BiConsumer<? super String, ? super FieldValue> action) {
+    map().forEach(action);
+  }
+}
