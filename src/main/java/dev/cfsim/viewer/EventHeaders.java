@@ -1,20 +1,16 @@
 package dev.cfsim.viewer;
 
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.BiConsumer;
 
 /**
  * The {@code headers} of an event, answering {@link #get} without building the map. Replay
  * builds one per log record, while rules and reports read a handful of names from it: the
  * CloudFront headers come from the shared, pre-indexed geo and device answers, the rest from the
  * few headers a log records. The full map, the very one the enricher would build, is made only
- * when something iterates, counts or compares (a sample, the event JSON); safely from any
- * thread.
+ * when something iterates, counts or compares (a sample, the event JSON).
  */
-final class EventHeaders extends AbstractMap<String, FieldValue> {
+final class EventHeaders extends OnDemandFieldMap {
   private static final String CLOUDFRONT_PREFIX = "cloudfront-";
   private static final String COOKIE = "cookie";
 
@@ -22,7 +18,6 @@ final class EventHeaders extends AbstractMap<String, FieldValue> {
   private final RecordedRequest request;
   private final AddedHeaders geo;
   private final AddedHeaders device;
-  private volatile FieldMap built;
 
   EventHeaders(ViewerEnricher enricher, RecordedRequest request, AddedHeaders geo, AddedHeaders device) {
     this.enricher = enricher;
@@ -83,27 +78,8 @@ final class EventHeaders extends AbstractMap<String, FieldValue> {
     return first == null ? null : all == null ? FieldValue.of(first) : FieldValue.ofAll(all);
   }
 
-  private FieldMap map() {
-    FieldMap m = built;
-    if (m == null) {
-      m = enricher.headers(request, geo, device);
-      built = m;
-    }
-    return m;
-  }
-
   @Override
-  public int size() {
-    return map().size();
-  }
-
-  @Override
-  public Set<Entry<String, FieldValue>> entrySet() {
-    return map().entrySet();
-  }
-
-  @Override
-  public void forEach(BiConsumer<? super String, ? super FieldValue> action) {
-    map().forEach(action);
+  FieldMap build() {
+    return enricher.headers(request, geo, device);
   }
 }

@@ -31,7 +31,7 @@ public record ViewerRequest(
 
   /** An immutable copy in arrival order; cfsim's own immutable maps are kept as they are. */
   private static Map<String, FieldValue> frozen(Map<String, FieldValue> map) {
-    if (map instanceof LazyFieldMap || map instanceof EventHeaders) {
+    if (map instanceof OnDemandFieldMap) {
       return map;
     }
     return map == null ? FieldMap.empty() : FieldMap.copyOf(map);
