@@ -122,7 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
         function == null ? "generated from " + rules.source() : function, bytes, target);
     out.println("  decisions: " + report.decisions().entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-    out.printf(Locale.ROOT, "  Java (event building + rules): %,.0f events/s; Node (function): %,.0f events/s%n",
+    out.printf(Locale.ROOT, "  Java (event + rules, as emulate replays): %,.0f events/s; Node (function): %,.0f events/s%n",
         report.javaEventsPerSecond(), report.nodeEventsPerSecond());
     if (report.agreed()) {
       out.println("  differences: 0 - the function decides exactly as the rules on every event.");

@@ -1,12 +1,12 @@
 package dev.cfsim.rules;
 
-import dev.cfsim.viewer.Ascii;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.viewer.Ascii;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

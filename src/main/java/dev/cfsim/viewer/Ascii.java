@@ -27,7 +27,7 @@ public final class Ascii {
   }
 
   /** True when {@code s} holds a letter A–Z. */
-  public static boolean hasUpperCase(String s) {
+  static boolean hasUpperCase(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 'A' && c <= 'Z') {
@@ -37,15 +37,15 @@ public final class Ascii {
     return false;
   }
 
-  /** Whether {@link #lower lower(s)} equals {@code lower}, without making the string. */
-  public static boolean lowersTo(String s, String lower) {
-    int n = lower.length();
+  /** Whether {@link #lower lower(s)} equals {@code folded}, without making the string. */
+  static boolean lowersTo(String s, String folded) {
+    int n = folded.length();
     if (s.length() != n) {
       return false;
     }
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      char l = lower.charAt(i);
+      char l = folded.charAt(i);
       if (c != l && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == l)) {
         return false;
       }

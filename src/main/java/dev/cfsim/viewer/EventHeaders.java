@@ -11,7 +11,6 @@ import java.util.List;
  * when something iterates, counts or compares (a sample, the event JSON).
  */
 final class EventHeaders extends OnDemandFieldMap {
-  private static final String CLOUDFRONT_PREFIX = "cloudfront-";
   private static final String COOKIE = "cookie";
 
   private final ViewerEnricher enricher;
@@ -42,10 +41,10 @@ final class EventHeaders extends OnDemandFieldMap {
     if (Ascii.hasUpperCase(name)) {
       return null; // every name in the map is lower case
     }
-    if (name.startsWith(CLOUDFRONT_PREFIX) && CloudFrontHeader.ownedByCloudFront(name)) {
-      // The viewer's own value was dropped. Not from the geo or device answer, so one of the
-      // per-request connection headers: rarely read, so built with the map.
-      return map().get(name);
+    if (CloudFrontHeader.ownedByCloudFront(name)) {
+      // The viewer's own value was dropped, and neither answer has it: a connection header of
+      // this request, or absent (no geo data for the IP, left out by the selection).
+      return enricher.connectionHeader(request, name);
     }
     return name.equals(COOKIE) ? null : sent(name);
   }

@@ -24,6 +24,11 @@ abstract class OnDemandFieldMap extends AbstractMap<String, FieldValue> {
     return m;
   }
 
+  /** True once the whole map exists; for tests that lookups stay cheap. */
+  final boolean built() {
+    return built != null;
+  }
+
   @Override
   public FieldValue get(Object key) {
     return map().get(key);

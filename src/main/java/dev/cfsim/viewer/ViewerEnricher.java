@@ -43,9 +43,9 @@ public final class ViewerEnricher {
   private static final FieldValue FALSE = FieldValue.of("false");
   private static final FieldValue HTTP = FieldValue.of("http");
   private static final FieldValue HTTPS = FieldValue.of("https");
-  private static final String CLOUDFRONT_PREFIX = "cloudfront-";
-  /** Viewer-Address, Viewer-HTTP-Version, Viewer-TLS, Forwarded-Proto. */
-  private static final int CONNECTION_HEADERS = 4;
+  /** The headers CloudFront adds from the connection rather than from a database. */
+  private static final CloudFrontHeader[] CONNECTION_HEADERS =
+      {VIEWER_ADDRESS, VIEWER_HTTP_VERSION, VIEWER_TLS, FORWARDED_PROTO};
   private static final ViewerGeo UNPARSABLE = new ViewerGeo(false, false, AddedHeaders.NOTHING);
 
   /**
@@ -187,13 +187,12 @@ public final class ViewerEnricher {
   FieldMap headers(RecordedRequest request, AddedHeaders geo, AddedHeaders device) {
     // Sized for all that can be added, so the map has no spare slots.
     FieldMap.Builder headers = FieldMap.builder(
-        request.headers().size() + CONNECTION_HEADERS + geo.size() + deviceHeaders);
+        request.headers().size() + CONNECTION_HEADERS.length + geo.size() + deviceHeaders);
     List<RecordedRequest.Header> sent = request.headers();
     for (int i = 0; i < sent.size(); i++) {
       RecordedRequest.Header h = sent.get(i);
       String name = lowerCase(h.name());
-      if (name.equals(COOKIE)
-          || name.startsWith(CLOUDFRONT_PREFIX) && CloudFrontHeader.ownedByCloudFront(name)) {
+      if (name.equals(COOKIE) || CloudFrontHeader.ownedByCloudFront(name)) {
         continue; // CloudFront drops the viewer's value; ours (if any) is added below
       }
       headers.append(name, h.value());
@@ -216,18 +215,41 @@ public final class ViewerEnricher {
   }
 
   private void addConnectionHeaders(RecordedRequest r, FieldMap.Builder headers) {
-    if (addAddress) {
-      int port = r.viewerPort() > 0 ? r.viewerPort() : UNKNOWN_PORT_STAND_IN;
-      headers.add(VIEWER_ADDRESS.headerName(), FieldValue.of(r.viewerIp() + ":" + port));
+    for (CloudFrontHeader header : CONNECTION_HEADERS) {
+      FieldValue v = connectionHeader(r, header);
+      if (v != null) {
+        headers.add(header.headerName(), v);
+      }
     }
-    if (addHttpVersion && !r.httpVersion().isEmpty()) {
-      headers.add(VIEWER_HTTP_VERSION.headerName(), httpVersions.get(r.httpVersion()));
+  }
+
+  /**
+   * The value of a CloudFront header this request's connection gives, or null when the
+   * selection leaves it out, the request has none (no TLS over HTTP), or {@code name} is not a
+   * connection header. {@link EventHeaders} asks this for one name without building the map.
+   */
+  FieldValue connectionHeader(RecordedRequest r, String name) {
+    for (CloudFrontHeader header : CONNECTION_HEADERS) {
+      if (header.headerName().equals(name)) {
+        return connectionHeader(r, header);
+      }
     }
-    if (addTls && r.secure() && r.tls().present()) {
-      headers.add(VIEWER_TLS.headerName(), tlsValues.get(r.tls()));
-    }
-    if (addForwardedProto) {
-      headers.add(FORWARDED_PROTO.headerName(), r.secure() ? HTTPS : HTTP);
+    return null;
+  }
+
+  private FieldValue connectionHeader(RecordedRequest r, CloudFrontHeader header) {
+    switch (header) {
+      case VIEWER_ADDRESS:
+        int port = r.viewerPort() > 0 ? r.viewerPort() : UNKNOWN_PORT_STAND_IN;
+        return addAddress ? FieldValue.of(r.viewerIp() + ":" + port) : null;
+      case VIEWER_HTTP_VERSION:
+        return addHttpVersion && !r.httpVersion().isEmpty() ? httpVersions.get(r.httpVersion()) : null;
+      case VIEWER_TLS:
+        return addTls && r.secure() && r.tls().present() ? tlsValues.get(r.tls()) : null;
+      case FORWARDED_PROTO:
+        return addForwardedProto ? (r.secure() ? HTTPS : HTTP) : null;
+      default:
+        return null;
     }
   }
 

@@ -69,6 +69,27 @@ class EventHeadersTest {
   }
 
   @Test
+  void no_lookup_builds_the_map() {
+    // the report asks every event for its country and device; an unknown IP, a database
+    // without cities or a selection without device headers must not make that build the map
+    for (HeaderSelection selection : List.of(HeaderSelection.all(),
+        HeaderSelection.of(CloudFrontHeader.VIEWER_COUNTRY))) {
+      ViewerEnricher enricher = ViewerEnricher.builder().headers(selection).build();
+      for (RecordedRequest request : List.of(awkward(), RecordedRequest.from("10.1.2.3").build(),
+          RecordedRequest.from("-").http().build())) {
+        EventHeaders headers = (EventHeaders) enricher.enrich(request).request().headers();
+        for (String name : PROBES) {
+          headers.get(name);
+          headers.containsKey(name);
+        }
+        assertFalse(headers.built(), request.toString());
+        headers.size();
+        assertTrue(headers.built());
+      }
+    }
+  }
+
+  @Test
   void lookups_fold_repeats_drop_the_viewers_cloudfront_headers_and_lower_names() {
     Map<String, FieldValue> h = TestDatabases.cityEnricher().build().enrich(awkward())
         .request().headers();
