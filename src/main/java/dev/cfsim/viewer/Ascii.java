@@ -39,13 +39,19 @@ public final class Ascii {
 
   /** Whether {@link #lower lower(s)} equals {@code folded}, without making the string. */
   static boolean lowersTo(String s, String folded) {
+    if (s.equals(folded)) {
+      return !hasUpperCase(folded);
+    }
     int n = folded.length();
     if (s.length() != n) {
       return false;
     }
     for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
       char l = folded.charAt(i);
+      if (l >= 'A' && l <= 'Z') {
+        return false; // lower(s) has no A–Z
+      }
+      char c = s.charAt(i);
       if (c != l && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == l)) {
         return false;
       }

@@ -11,6 +11,8 @@ import java.util.List;
  * when something iterates, counts or compares (a sample, the event JSON).
  */
 final class EventHeaders extends OnDemandFieldMap {
+  /** What every name CloudFront adds starts with. */
+  private static final String CLOUDFRONT_PREFIX = "cloudfront-";
   private static final String COOKIE = "cookie";
 
   private final ViewerEnricher enricher;
@@ -30,22 +32,22 @@ final class EventHeaders extends OnDemandFieldMap {
     if (!(key instanceof String name)) {
       return null;
     }
-    // Most reads are of CloudFront's geo and device headers: one hashed probe each.
-    FieldValue v = geo.get(name);
-    if (v == null) {
-      v = device.get(name);
+    if (name.startsWith(CLOUDFRONT_PREFIX)) {
+      // Most reads are of CloudFront's geo and device headers: one hashed probe each.
+      FieldValue v = geo.get(name);
+      if (v == null) {
+        v = device.get(name);
+      }
+      if (v != null) {
+        return v;
+      }
+      if (CloudFrontHeader.ownedByCloudFront(name)) {
+        // The viewer's own value was dropped, and neither answer has it: a connection header
+        // of this request, or absent (no geo data for the IP, left out by the selection).
+        return enricher.connectionHeader(request, name);
+      }
     }
-    if (v != null) {
-      return v;
-    }
-    if (Ascii.hasUpperCase(name)) {
-      return null; // every name in the map is lower case
-    }
-    if (CloudFrontHeader.ownedByCloudFront(name)) {
-      // The viewer's own value was dropped, and neither answer has it: a connection header of
-      // this request, or absent (no geo data for the IP, left out by the selection).
-      return enricher.connectionHeader(request, name);
-    }
+    // every name in the map is lower case, and the viewer's Cookie header is request.cookies
     return name.equals(COOKIE) ? null : sent(name);
   }
 

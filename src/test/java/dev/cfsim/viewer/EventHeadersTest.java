@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EventHeadersTest {
   /** Names a rule or report could ask for, in every spelling that matters. */
   private static final List<String> PROBES = List.of(
-      "host", "Host", "HOST", "user-agent", "x-repeated", "x-Repeated", "cookie", "Cookie",
+      "host", "Host", "HOST", "hOST", "hosT", "user-agent", "User-agent", "x-repeated", "x-Repeated", "cookie", "Cookie",
       "referer", "cloudfront-viewer-country", "CloudFront-Viewer-Country",
       "cloudfront-viewer-city", "cloudfront-viewer-address", "cloudfront-viewer-tls",
       "cloudfront-viewer-http-version", "cloudfront-forwarded-proto", "cloudfront-viewer-asn",
@@ -32,6 +32,7 @@ class EventHeadersTest {
     return RecordedRequest.from("216.160.83.57")
         .port(46532)
         .header("HOST", "www.example.com")
+        .header("hOST", "again.example.com") // folds with HOST into one host header
         .userAgent(ViewerEnricherTest.IPHONE)
         .header("X-Repeated", "a")
         .header("x-repeated", "b")
@@ -94,7 +95,8 @@ class EventHeadersTest {
     Map<String, FieldValue> h = TestDatabases.cityEnricher().build().enrich(awkward())
         .request().headers();
     assertEquals(new FieldValue("a", List.of("a", "b", "c")), h.get("x-repeated"));
-    assertEquals(FieldValue.of("www.example.com"), h.get("host"));
+    assertEquals(new FieldValue("www.example.com", List.of("www.example.com", "again.example.com")),
+        h.get("host"));
     assertNull(h.get("Host"), "names in the event are lower case");
     assertNull(h.get("cookie"), "cookies are in request.cookies, not the headers");
     // GeoIP2-City-Test.json, ::216.160.83.56/125 is US; the viewer's XX is gone
