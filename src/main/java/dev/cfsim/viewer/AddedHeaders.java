@@ -1,46 +1,37 @@
 package dev.cfsim.viewer;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * CloudFront headers computed once per viewer IP's answer or per User-Agent, already filtered by
  * the distribution's {@link HeaderSelection}. Many events share one, so its hashed index is built
  * once and every event's lookups ({@link EventHeaders#get}) go through it.
  */
 final class AddedHeaders {
-  static final AddedHeaders NOTHING = new AddedHeaders(new String[0], new FieldValue[0]);
+  static final AddedHeaders NOTHING = new AddedHeaders(FieldMap.empty());
 
-  private final String[] names;
-  private final FieldValue[] values;
-  private final FieldMap index;
+  private final FieldMap headers;
 
-  private AddedHeaders(String[] names, FieldValue[] values) {
-    this.names = names;
-    this.values = values;
-    FieldMap.Builder b = FieldMap.builder(names.length);
-    b.addAll(names, values);
-    this.index = b.build();
+  private AddedHeaders(FieldMap headers) {
+    this.headers = headers;
   }
 
   int size() {
-    return names.length;
+    return headers.size();
   }
 
   /** The value of a header this adds, or null. */
   FieldValue get(String lowerCaseName) {
-    return index.get(lowerCaseName);
+    return headers.get(lowerCaseName);
   }
 
-  void putInto(FieldMap.Builder headers) {
-    headers.addAll(names, values);
+  /** Appends these headers, in order, to an event's map. */
+  void putInto(FieldMap.Builder event) {
+    headers.forEach(event::add);
   }
 
   /** Collects the headers of one answer. */
   static final class Builder {
     private final HeaderSelection selection;
-    private final List<String> names = new ArrayList<>();
-    private final List<FieldValue> values = new ArrayList<>();
+    private final FieldMap.Builder headers = FieldMap.builder(CloudFrontHeader.values().length);
 
     Builder(HeaderSelection selection) {
       this.selection = selection;
@@ -55,13 +46,12 @@ final class AddedHeaders {
 
     void add(CloudFrontHeader header, FieldValue value) {
       if (selection.contains(header)) {
-        names.add(header.headerName());
-        values.add(value);
+        headers.add(header.headerName(), value);
       }
     }
 
     AddedHeaders build() {
-      return new AddedHeaders(names.toArray(new String[0]), values.toArray(new FieldValue[0]));
+      return new AddedHeaders(headers.build());
     }
   }
 }

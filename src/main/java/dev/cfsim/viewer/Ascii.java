@@ -1,10 +1,10 @@
 package dev.cfsim.viewer;
 
 /**
- * ASCII-only case folding. Header names are ASCII tokens, and rules and events fold A–Z to a–z
- * and nothing else, because that is what a generated function can reproduce byte for byte
- * ({@code toLowerCase} differs between locales and engines for a few non-ASCII letters: the
- * Kelvin sign folds to {@code k}).
+ * ASCII-only case folding, for header names, Host values and host patterns. Rules and events
+ * fold A–Z to a–z and nothing else because the generated function folds exactly that; a full
+ * Unicode fold would differ from it on letters such as the Kelvin sign ({@code k}) or a dotted
+ * capital I (two characters), which header names, being ASCII tokens, never hold anyway.
  */
 public final class Ascii {
   private Ascii() {}

@@ -8,7 +8,8 @@ import java.util.List;
  * builds one per log record, while rules and reports read a handful of names from it: the
  * CloudFront headers come from the shared, pre-indexed geo and device answers, the rest from the
  * few headers a log records. The full map, the very one the enricher would build, is made only
- * when something iterates, counts or compares (a sample, the event JSON).
+ * when something takes it whole: a rule that sets or removes headers, the sample of a changed
+ * request, the event JSON.
  */
 final class EventHeaders extends OnDemandFieldMap {
   /** What every name CloudFront adds starts with. */
@@ -44,7 +45,7 @@ final class EventHeaders extends OnDemandFieldMap {
       if (CloudFrontHeader.ownedByCloudFront(name)) {
         // The viewer's own value was dropped, and neither answer has it: a connection header
         // of this request, or absent (no geo data for the IP, left out by the selection).
-        return enricher.connectionHeader(request, name);
+        return enricher.connectionHeaderNamed(request, name);
       }
     }
     // every name in the map is lower case, and the viewer's Cookie header is request.cookies

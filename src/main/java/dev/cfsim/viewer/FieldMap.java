@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * An immutable, insertion-ordered map of names to {@link FieldValue}s, built in one pass. The
- * enricher builds one per event for headers, cookies and query string; a LinkedHashMap (and the
- * defensive copy a record makes of it) would cost more than everything else in the event, and
- * the 3-million-events-per-second target leaves about 300 ns. Records keep a FieldMap as it is.
+ * An immutable, insertion-ordered map of names to {@link FieldValue}s, built in one pass: an
+ * event's headers, cookies and query string once something reads them whole (see
+ * {@link OnDemandFieldMap}). A LinkedHashMap (and the defensive copy a record makes of it) would
+ * cost more than everything else in the event, and the 3-million-events-per-second target
+ * leaves about 300 ns. Records keep a FieldMap as it is.
  */
 public final class FieldMap extends AbstractMap<String, FieldValue> {
   private static final FieldMap EMPTY = new FieldMap(new String[0], new FieldValue[0], 0);
@@ -195,19 +196,6 @@ public final class FieldMap extends AbstractMap<String, FieldValue> {
       names[size] = name;
       values[size] = value;
       size++;
-      return this;
-    }
-
-    /** Adds names known not to be present yet, in one copy. */
-    Builder addAll(String[] moreNames, FieldValue[] moreValues) {
-      int n = moreNames.length;
-      if (size + n > names.length) {
-        names = Arrays.copyOf(names, Math.max(size * 2, size + n));
-        values = Arrays.copyOf(values, names.length);
-      }
-      System.arraycopy(moreNames, 0, names, size, n);
-      System.arraycopy(moreValues, 0, values, size, n);
-      size += n;
       return this;
     }
 

@@ -15,7 +15,7 @@ abstract class OnDemandFieldMap extends AbstractMap<String, FieldValue> {
   /** Builds the whole map; called at most once per thread that races for it. */
   abstract FieldMap build();
 
-  final FieldMap map() {
+  private FieldMap map() {
     FieldMap m = built;
     if (m == null) {
       m = build();

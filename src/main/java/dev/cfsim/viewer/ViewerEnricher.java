@@ -228,7 +228,7 @@ public final class ViewerEnricher {
    * selection leaves it out, the request has none (no TLS over HTTP), or {@code name} is not a
    * connection header. {@link EventHeaders} asks this for one name without building the map.
    */
-  FieldValue connectionHeader(RecordedRequest r, String name) {
+  FieldValue connectionHeaderNamed(RecordedRequest r, String name) {
     for (CloudFrontHeader header : CONNECTION_HEADERS) {
       if (header.headerName().equals(name)) {
         return connectionHeader(r, header);
@@ -238,19 +238,16 @@ public final class ViewerEnricher {
   }
 
   private FieldValue connectionHeader(RecordedRequest r, CloudFrontHeader header) {
-    switch (header) {
-      case VIEWER_ADDRESS:
-        int port = r.viewerPort() > 0 ? r.viewerPort() : UNKNOWN_PORT_STAND_IN;
-        return addAddress ? FieldValue.of(r.viewerIp() + ":" + port) : null;
-      case VIEWER_HTTP_VERSION:
-        return addHttpVersion && !r.httpVersion().isEmpty() ? httpVersions.get(r.httpVersion()) : null;
-      case VIEWER_TLS:
-        return addTls && r.secure() && r.tls().present() ? tlsValues.get(r.tls()) : null;
-      case FORWARDED_PROTO:
-        return addForwardedProto ? (r.secure() ? HTTPS : HTTP) : null;
-      default:
-        return null;
-    }
+    return switch (header) {
+      case VIEWER_ADDRESS -> addAddress
+          ? FieldValue.of(r.viewerIp() + ":" + (r.viewerPort() > 0 ? r.viewerPort() : UNKNOWN_PORT_STAND_IN))
+          : null;
+      case VIEWER_HTTP_VERSION ->
+          addHttpVersion && !r.httpVersion().isEmpty() ? httpVersions.get(r.httpVersion()) : null;
+      case VIEWER_TLS -> addTls && r.secure() && r.tls().present() ? tlsValues.get(r.tls()) : null;
+      case FORWARDED_PROTO -> addForwardedProto ? (r.secure() ? HTTPS : HTTP) : null;
+      default -> null;
+    };
   }
 
   /** {@code HTTP/2.0} in the logs is {@code 2.0} in the header. */

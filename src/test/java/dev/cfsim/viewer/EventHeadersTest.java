@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,24 +108,5 @@ class EventHeadersTest {
     assertEquals(FieldValue.of("216.160.83.57:46532"), h.get("cloudfront-viewer-address"));
     assertFalse(h.containsKey("cloudfront-viewer-asn"), "no ASN database");
     assertTrue(h.containsKey("user-agent"));
-  }
-
-  @Test
-  void the_map_built_on_first_iteration_is_the_same_from_every_thread() throws Exception {
-    Map<String, FieldValue> h = TestDatabases.cityEnricher().build().enrich(awkward())
-        .request().headers();
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<Map<String, FieldValue>>> copies = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
-        copies.add(pool.submit(() -> new LinkedHashMap<>(h)));
-      }
-      for (Future<Map<String, FieldValue>> copy : copies) {
-        assertEquals(List.copyOf(h.keySet()), List.copyOf(copy.get().keySet()));
-        assertEquals(h, copy.get());
-      }
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
