@@ -48,7 +48,8 @@ final class EventHeaders extends OnDemandFieldMap {
         return enricher.connectionHeaderNamed(request, name);
       }
     }
-    // every name in the map is lower case, and the viewer's Cookie header is request.cookies
+    // The viewer's Cookie header is request.cookies; lowersTo matches no name holding A–Z, as
+    // no name in the map does.
     return name.equals(COOKIE) ? null : sent(name);
   }
 
