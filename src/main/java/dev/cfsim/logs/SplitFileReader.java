@@ -21,7 +21,8 @@ import java.util.zip.ZipException;
 /**
  * Reads one file on several cores, for when there are fewer files than cores (one large log):
  * the calling thread reads the file (inflating gzip) and cuts it into blocks at line ends, and
- * worker threads parse the blocks, each into its own sink. Each block carries its first line
+ * worker threads parse the blocks, each into its own sink; the calling thread is one of them,
+ * parsing a block itself when the others are behind. Each block carries its first line
  * number and the {@code #Fields} columns in force where it starts, which this thread follows,
  * so line numbers, column changes, malformed-line reports and truncated-gzip reports are those
  * of a one-thread read; only the order in which records reach the sinks differs. Memory is
@@ -75,15 +76,21 @@ final class SplitFileReader {
     List<Worker> workers = new ArrayList<>();
     List<Future<?>> running = new ArrayList<>();
     for (Consumer<RequestRecord> sink : sinks) {
-      Worker w = new Worker(files.new Blocks(name, sink, malformed), queue, spare, blockSize);
-      workers.add(w);
-      running.add(pool.submit(w));
+      workers.add(new Worker(files.new Blocks(name, sink, malformed), queue, spare, blockSize));
+    }
+    // The last sink is this thread's: it parses a block itself whenever the others are behind,
+    // so the cores are all busy without one thread more than there are cores.
+    Worker inline = workers.size() > 1 ? workers.get(workers.size() - 1) : null;
+    for (Worker w : workers) {
+      if (w != inline) {
+        running.add(pool.submit(w));
+      }
     }
     long lines;
     try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead)) {
-      lines = cut(name, raw, queue, spare, workers, malformed);
+      lines = cut(name, raw, queue, spare, workers, inline, malformed);
     } finally {
-      for (int i = 0; i < workers.size(); i++) {
+      for (int i = 0; i < running.size(); i++) {
         put(queue, END);
       }
       for (Future<?> f : running) {
@@ -100,11 +107,11 @@ final class SplitFileReader {
 
   /** Cuts the file into blocks for the workers; returns its lines. */
   private long cut(String name, InputStream raw, BlockingQueue<Block> queue,
-      BlockingQueue<byte[]> spare, List<Worker> workers, MalformedLines malformed)
+      BlockingQueue<byte[]> spare, List<Worker> workers, Worker inline, MalformedLines malformed)
       throws IOException {
     BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
     boolean gzip = LogFileReader.isGzip(in);
-    Cutter cutter = new Cutter(name, queue);
+    Cutter cutter = new Cutter(name, queue, inline);
     byte[] buf = new byte[blockSize];
     int filled = 0;
     try (InputStream source = gzip ? GzipStreams.open(in) : in) {
@@ -154,15 +161,18 @@ final class SplitFileReader {
   private final class Cutter {
     final String name;
     final BlockingQueue<Block> queue;
+    /** This thread's own worker, or null to leave every block to the pool. */
+    final Worker inline;
     long index;
     long lines;
     LogFileReader.Layout layout;
     /** The first data line left the layout unknown: its block's worker reports why. */
     boolean stopped;
 
-    Cutter(String name, BlockingQueue<Block> queue) {
+    Cutter(String name, BlockingQueue<Block> queue, Worker inline) {
       this.name = name;
       this.queue = queue;
+      this.inline = inline;
     }
 
     void send(byte[] bytes, int length) {
@@ -170,16 +180,24 @@ final class SplitFileReader {
         return;
       }
       long firstLine = lines + 1;
-      put(queue, new Block(index++, bytes, length, firstLine, layout));
+      Block block = new Block(index++, bytes, length, firstLine, layout);
+      // counted before it is parsed here: parsing may hand its bytes back for reuse
       ByteScan.LineCount count = ByteScan.countLines(bytes, 0, length);
+      boolean ends = bytes[length - 1] == '\n';
+      LogFileReader.Layout set = count.headerLine() ? lastFieldsLayout(bytes, length) : null;
+      LogFileReader.Layout first = layout == null ? firstLayout(bytes, length, firstLine) : null;
+      if (inline == null) {
+        put(queue, block);
+      } else if (!queue.offer(block)) {
+        inline.handle(block);
+      }
       lines += count.lineEnds();
-      if (bytes[length - 1] != '\n') {
+      if (!ends) {
         lines++; // the last line of the file, without a line end
       }
       if (layout == null) {
-        layout = firstLayout(bytes, length, firstLine);
+        layout = first;
       }
-      LogFileReader.Layout set = count.headerLine() ? lastFieldsLayout(bytes, length) : null;
       if (set != null) {
         layout = set;
       }
@@ -259,18 +277,23 @@ final class SplitFileReader {
         if (b == END) {
           return;
         }
-        if (failure != null) {
-          continue;
-        }
-        try {
-          blocks.parse(b.bytes(), b.length(), b.firstLine(), b.layout());
-        } catch (Throwable e) { // an Error too: a dead worker would leave the cutter waiting
-          failedAt = b.index();
-          failure = e;
-        }
-        if (b.bytes().length == blockSize) {
-          spare.offer(b.bytes()); // records keep no reference to the bytes they were read from
-        }
+        handle(b);
+      }
+    }
+
+    /** Parses one block, unless an earlier one failed; on the pool's threads or the cutter's. */
+    void handle(Block b) {
+      if (failure != null) {
+        return;
+      }
+      try {
+        blocks.parse(b.bytes(), b.length(), b.firstLine(), b.layout());
+      } catch (Throwable e) { // an Error too: a dead worker would leave the cutter waiting
+        failedAt = b.index();
+        failure = e;
+      }
+      if (b.bytes().length == blockSize) {
+        spare.offer(b.bytes()); // records keep no reference to the bytes they were read from
       }
     }
   }

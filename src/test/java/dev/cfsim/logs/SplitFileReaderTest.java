@@ -172,8 +172,46 @@ class SplitFileReaderTest {
   }
 
   @Test
+  void the_reading_thread_parses_blocks_itself_when_the_workers_are_behind() throws IOException {
+    Path file = wholeDay();
+    Thread reading = Thread.currentThread();
+    java.util.concurrent.atomic.AtomicLong byReadingThread = new java.util.concurrent.atomic.AtomicLong();
+    // the pool's worker is slow, so blocks queue up and the reading thread must take some
+    java.util.stream.Collector<RequestRecord, List<String>, List<String>> slowPool =
+        java.util.stream.Collector.of(java.util.ArrayList::new, (list, r) -> {
+          if (Thread.currentThread() == reading) {
+            byReadingThread.incrementAndGet();
+          } else if (list.size() % 10 == 0) {
+            try {
+              Thread.sleep(1);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          list.add(r.toString());
+        }, (a, b) -> {
+          a.addAll(b);
+          return a;
+        });
+    LogSource source = LogSource.of(List.of(file.toString()), LogReadOptions.defaults().withThreads(2));
+    source.splitBlockSize = 4096;
+    LogReadResult<List<String>> r = source.read(slowPool);
+    assertTrue(byReadingThread.get() > 0, "the reading thread parsed no block");
+    assertTrue(byReadingThread.get() < r.records(), "the pool's worker parsed no block");
+    Outcome one = read(file, 1, SplitFileReader.DEFAULT_BLOCK, LogReadOptions.defaults());
+    assertEquals(one.recordsSorted(), r.value().stream().sorted().toList());
+    assertEquals(one.lines(), r.lines());
+  }
+
+  @Test
   void a_large_generated_log_reads_the_same_on_four_threads() throws IOException {
-    // all 24 sample hours as one file of several default-size blocks
+    Path file = wholeDay();
+    Outcome one = read(file, 1, SplitFileReader.DEFAULT_BLOCK, LogReadOptions.defaults());
+    assertEquals(one, read(file, 4, 1 << 16, LogReadOptions.defaults()));
+  }
+
+  /** All 24 sample hours as one plain file of several default-size blocks. */
+  private Path wholeDay() throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     try (var files = Files.list(Path.of("examples/logs/sample"))) {
       for (Path f : files.sorted().toList()) {
@@ -184,7 +222,6 @@ class SplitFileReaderTest {
     }
     Path file = dir.resolve("day.log");
     Files.write(file, all.toByteArray());
-    Outcome one = read(file, 1, SplitFileReader.DEFAULT_BLOCK, LogReadOptions.defaults());
-    assertEquals(one, read(file, 4, 1 << 16, LogReadOptions.defaults()));
+    return file;
   }
 }
