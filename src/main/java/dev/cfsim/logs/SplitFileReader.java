@@ -181,23 +181,20 @@ final class SplitFileReader {
       }
       long firstLine = lines + 1;
       Block block = new Block(index++, bytes, length, firstLine, layout);
-      // counted before it is parsed here: parsing may hand its bytes back for reuse
-      ByteScan.LineCount count = ByteScan.countLines(bytes, 0, length);
-      boolean ends = bytes[length - 1] == '\n';
-      LogFileReader.Layout set = count.headerLine() ? lastFieldsLayout(bytes, length) : null;
-      LogFileReader.Layout first = layout == null ? firstLayout(bytes, length, firstLine) : null;
       if (inline == null) {
         put(queue, block);
       } else if (!queue.offer(block)) {
-        inline.handle(block);
+        inline.handle(block); // its bytes go back to spare, which only this thread takes from
       }
+      ByteScan.LineCount count = ByteScan.countLines(bytes, 0, length);
       lines += count.lineEnds();
-      if (!ends) {
+      if (bytes[length - 1] != '\n') {
         lines++; // the last line of the file, without a line end
       }
       if (layout == null) {
-        layout = first;
+        layout = firstLayout(bytes, length, firstLine);
       }
+      LogFileReader.Layout set = count.headerLine() ? lastFieldsLayout(bytes, length) : null;
       if (set != null) {
         layout = set;
       }

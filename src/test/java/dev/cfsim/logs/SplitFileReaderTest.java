@@ -176,14 +176,18 @@ class SplitFileReaderTest {
     Path file = wholeDay();
     Thread reading = Thread.currentThread();
     java.util.concurrent.atomic.AtomicLong byReadingThread = new java.util.concurrent.atomic.AtomicLong();
-    // the pool's worker is slow, so blocks queue up and the reading thread must take some
+    // the pool's worker holds its first record until the reading thread has parsed one, so
+    // blocks queue up and the reading thread must take some (the wait is bounded: without
+    // that, the first assertion below fails instead of the read hanging)
+    java.util.concurrent.CountDownLatch readingThreadParsed = new java.util.concurrent.CountDownLatch(1);
     java.util.stream.Collector<RequestRecord, List<String>, List<String>> slowPool =
         java.util.stream.Collector.of(java.util.ArrayList::new, (list, r) -> {
           if (Thread.currentThread() == reading) {
             byReadingThread.incrementAndGet();
-          } else if (list.size() % 10 == 0) {
+            readingThreadParsed.countDown();
+          } else if (list.isEmpty()) {
             try {
-              Thread.sleep(1);
+              readingThreadParsed.await(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
