@@ -24,6 +24,10 @@ public record Conversion(String currency, BigDecimal rate) {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("--currency", "", "unknown ISO 4217 currency code '" + currency + "'");
     }
+    // the figures are dollars already, and a converted USD column would stand beside them under the same name
+    if (currency.equals("USD")) {
+      throw new InvalidInputException("--currency", "", "figures are in USD already; give the currency to show them in, e.g. KRW");
+    }
     if (rate.signum() <= 0) {
       throw new InvalidInputException("--fx", "", "must be greater than 0 (got " + rate.toPlainString() + ")");
     }

@@ -100,6 +100,7 @@ class EstimateRoutesTest extends LoopbackServerTest {
     assertParameterProblem(ESTIMATES + "?currency=KRW", "fx");
     assertParameterProblem(ESTIMATES + "?currency=XXQ&fx=2", "currency");
     assertParameterProblem(ESTIMATES + "?currency=KRW&fx=-3", "fx");
+    assertParameterProblem(ESTIMATES + "?currency=usd&fx=3", "currency"); // dollars are the figures already
     assertParameterProblem(COMPARE + "?colour=blue", "colour");
   }
 

@@ -156,6 +156,8 @@ class RenderersTest {
     assertEquals("--currency", assertThrows(InvalidInputException.class, () -> new Conversion("XYZ", BigDecimal.TEN)).source());
     assertEquals("--fx", assertThrows(InvalidInputException.class, () -> new Conversion("KRW", new BigDecimal("-1"))).source());
     assertThrows(InvalidInputException.class, () -> new Conversion("KRW", null));
+    // converting dollars to dollars at a rate would print a second, different "usd" figure
+    assertEquals("--currency", assertThrows(InvalidInputException.class, () -> new Conversion(" usd", new BigDecimal("3"))).source());
     assertEquals(new BigDecimal("61040"), KRW.display(new BigDecimal("43.60"))); // won have no minor unit
   }
 }
