@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
@@ -249,9 +250,14 @@ final class LogFileReader {
 
     /**
      * Handles the complete lines in buf[0, filled) and returns how many bytes they took. Each
-     * line is scanned once: the search for its end also notes where its fields split.
+     * line is scanned once: the search for its end also notes where its fields split. Stops when
+     * the thread is interrupted, as the API does to work past its deadline: a read is otherwise
+     * never waiting, so nothing else would notice.
      */
     int lines(byte[] buf, int filled, boolean atEnd) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("log reading interrupted");
+      }
       int start = 0;
       while (start < filled) {
         int nl = ByteScan.scanLine(buf, start, filled, options.delimiter(), scan);

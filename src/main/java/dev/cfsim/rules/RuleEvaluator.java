@@ -190,7 +190,8 @@ public final class RuleEvaluator {
   /**
    * A regex search remembered per value, one memo per thread: User-Agents repeat heavily in real
    * traffic and a search over one costs microseconds, a lookup nanoseconds. The memo is emptied
-   * when it reaches {@link #MEMO_SIZE} values, so memory stays bounded.
+   * when it reaches {@link #MEMO_SIZE} values, so memory stays bounded. A search stops when its
+   * thread is interrupted (see {@link InterruptibleText}).
    */
   private static Predicate<String> memoized(Pattern pattern) {
     ThreadLocal<Map<String, Boolean>> memo = ThreadLocal.withInitial(HashMap::new);
@@ -200,7 +201,7 @@ public final class RuleEvaluator {
       if (known != null) {
         return known;
       }
-      boolean found = pattern.matcher(v).find();
+      boolean found = pattern.matcher(new InterruptibleText(v)).find();
       if (seen.size() >= MEMO_SIZE) {
         seen.clear();
       }

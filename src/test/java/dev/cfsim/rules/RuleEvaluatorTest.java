@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -219,6 +222,34 @@ class RuleEvaluatorTest {
     assertEquals("missing-ok", e.evaluate(get("/").query("q", "1").build()).ruleId());
     assertEquals("not-matches", e.evaluate(get("/").header("x-a", "1").query("q", "1").build()).ruleId());
     assertEquals("pass", e.evaluate(get("/").header("x-a", "1").header("x-b", "zz").build()).ruleId());
+  }
+
+  @Test
+  void a_backtracking_regex_search_stops_when_its_thread_is_interrupted() throws InterruptedException {
+    RuleEvaluator e = rules("""
+        rules:
+          - id: slow
+            when: { header: { user-agent: { matches: "^(.*a){12}$" } } }
+            pass: true
+        """);
+    ViewerRequest event = get("/").header("user-agent", "a".repeat(200) + "!").build();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    CountDownLatch started = new CountDownLatch(1);
+    Thread search = new Thread(() -> {
+      started.countDown();
+      try {
+        e.evaluate(event);
+      } catch (Throwable t) {
+        thrown.set(t);
+      }
+    });
+    search.setDaemon(true); // without the fix it would spin for hours; do not hold the JVM
+    search.start();
+    started.await();
+    search.interrupt();
+    search.join(10_000); // the search takes far longer than this unless it stops
+    assertFalse(search.isAlive(), "still searching after the interrupt");
+    assertInstanceOf(CancellationException.class, thrown.get());
   }
 
   @Test
