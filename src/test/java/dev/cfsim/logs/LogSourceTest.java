@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,19 @@ class LogSourceTest {
       gz.write(text.getBytes(StandardCharsets.UTF_8));
     }
     return bytes.toByteArray();
+  }
+
+  @Test
+  void reading_stops_on_an_interrupted_thread() {
+    // the API interrupts work past its deadline; a read never waits, so it must look itself
+    Thread.currentThread().interrupt();
+    try {
+      List<RequestRecord> read = new ArrayList<>();
+      assertThrows(CancellationException.class, () -> LogSource.readFile(EDGE_CASES, LogReadOptions.defaults(), read::add));
+      assertTrue(read.isEmpty(), "records after the interrupt: " + read.size());
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   @Test
