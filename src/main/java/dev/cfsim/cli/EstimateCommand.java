@@ -47,10 +47,14 @@ final class EstimateCommand implements Callable<Integer> {
       throw new InvalidInputException("--logs", "", "give either --profile or --logs, not both");
     }
     Conversion conversion = options.conversion();
-    TrafficProfile profile = logs == null
-        ? options.readProfile()
-        : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth).profile();
+    ProfileCommand.Profiled fromLogs =
+        logs == null ? null : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth);
+    TrafficProfile profile = fromLogs == null ? options.readProfile() : fromLogs.profile();
     CostEstimate estimate = CostEngine.estimate(profile, options.readPriceBook(), options.estimateOptions());
+    String unpriced = fromLogs == null ? null : fromLogs.tally().unpricedTraffic();
+    if (unpriced != null) {
+      estimate = estimate.withAssumption(unpriced + ".");
+    }
     spec.commandLine().getOut().print(EstimateRenderer.render(estimate, options.format, conversion));
     spec.commandLine().getOut().flush();
     return Main.EXIT_OK;

@@ -46,10 +46,9 @@ public record FunctionCost(
     ProfileBuilder.build(traffic, name, false).regions().forEach((region, t) -> profile.region(region,
         new RegionTraffic(t.requests().multiply(scale), t.httpsShare(), t.dataOutGb().multiply(scale),
             t.dataToOriginGb().multiply(scale))));
-    double unpriced = traffic.region(null).requests();
-    if (unpriced > 0) {
-      assumptions.add(String.format("%.0f requests came through edge locations outside the price book; "
-          + "they are not priced (and their invocations are not counted).", unpriced));
+    String unpriced = traffic.unpricedTraffic();
+    if (unpriced != null) {
+      assumptions.add(unpriced + ", nor their function invocations.");
     }
     TrafficProfile withFunction = profile
         .functions(new FunctionUsage(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO))

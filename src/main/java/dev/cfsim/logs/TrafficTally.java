@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -296,6 +297,23 @@ public final class TrafficTally {
   /** Known codes outside the price book (the China network), with their record counts. */
   public Map<String, Long> unpricedEdgeCodes() {
     return new TreeMap<>(unpricedEdgeCodes);
+  }
+
+  /**
+   * What a bill built from this tally leaves out, as a sentence for its assumptions, or null when
+   * every request came through an edge location the price book covers. A total that silently
+   * shrinks would read as a cheaper month.
+   */
+  public String unpricedTraffic() {
+    double requests = region(null).requests();
+    if (requests == 0) {
+      return null;
+    }
+    Map<String, Long> codes = new TreeMap<>(unknownEdgeCodes);
+    codes.putAll(unpricedEdgeCodes);
+    return String.format(Locale.ROOT, "%,.0f %s through edge locations outside the price book "
+        + "(%s: unknown codes, or the China network); not priced", requests,
+        requests == 1 ? "request came" : "requests came", codes);
   }
 
   /** Sizes of objects served with 2xx to GET ({@code sc-content-len}, else {@code sc-bytes}). */

@@ -1,6 +1,7 @@
 package dev.cfsim.pricing;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,6 +29,13 @@ public record CostEstimate(
     freeTierUsed = List.copyOf(freeTierUsed);
     Objects.requireNonNull(totalUsd, "totalUsd");
     assumptions = List.copyOf(assumptions);
+  }
+
+  /** The same estimate with one more assumption, e.g. about traffic the profile could not hold. */
+  public CostEstimate withAssumption(String assumption) {
+    List<String> all = new ArrayList<>(assumptions);
+    all.add(assumption);
+    return new CostEstimate(priceBook, profile, priceClass, freeTier, lines, freeTierUsed, totalUsd, all);
   }
 
   /** The charge of one component, all regions together. */

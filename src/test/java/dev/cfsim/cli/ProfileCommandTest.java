@@ -123,6 +123,10 @@ class ProfileCommandTest {
     Files.writeString(log, Files.readString(Path.of(EDGE_CASES)).replace("NRT57-P2", "QQQ5-C1"));
     Run r = run("profile", log.toString());
     assertTrue(r.out().contains("# UNKNOWN edge codes (not priced; add them with --edge-locations): {QQQ=1}"), r.out());
+    // the bill says what it left out, rather than reading as a cheaper month
+    JsonNode estimate = new ObjectMapper().readTree(run("estimate", "--logs", log.toString(), "--format", "json").out());
+    assertTrue(estimate.path("assumptions").toString().contains(
+        "1 request came through edge locations outside the price book ({QQQ=1}"), estimate.toString());
     Path extra = dir.resolve("extra.json");
     Files.writeString(extra, "{\"locations\": {\"QQQ\": {\"city\": \"Q\", \"country\": \"IN\", \"region\": \"in\"}}}");
     TrafficProfile p = TrafficProfileReader.parse("stdout",
