@@ -29,10 +29,10 @@ public final class CostEngine {
   public static final String FREE_TIER_RULE =
       "The account's always-free tier (%s GB data transfer out, %s requests, %s CloudFront Functions invocations,"
           + " %s KeyValueStore reads a month) is applied to this distribution alone, to the most expensive eligible"
-          + " usage first: free data transfer to the region with the highest first-tier price, free requests to the"
-          + " highest per-request price (region and HTTP/HTTPS). Free data transfer is metered before the regional"
-          + " volume tiers, so the tiers count only billed GB (AWS's price list keeps the free tier as its own"
-          + " 'Global' usage type, priced $0 for 0-1,024 GB).";
+          + " usage first: free requests to the highest per-request price (region and HTTP/HTTPS), free data transfer"
+          + " where it saves the most. Free data transfer is metered before the regional volume tiers, so the tiers"
+          + " count only billed GB and a free GB takes off a region's last GB, at its last tier's price (AWS's price"
+          + " list keeps the free tier as its own 'Global' usage type, priced $0 for 0-1,024 GB).";
 
   /** 1 / 1,024, exact: multiplying by it turns MB into GB without a division. */
   private static final BigDecimal GB_PER_MB = new BigDecimal("0.0009765625");
@@ -78,12 +78,13 @@ public final class CostEngine {
       return freeTierUse == FreeTierUse.ACCOUNT ? amount : BigDecimal.ZERO;
     }
 
-    /** Data out to viewers (free GB to the dearest first tier) and out to the origin. */
+    /** Data out to viewers (free GB where they save the most) and out to the origin. */
     private void dataTransfer() {
       BigDecimal allowance = allowance(free.dataTransferOutGb());
-      Map<Object, BigDecimal> freeGb = allocate(allowance, billed.entrySet().stream()
-          .map(e -> new Usage(e.getKey(), e.getValue().dataOut, book.region(e.getKey()).dataTransferOut().firstTierPrice()))
-          .toList());
+      Map<PricingRegion, BigDecimal> dataOut = new EnumMap<>(PricingRegion.class);
+      billed.forEach((region, b) -> dataOut.put(region, b.dataOut));
+      Map<PricingRegion, BigDecimal> freeGb =
+          FreeDataTransfer.share(allowance, dataOut, r -> book.region(r).dataTransferOut());
       billed.forEach((region, b) -> {
         BigDecimal freeHere = freeGb.getOrDefault(region, BigDecimal.ZERO);
         add(Component.DATA_TRANSFER_OUT, region, b.dataOut, freeHere,

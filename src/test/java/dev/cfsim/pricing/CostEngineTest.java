@@ -164,6 +164,35 @@ class CostEngineTest {
     assertUsd("40.46", e.totalUsd()); // us: (1,000 − 524) × 0.085 = 476 × 0.085
   }
 
+  /**
+   * Free GB come off a region's last GB, so past its first tier a region saves its second-tier
+   * price: Japan at 20 TB saves $0.089 a free GB, India at 1 TB $0.109, though Japan's first tier
+   * ($0.114) is the dearer.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    // jp 20,480 GB billed in full: 10,240 × 0.114 + 10,240 × 0.089 = 1,167.36 + 911.36; in wholly free
+    "jp, 20480, in, 1024, 2078.72, 0, 1024",
+    // au takes the free TB off its second tier (0.098 > jp's 0.089): au 1,167.36 + 9,216 × 0.098 = 2,070.528
+    "jp, 20480, au, 20480, 4149.248, 0, 1024",
+    // in wholly free (600 × 0.109 saved), the other 424 GB off jp at 0.089:
+    // jp 1,167.36 + (20,480 − 424 − 10,240) × 0.089 = 1,167.36 + 873.624
+    "jp, 20480, in, 600, 2040.984, 424, 600",
+  })
+  void free_data_transfer_goes_where_it_saves_the_most(
+      String a, String aGb, String b, String bGb, String usd, String aFree, String bFree) {
+    PricingRegion ra = PricingRegion.fromId(a).orElseThrow();
+    PricingRegion rb = PricingRegion.fromId(b).orElseThrow();
+    TrafficProfile p = TrafficProfile.builder("two")
+        .region(ra, traffic("0", "1", aGb))
+        .region(rb, traffic("0", "1", bGb))
+        .build();
+    CostEstimate e = CostEngine.estimate(p, BOOK, EstimateOptions.AS_PROFILED);
+    assertUsd(usd, e.totalUsd());
+    assertUsd(aFree, line(e, Component.DATA_TRANSFER_OUT, ra).freeQuantity());
+    assertUsd(bFree, line(e, Component.DATA_TRANSFER_OUT, rb).freeQuantity());
+  }
+
   @Test
   void free_requests_go_to_the_highest_request_price_first() {
     TrafficProfile p = TrafficProfile.builder("two")
