@@ -10,6 +10,8 @@ import dev.cfsim.logs.GeneratorMix;
 import dev.cfsim.logs.LogGenerator;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
+import dev.cfsim.pricing.Component;
+import dev.cfsim.pricing.CostLine;
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
@@ -19,6 +21,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +58,13 @@ final class DemoEmulation {
       FunctionCost cost = report.cost();
       out.printf(Locale.ROOT, "The rules as a CloudFront Function cost $%,.2f a month at %,.0f requests; the same"
           + " on Lambda@Edge $%,.2f.%n", cost.functionsUsd(), monthlyRequests, cost.lambdaEdgeUsd());
+      // the sample's objects are not the profile's: say whose data volume the whole bill carries
+      BigDecimal sampleGb = cost.withFunction().lines().stream()
+          .filter(l -> l.component() == Component.DATA_TRANSFER_OUT).map(CostLine::quantity)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      out.printf(Locale.ROOT, "The whole distribution above is the sample's traffic scaled to that month: %,.1f TB"
+          + " out (the generated objects' sizes), not the profile's own data volume.%n",
+          sampleGb.divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP));
       out.println("Next: cfsim emulate --rules examples/rules/shop.yaml YOUR-LOGS/ --format html > report.html");
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {

@@ -97,5 +97,8 @@ class EmulateCommandTest {
     // 438M x $0.60/1M = $262.80 + 273,750 GB-s x $0.00005001 = $13.69, together $276.49
     assertTrue(r.out().contains("cost $43.60 a month at 438,000,000 requests; the same on Lambda@Edge $276.49"),
         r.out());
+    // the whole bill carries the sample's bytes, not the profile's 20 TB: the demo says so
+    assertTrue(r.out().matches("(?s).*The whole distribution above is the sample's traffic scaled to that month: "
+        + "[0-9.,]+ TB out.*"), r.out());
   }
 }
