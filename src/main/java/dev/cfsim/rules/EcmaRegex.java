@@ -22,7 +22,9 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Refused, with a reason: lookbehind, inline flags and atomic groups (not in ES5.1), possessive
  * quantifiers, escapes that only Java knows ({@code \A \z \p{..} \Q..\E} …), a literal {@code {}
- * (Java rejects it, JavaScript reads it as text), back-references to a group not yet closed, characters outside the Basic Multilingual Plane, and
+ * (Java rejects it, JavaScript reads it as text), back-references ({@code \1}, {@code \k<name>}:
+ * JavaScript lets one to a group that took no part in the match, or whose capture a repetition
+ * reset, match the empty string; Java does not), characters outside the Basic Multilingual Plane, and
  * anything that is a syntax error in JavaScript (unbalanced groups, nothing to repeat, bad ranges).
  *
  * @param source the expression as written, without slashes or flags
@@ -65,10 +67,7 @@ public record EcmaRegex(String source) {
     private final String src;
     private final StringBuilder out = new StringBuilder();
     private final Deque<Integer> open = new ArrayDeque<>(); // group number, or 0 for non-capturing
-    private final Set<Integer> closedGroups = new HashSet<>();
     private final Set<String> names = new HashSet<>();
-    private final Set<String> closedNames = new HashSet<>();
-    private final Deque<String> openNames = new ArrayDeque<>();
     private int groups;
     private int i;
     private boolean canRepeat;
@@ -174,7 +173,6 @@ public record EcmaRegex(String source) {
       if (src.startsWith("(?:", i) || src.startsWith("(?=", i) || src.startsWith("(?!", i)) {
         out.append(src, i, i + 3);
         open.push(src.charAt(i + 2) == ':' ? 0 : -1);
-        openNames.push("");
         i += 3;
       } else if (src.startsWith("(?<=", i) || src.startsWith("(?<!", i)) {
         throw bad("lookbehind '(?<=' / '(?<!' is not in CloudFront's JavaScript runtime");
@@ -189,7 +187,6 @@ public record EcmaRegex(String source) {
         }
         out.append("(?<").append(name).append('>');
         open.push(++groups);
-        openNames.push(name);
         i = end + 1;
       } else if (src.startsWith("(?", i)) {
         throw bad("'(?" + (i + 2 < src.length() ? src.charAt(i + 2) : "")
@@ -197,7 +194,6 @@ public record EcmaRegex(String source) {
       } else {
         out.append('(');
         open.push(++groups);
-        openNames.push("");
         i++;
       }
       canRepeat = false;
@@ -208,13 +204,6 @@ public record EcmaRegex(String source) {
         throw bad("unmatched ')' at position " + (i + 1));
       }
       int group = open.pop();
-      String name = openNames.pop();
-      if (group > 0) {
-        closedGroups.add(group);
-      }
-      if (!name.isEmpty()) {
-        closedNames.add(name);
-      }
       out.append(')');
       i++;
       // JavaScript (Annex B) lets a lookahead be repeated; Java does not, so refuse it.
@@ -240,36 +229,27 @@ public record EcmaRegex(String source) {
           i += 2;
           canRepeat = false;
         }
-        case 'k' -> {
-          int end = src.indexOf('>', i);
-          String name = src.startsWith("\\k<", i) && end > 0 ? src.substring(i + 3, end) : "";
-          if (!closedNames.contains(name)) {
-            throw bad("\\k<" + name + "> must refer to a named group closed before it");
-          }
-          out.append("\\k<").append(name).append('>');
-          i = end + 1;
-          canRepeat = true;
-        }
+        case 'k' -> throw backReference();
         default -> {
           if (e >= '1' && e <= '9') {
-            backReference(e - '0');
-          } else {
-            int[] consumed = new int[1];
-            String java = characterEscape(i, consumed);
-            atom(java, consumed[0]);
+            throw backReference();
           }
+          int[] consumed = new int[1];
+          String java = characterEscape(i, consumed);
+          atom(java, consumed[0]);
         }
       }
     }
 
-    private void backReference(int group) {
-      if (i + 2 < src.length() && Character.isDigit(src.charAt(i + 2))) {
-        throw bad("back-references above \\9 are not supported");
-      }
-      if (!closedGroups.contains(group)) {
-        throw bad("\\" + group + " must refer to a group closed before it");
-      }
-      atom("\\" + group, 2);
+    /**
+     * Back-references are refused: in JavaScript one to a group that took no part in the match
+     * matches the empty string, and a repeated group's capture is forgotten on each repetition;
+     * Java does neither, and no translation can make it.
+     */
+    private IllegalArgumentException backReference() {
+      return bad("back-references (\\1 to \\9, \\k<name>) are refused at position " + (i + 1)
+          + ": JavaScript and Java decide them differently (a group that took no part in the match,"
+          + " or a repeated group); repeat the group's text instead");
     }
 
     /**

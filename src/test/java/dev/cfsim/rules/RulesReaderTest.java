@@ -145,6 +145,15 @@ class RulesReaderTest {
   }
 
   @Test
+  void a_back_reference_is_refused_naming_the_file_rule_and_field() {
+    InvalidInputException e = rejected("rules:\n  - id: b\n    when: { cookie: { v: { matches: '^(?:(a)|b)\\1$' } } }\n"
+        + "    pass: true\n");
+    assertEquals("rules.yaml", e.source());
+    assertEquals("rules[0] (b).when.cookie.v.matches", e.location());
+    assertTrue(e.problem().contains("back-reference"), e.problem());
+  }
+
+  @Test
   void headers_a_function_cannot_touch_are_refused() {
     assertTrue(rejected("rules:\n  - id: h\n    set_headers: { Host: a.example }\n")
         .problem().contains("read-only"));
