@@ -82,7 +82,7 @@ public sealed interface Action {
         }
       });
       for (var e : setHeaders.entrySet()) {
-        Headers.requireWritable(e.getKey());
+        Headers.requireSettable(e.getKey());
         String value = e.getValue();
         if (value.chars().anyMatch(c -> (c < 32 && c != '\t') || c == 127)) {
           throw new IllegalArgumentException("the value of header '" + e.getKey() + "' has a control character");

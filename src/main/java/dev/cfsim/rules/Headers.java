@@ -53,6 +53,20 @@ public final class Headers {
     }
   }
 
+  /**
+   * Throws unless a function may set {@code name} (lower case): writable, and not
+   * {@code __proto__}, which the generated assignment {@code request.headers[name] = …} would
+   * take as the headers object's prototype instead of a header. Removing it is a plain
+   * {@code delete} of an own property, so {@link #requireWritable} is enough there.
+   */
+  static void requireSettable(String name) {
+    requireWritable(name);
+    if (name.equals("__proto__")) {
+      throw new IllegalArgumentException("'__proto__' cannot be set: in JavaScript, assigning it replaces"
+          + " the prototype of request.headers instead of adding a header");
+    }
+  }
+
   /** True when {@code name} is a lower-case HTTP token, as header names in an event are. */
   public static boolean isToken(String name) {
     return TOKEN.matcher(name).matches();

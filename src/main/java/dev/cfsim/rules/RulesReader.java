@@ -166,7 +166,7 @@ public final class RulesReader {
         String fat = at + ".set_headers." + e.getKey();
         String name = Ascii.lower(e.getKey());
         build(fat, () -> {
-          Headers.requireWritable(name);
+          Headers.requireSettable(name);
           return name;
         });
         if (set.put(name, text(e.getValue(), fat)) != null) {

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -163,6 +165,19 @@ class RulesReaderTest {
         .problem().contains("use a 'cookie' condition"));
     assertTrue(rejected("rules:\n  - id: h\n    remove_headers: [X-Amz-Cf-Id]\n")
         .problem().contains("never see"));
+  }
+
+  @Test
+  void a_header_named_proto_cannot_be_set_because_javascript_would_replace_the_prototype() {
+    InvalidInputException e = rejected("rules:\n  - id: h\n    set_headers: { __proto__: x }\n");
+    assertEquals("rules[0] (h).set_headers.__proto__", e.location());
+    assertTrue(e.problem().contains("prototype"), e.problem());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Action.ModifyRequest(Optional.empty(), Map.of("__proto__", "x"), List.of()));
+    Action.ModifyRequest removing = assertInstanceOf(Action.ModifyRequest.class,
+        parse("rules:\n  - id: h\n    remove_headers: [__proto__]\n    set_headers: { constructor: x }\n")
+            .rules().rules().get(0).action());
+    assertEquals(List.of("__proto__"), removing.removeHeaders(), "removing one is a plain delete, so it stays allowed");
   }
 
   @Test
