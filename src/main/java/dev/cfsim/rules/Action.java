@@ -64,7 +64,8 @@ public sealed interface Action {
    * earlier value, repeated values included), then rewrite the URI.
    *
    * @param uri the new {@code request.uri}; expanded from the request before any change
-   * @param setHeaders lower-case name to literal value, in the order written
+   * @param setHeaders lower-case name to literal value, in the order written; values as
+   *     {@link Headers#requireValue} allows (printable ASCII, inner spaces and tabs)
    * @param removeHeaders lower-case names; removing an absent header does nothing
    */
   record ModifyRequest(Optional<Template> uri, Map<String, String> setHeaders, List<String> removeHeaders)
@@ -83,10 +84,7 @@ public sealed interface Action {
       });
       for (var e : setHeaders.entrySet()) {
         Headers.requireSettable(e.getKey());
-        String value = e.getValue();
-        if (value.chars().anyMatch(c -> (c < 32 && c != '\t') || c == 127)) {
-          throw new IllegalArgumentException("the value of header '" + e.getKey() + "' has a control character");
-        }
+        Headers.requireValue(e.getKey(), e.getValue());
       }
       for (String name : removeHeaders) {
         Headers.requireWritable(name);

@@ -73,9 +73,44 @@ public final class Headers {
   }
 
   private static void requireToken(String name) {
-    if (!isToken(name)) {
-      throw new IllegalArgumentException("'" + name + "' is not a valid header name");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("a header name cannot be empty");
     }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isToken(name.substring(i, i + 1))) {
+        throw new IllegalArgumentException("not a valid header name: " + CharacterAt.describe(name, i)
+            + " is not a letter, digit or one of !#$%&'*+.^_`|~-");
+      }
+    }
+  }
+
+  /**
+   * Throws unless {@code value} is a header value that HTTP carries as written, judged as
+   * {@link Template} judges a location: printable ASCII, plus spaces and tabs (which a value may
+   * hold and a URL may not), none at either end, since HTTP drops them there. Anything else
+   * (control characters, U+0085, U+2028, lone surrogates, any non-ASCII) CloudFront could not
+   * send as the function set it.
+   */
+  static void requireValue(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < ' ' && c != '\t') || c == 127) {
+        throw new IllegalArgumentException("the value of header '" + name + "' has a control character at position "
+            + (i + 1));
+      }
+      if (c > 126) {
+        throw new IllegalArgumentException("the value of header '" + name + "' has the non-ASCII character "
+            + CharacterAt.describe(value, i) + "; a header value holds printable ASCII, spaces and tabs only");
+      }
+    }
+    if (!value.isEmpty() && (isBlank(value.charAt(0)) || isBlank(value.charAt(value.length() - 1)))) {
+      throw new IllegalArgumentException("the value of header '" + name
+          + "' begins or ends with white space, which HTTP drops from a header value");
+    }
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
   }
 
   /** True when a function never sees {@code name} (lower case) and may not add it. */

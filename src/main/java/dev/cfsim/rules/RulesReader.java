@@ -165,11 +165,13 @@ public final class RulesReader {
         var e = it.next();
         String fat = at + ".set_headers." + e.getKey();
         String name = Ascii.lower(e.getKey());
+        String value = text(e.getValue(), fat);
         build(fat, () -> {
           Headers.requireSettable(name);
+          Headers.requireValue(name, value);
           return name;
         });
-        if (set.put(name, text(e.getValue(), fat)) != null) {
+        if (set.put(name, value) != null) {
           throw fail(fat, "header set twice (names are case-insensitive)");
         }
       }

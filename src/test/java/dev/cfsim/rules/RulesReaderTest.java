@@ -181,6 +181,44 @@ class RulesReaderTest {
   }
 
   @Test
+  void a_header_value_http_cannot_carry_is_refused_naming_the_character_and_the_field() {
+    Map<String, String> refused = Map.of(
+        "\"a\\u0085b\"", "U+0085 at position 2",
+        "\"a\\u2028b\"", "U+2028 at position 2",
+        "caf\u00e9", "U+00E9 at position 4",
+        "\"\\U0001F600\"", "U+1F600 at position 1",
+        "\"a\\x7Fb\"", "control character at position 2",
+        "\"a\\rb\"", "control character at position 2",
+        "\" a\"", "begins or ends with white space",
+        "\"a\\t\"", "begins or ends with white space");
+    refused.forEach((value, problem) -> {
+      InvalidInputException e = rejected("rules:\n  - id: h\n    set_headers: { X-A: " + value + " }\n");
+      assertEquals("rules.yaml", e.source());
+      assertEquals("rules[0] (h).set_headers.X-A", e.location(), value);
+      assertTrue(e.problem().contains(problem), value + ": " + e.problem());
+    });
+    for (String value : List.of("a\ud800", "\udfffa", "a\u0000")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new Action.ModifyRequest(Optional.empty(), Map.of("x-a", value), List.of()), value);
+      assertTrue(e.getMessage().contains("header 'x-a'"), e.getMessage());
+    }
+    Action.ModifyRequest kept = assertInstanceOf(Action.ModifyRequest.class, parse(
+        "rules:\n  - id: h\n    set_headers: { x-a: \"text/html; charset=utf-8\", x-b: \"a\\tb\", x-c: \"\" }\n")
+        .rules().rules().get(0).action());
+    assertEquals(Map.of("x-a", "text/html; charset=utf-8", "x-b", "a\tb", "x-c", ""), kept.setHeaders());
+  }
+
+  @Test
+  void a_header_name_that_is_not_an_http_token_is_refused_naming_the_character() {
+    InvalidInputException e = rejected("rules:\n  - id: h\n    set_headers: { \"x-\u00e9\": a }\n");
+    assertEquals("rules[0] (h).set_headers.x-\u00e9", e.location());
+    assertTrue(e.problem().contains("U+00E9 at position 3"), e.problem());
+    assertTrue(rejected("rules:\n  - id: h\n    remove_headers: [\"x\\u2028\"]\n").problem().contains("U+2028 at position 2"));
+    assertTrue(rejected("rules:\n  - id: h\n    when: { header: { \"a b\": { present: true } } }\n    pass: true\n")
+        .problem().contains("U+0020 at position 2"));
+  }
+
+  @Test
   void actions_that_cannot_go_together_are_refused() {
     assertTrue(rejected("rules:\n  - id: a\n    pass: true\n    set_headers: { x-a: b }\n")
         .problem().contains("cannot be combined"));
