@@ -99,6 +99,33 @@ class RulesReaderTest {
   }
 
   @Test
+  void an_unquoted_number_where_text_is_expected_is_taken_as_written() {
+    for (String number : List.of("0123", "1e3", "0x1F", "1.10", "00", "+1", "-0", "1_000", "0b101", ".inf", "1.5", "7",
+        "12345678901234567890")) {
+      Condition when = parse("rules:\n  - id: n\n    when: { query: { v: { equals: " + number + " } } }\n    pass: true\n")
+          .rules().rules().get(0).when();
+      assertEquals(new Condition.Field(Condition.Source.QUERY, "v", new FieldTest.Equals(number)), when, number);
+    }
+    InvalidInputException prefix = rejected("rules:\n  - id: p\n    when: { path_prefix: 0123 }\n    pass: true\n");
+    assertEquals("rules[0] (p).when.path_prefix", prefix.location());
+    assertTrue(prefix.problem().contains("'0123' must start with '/'"), prefix.problem());
+    assertEquals(new Condition.Field(Condition.Source.QUERY, "01", new FieldTest.Present(true)),
+        parse("rules:\n  - id: k\n    when: { query: { 01: { present: true } } }\n    pass: true\n").rules().rules().get(0).when());
+  }
+
+  @Test
+  void a_redirect_status_is_a_plain_integer() {
+    Action.Redirect redirect = assertInstanceOf(Action.Redirect.class,
+        parse("rules:\n  - id: r\n    redirect: { status: 307, location: /x }\n").rules().rules().get(0).action());
+    assertEquals(307, redirect.status());
+    for (String status : List.of("0x12D", "0455", "301.0", "\"301\"", "+301")) {
+      InvalidInputException e = rejected("rules:\n  - id: r\n    redirect: { status: " + status + ", location: /x }\n");
+      assertEquals("rules[0] (r).redirect.status", e.location(), status);
+      assertTrue(e.problem().contains("must be a number"), status + ": " + e.problem());
+    }
+  }
+
+  @Test
   void a_country_region_needs_the_iso_3166_2_form() {
     assertEquals(new Condition.CountryRegion(Set.of("KR-11")),
         parse("rules:\n  - id: s\n    when: { country_region: KR-11 }\n    pass: true\n").rules().rules().get(0).when());
