@@ -263,9 +263,13 @@ public final class RuleEvaluator {
     };
   }
 
-  /** The expanded location, with the query string appended when {@code keep_query} is set. */
+  /**
+   * The expanded location, kept on this site when relative, with the query string appended when
+   * {@code keep_query} is set.
+   */
   static String location(Action.Redirect redirect, ViewerRequest r) {
-    String location = redirect.location().expand(r);
+    String expanded = redirect.location().expand(r);
+    String location = redirect.absolute() ? expanded : RelativeLocation.onThisSite(expanded);
     if (!redirect.keepQuery()) {
       return location;
     }

@@ -149,6 +149,10 @@ class RulesReaderTest {
         .problem().contains("unknown placeholder ${path}"));
     assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"x.example${uri}\" }\n")
         .problem().contains("must start with"));
+    for (String otherSite : List.of("//x.example/", "/\\\\x.example/", "/\\\\${uri}")) {
+      assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"" + otherSite + "\" }\n")
+          .problem().contains("must start with"), otherSite);
+    }
     assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"https://x.example/a b\" }\n")
         .problem().contains("white space"));
     assertTrue(rejected("rules:\n  - id: r\n    rewrite: { uri: \"/x${querystring}\" }\n")
