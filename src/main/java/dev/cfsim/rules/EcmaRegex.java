@@ -17,7 +17,8 @@ import java.util.regex.PatternSyntaxException;
  * anywhere in the value (anchor with {@code ^} and {@code $} for a whole match), case-sensitive,
  * {@code ^}/{@code $} only at the start/end of the value, {@code .} any character but line
  * terminators, {@code \d \w \b} ASCII, {@code \s} JavaScript's white space and line terminators.
- * {@code [} and {@code &&} inside a class are literal, as in JavaScript. The Java pattern is a
+ * {@code [} and {@code &&} inside a class are literal, as in JavaScript; the value is read as
+ * UTF-16 code units, so an emoji is two characters ({@link Utf16Pattern}). The Java pattern is a
  * translation that reproduces exactly that.
  *
  * <p>Refused, with a reason: lookbehind, inline flags and atomic groups (not in ES5.1), possessive
@@ -44,17 +45,20 @@ public record EcmaRegex(String source) {
   /** Throws {@link IllegalArgumentException} naming the first construct that cannot be used. */
   public EcmaRegex {
     Objects.requireNonNull(source, "source");
-    new Translator(source).translate();
+    new Translator(source, false).translate();
   }
 
-  /** The Java pattern that matches exactly what the JavaScript expression matches. */
+  /**
+   * The Java pattern that matches exactly what the JavaScript expression matches, on values
+   * without surrogates ({@link Utf16Pattern} says why those differ).
+   */
   public String javaPattern() {
-    return new Translator(source).translate();
+    return new Translator(source, false).translate();
   }
 
-  /** The compiled Java pattern; use {@code matcher(v).find()} for JavaScript's {@code test}. */
-  public Pattern compile() {
-    return Pattern.compile(javaPattern());
+  /** The compiled expression; its {@code test} is JavaScript's. */
+  public Utf16Pattern compile() {
+    return new Utf16Pattern(Pattern.compile(javaPattern()), Pattern.compile(new Translator(source, true).translate()));
   }
 
   @Override
@@ -65,6 +69,7 @@ public record EcmaRegex(String source) {
   /** One pass over the source, writing the Java equivalent or throwing at the first problem. */
   private static final class Translator {
     private final String src;
+    private final boolean wide;
     private final StringBuilder out = new StringBuilder();
     private final Deque<Integer> open = new ArrayDeque<>(); // group number, or 0 for non-capturing
     private final Set<String> names = new HashSet<>();
@@ -72,8 +77,10 @@ public record EcmaRegex(String source) {
     private int i;
     private boolean canRepeat;
 
-    Translator(String src) {
+    /** {@code wide}: translate for {@link Utf16Pattern}'s wide form of values with surrogates. */
+    Translator(String src, boolean wide) {
       this.src = src;
+      this.wide = wide;
     }
 
     String translate() {
@@ -95,7 +102,9 @@ public record EcmaRegex(String source) {
       if (!open.isEmpty()) {
         throw bad("a group is not closed: missing ')'");
       }
-      String java = out.toString();
+      // A literal supplementary character in the pattern makes Java start a search only at whole
+      // characters, never between the halves of a wide code unit; the alternative never matches.
+      String java = wide ? "(?:" + out + ")|(?!)" + Character.toString(Utf16Pattern.WIDE_SURROGATES) : out.toString();
       try {
         Pattern.compile(java);
       } catch (PatternSyntaxException e) {
@@ -313,6 +322,7 @@ public record EcmaRegex(String source) {
       if (i < src.length() && src.charAt(i) == ']') {
         throw bad("empty character class '[]' or '[^]' at position " + (start + 1));
       }
+      boolean spansSurrogates = false;
       while (true) {
         if (i >= src.length()) {
           throw bad("character class opened at position " + (start + 1) + " is not closed");
@@ -333,10 +343,16 @@ public record EcmaRegex(String source) {
           if (high[0] < low[0]) {
             throw bad("range out of order in character class at position " + (start + 1));
           }
+          // Neither end can be a surrogate, so a range holds all of them or none.
+          spansSurrogates |= low[0] < Character.MIN_SURROGATE && high[0] > Character.MAX_SURROGATE;
         } else if (low == null && i + 1 < src.length() && src.charAt(i) == '-'
             && src.charAt(i + 1) != ']') {
           throw bad("a range in a character class cannot start with a class escape like \\d");
         }
+      }
+      if (wide && spansSurrogates) {
+        cls.append(String.format("\\x{%X}-\\x{%X}", Utf16Pattern.WIDE_SURROGATES,
+            Utf16Pattern.WIDE_SURROGATES + Character.MAX_SURROGATE - Character.MIN_SURROGATE));
       }
       out.append(cls).append(']');
       canRepeat = true;

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A {@link RuleSet} compiled once into predicates and actions, then applied to any number of
@@ -192,7 +191,7 @@ public final class RuleEvaluator {
    * traffic and a search over one costs microseconds, a lookup nanoseconds. The memo is emptied
    * when it reaches {@link #MEMO_SIZE} values, so memory stays bounded.
    */
-  private static Predicate<String> memoized(Pattern pattern) {
+  private static Predicate<String> memoized(Utf16Pattern pattern) {
     ThreadLocal<Map<String, Boolean>> memo = ThreadLocal.withInitial(HashMap::new);
     return v -> {
       Map<String, Boolean> seen = memo.get();
@@ -200,7 +199,7 @@ public final class RuleEvaluator {
       if (known != null) {
         return known;
       }
-      boolean found = pattern.matcher(v).find();
+      boolean found = pattern.test(v);
       if (seen.size() >= MEMO_SIZE) {
         seen.clear();
       }

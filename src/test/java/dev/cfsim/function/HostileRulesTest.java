@@ -32,7 +32,8 @@ class HostileRulesTest {
   @TempDir Path tmp;
 
   private static final List<String> REGEXES = List.of(
-      "\\u2028|</script>|\\$\\{", "\"", "\\\\", "^'.*`$", "[\\u0000-\\u001f]", "a{2}|\\x41");
+      "\\u2028|</script>|\\$\\{", "\"", "\\\\", "^'.*`$", "[\\u0000-\\u001f]", "a{2}|\\x41",
+      "^[^a]$|^x.{2}y$");
 
   @Test
   void functions_from_hostile_rules_parse_and_decide_as_the_rules() throws Exception {

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EcmaRegexTest {
 
   private static boolean test(String regex, String value) {
-    return new EcmaRegex(regex).compile().matcher(value).find();
+    return new EcmaRegex(regex).compile().test(value);
   }
 
   @Test
@@ -57,6 +57,21 @@ class EcmaRegexTest {
     assertTrue(test("^[.*+?{}()|^$/]+$", ".*+?{}()|^$/"), "special characters are literal in a class");
     assertTrue(test("^\\x41\\u0042\\/$", "AB/"));
     assertTrue(test("^[^a]b$", "xb"));
+  }
+
+  /** JavaScript without the u flag sees UTF-16 code units; Java's engine would pair surrogates. */
+  @Test
+  void a_character_outside_the_bmp_is_two_characters_as_in_javascript() {
+    String emoji = "\ud83d\ude00";
+    assertFalse(test("^.$", emoji), "Java alone would see one character");
+    assertTrue(test("^..$", emoji));
+    assertFalse(test("^[^a]$", emoji));
+    assertTrue(test("^[^a]{2}$", emoji));
+    assertTrue(test("^a[\\u0000-\\uFFFF]{2}b$", "a" + emoji + "b"), "the range holds every code unit");
+    assertFalse(test("[^\\u0000-\\uFFFF]", emoji));
+    assertTrue(test("^\\S\\W\\D.$", emoji + emoji));
+    assertFalse(test("\\B.", "a\udc00"), "no match may start between the halves of a pair");
+    assertTrue(test("^.$", "\ud800"), "a lone surrogate is one character either way");
   }
 
   @Test
