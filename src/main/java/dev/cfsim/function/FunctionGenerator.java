@@ -239,6 +239,10 @@ public final class FunctionGenerator {
     } else if (action instanceof Action.Redirect redirect) {
       use(Helper.REDIRECT);
       String location = template(redirect.location());
+      if (!redirect.absolute()) {
+        use(Helper.SAME_SITE);
+        location = "sameSite(" + location + ")";
+      }
       if (redirect.keepQuery()) {
         use(Helper.QUERY_STRING);
         use(Helper.WITH_QUERY);
@@ -424,6 +428,12 @@ public final class FunctionGenerator {
             return location;
           }
           return location + (location.indexOf("?") >= 0 ? "&" : "?") + query;
+        }
+        """),
+    SAME_SITE("""
+        // A relative location stays on this site: its leading run of / \\ tab LF CR becomes one /.
+        function sameSite(location) {
+          return "/" + location.replace(/^[\\/\\\\\\t\\n\\r]+/, "");
         }
         """),
     REDIRECT("""

@@ -18,7 +18,9 @@ public sealed interface Action {
    * Answer from the edge with a redirect: {@code statusCode}, {@code statusDescription} and a
    * {@code location} header, the response object the function returns.
    *
-   * <p>Location: the template expanded ({@link Template}); then, when {@code keepQuery} is true
+   * <p>Location: the template expanded ({@link Template}); a relative one with its leading run of
+   * slashes, backslashes, tabs and line breaks made one slash ({@link RelativeLocation}), so that
+   * it never names another host; then, when {@code keepQuery} is true
    * and the serialised query string ({@link QueryStrings#serialise}) is not empty, {@code ?} and
    * the query string are appended, or {@code &} and the query string if the expanded location
    * already contains a {@code ?}.
@@ -38,11 +40,11 @@ public sealed interface Action {
         throw new IllegalArgumentException("status " + status + " is not a redirect: use 301, 302, 307 or 308");
       }
       String prefix = location.literalPrefix();
-      boolean absolute = prefix.startsWith("https://") || prefix.startsWith("http://");
-      boolean relative = prefix.startsWith("/") && !prefix.startsWith("//");
+      boolean relative = prefix.startsWith("/") && !prefix.startsWith("//") && !prefix.startsWith("/\\");
       boolean fromUri = location.startsWith(Template.Variable.URI);
-      if (!absolute && !relative && !fromUri) {
-        throw new IllegalArgumentException("location must start with https://, http:// or a single '/'");
+      if (!isAbsolute(location) && !relative && !fromUri) {
+        throw new IllegalArgumentException(
+            "location must start with https://, http:// or a single '/' ('//' and '/\\' name another site)");
       }
       if (location.source().matches("https?://")) {
         throw new IllegalArgumentException("location has no host after the scheme");
@@ -51,6 +53,19 @@ public sealed interface Action {
         throw new IllegalArgumentException(
             "keep_query and ${querystring} would add the query string twice; use one");
       }
+    }
+
+    /**
+     * True when the location names its own scheme and host; otherwise it is relative (it starts
+     * with {@code /} or {@code ${uri}}) and is kept on this site ({@link RelativeLocation}).
+     */
+    public boolean absolute() {
+      return isAbsolute(location);
+    }
+
+    private static boolean isAbsolute(Template location) {
+      String prefix = location.literalPrefix();
+      return prefix.startsWith("https://") || prefix.startsWith("http://");
     }
 
     /** The reason phrase for the status, e.g. {@code Found} for 302. */
@@ -64,7 +79,8 @@ public sealed interface Action {
    * earlier value, repeated values included), then rewrite the URI.
    *
    * @param uri the new {@code request.uri}; expanded from the request before any change
-   * @param setHeaders lower-case name to literal value, in the order written
+   * @param setHeaders lower-case name to literal value, in the order written; values as
+   *     {@link Headers#requireValue} allows (printable ASCII, inner spaces and tabs)
    * @param removeHeaders lower-case names; removing an absent header does nothing
    */
   record ModifyRequest(Optional<Template> uri, Map<String, String> setHeaders, List<String> removeHeaders)
@@ -82,11 +98,8 @@ public sealed interface Action {
         }
       });
       for (var e : setHeaders.entrySet()) {
-        Headers.requireWritable(e.getKey());
-        String value = e.getValue();
-        if (value.chars().anyMatch(c -> (c < 32 && c != '\t') || c == 127)) {
-          throw new IllegalArgumentException("the value of header '" + e.getKey() + "' has a control character");
-        }
+        Headers.requireSettable(e.getKey());
+        Headers.requireValue(e.getKey(), e.getValue());
       }
       for (String name : removeHeaders) {
         Headers.requireWritable(name);

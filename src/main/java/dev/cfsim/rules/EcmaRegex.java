@@ -17,12 +17,15 @@ import java.util.regex.PatternSyntaxException;
  * anywhere in the value (anchor with {@code ^} and {@code $} for a whole match), case-sensitive,
  * {@code ^}/{@code $} only at the start/end of the value, {@code .} any character but line
  * terminators, {@code \d \w \b} ASCII, {@code \s} JavaScript's white space and line terminators.
- * {@code [} and {@code &&} inside a class are literal, as in JavaScript. The Java pattern is a
+ * {@code [} and {@code &&} inside a class are literal, as in JavaScript; the value is read as
+ * UTF-16 code units, so an emoji is two characters ({@link Utf16Pattern}). The Java pattern is a
  * translation that reproduces exactly that.
  *
  * <p>Refused, with a reason: lookbehind, inline flags and atomic groups (not in ES5.1), possessive
  * quantifiers, escapes that only Java knows ({@code \A \z \p{..} \Q..\E} …), a literal {@code {}
- * (Java rejects it, JavaScript reads it as text), back-references to a group not yet closed, characters outside the Basic Multilingual Plane, and
+ * (Java rejects it, JavaScript reads it as text), back-references ({@code \1}, {@code \k<name>}:
+ * JavaScript lets one to a group that took no part in the match, or whose capture a repetition
+ * reset, match the empty string; Java does not), characters outside the Basic Multilingual Plane, and
  * anything that is a syntax error in JavaScript (unbalanced groups, nothing to repeat, bad ranges).
  *
  * @param source the expression as written, without slashes or flags
@@ -42,17 +45,20 @@ public record EcmaRegex(String source) {
   /** Throws {@link IllegalArgumentException} naming the first construct that cannot be used. */
   public EcmaRegex {
     Objects.requireNonNull(source, "source");
-    new Translator(source).translate();
+    new Translator(source, false).translate();
   }
 
-  /** The Java pattern that matches exactly what the JavaScript expression matches. */
+  /**
+   * The Java pattern that matches exactly what the JavaScript expression matches, on values
+   * without surrogates ({@link Utf16Pattern} says why those differ).
+   */
   public String javaPattern() {
-    return new Translator(source).translate();
+    return new Translator(source, false).translate();
   }
 
-  /** The compiled Java pattern; use {@code matcher(v).find()} for JavaScript's {@code test}. */
-  public Pattern compile() {
-    return Pattern.compile(javaPattern());
+  /** The compiled expression; its {@code test} is JavaScript's. */
+  public Utf16Pattern compile() {
+    return new Utf16Pattern(Pattern.compile(javaPattern()), Pattern.compile(new Translator(source, true).translate()));
   }
 
   @Override
@@ -63,18 +69,18 @@ public record EcmaRegex(String source) {
   /** One pass over the source, writing the Java equivalent or throwing at the first problem. */
   private static final class Translator {
     private final String src;
+    private final boolean wide;
     private final StringBuilder out = new StringBuilder();
     private final Deque<Integer> open = new ArrayDeque<>(); // group number, or 0 for non-capturing
-    private final Set<Integer> closedGroups = new HashSet<>();
     private final Set<String> names = new HashSet<>();
-    private final Set<String> closedNames = new HashSet<>();
-    private final Deque<String> openNames = new ArrayDeque<>();
     private int groups;
     private int i;
     private boolean canRepeat;
 
-    Translator(String src) {
+    /** {@code wide}: translate for {@link Utf16Pattern}'s wide form of values with surrogates. */
+    Translator(String src, boolean wide) {
       this.src = src;
+      this.wide = wide;
     }
 
     String translate() {
@@ -96,7 +102,9 @@ public record EcmaRegex(String source) {
       if (!open.isEmpty()) {
         throw bad("a group is not closed: missing ')'");
       }
-      String java = out.toString();
+      // A literal supplementary character in the pattern makes Java start a search only at whole
+      // characters, never between the halves of a wide code unit; the alternative never matches.
+      String java = wide ? "(?:" + out + ")|(?!)" + Character.toString(Utf16Pattern.WIDE_SURROGATES) : out.toString();
       try {
         Pattern.compile(java);
       } catch (PatternSyntaxException e) {
@@ -174,7 +182,6 @@ public record EcmaRegex(String source) {
       if (src.startsWith("(?:", i) || src.startsWith("(?=", i) || src.startsWith("(?!", i)) {
         out.append(src, i, i + 3);
         open.push(src.charAt(i + 2) == ':' ? 0 : -1);
-        openNames.push("");
         i += 3;
       } else if (src.startsWith("(?<=", i) || src.startsWith("(?<!", i)) {
         throw bad("lookbehind '(?<=' / '(?<!' is not in CloudFront's JavaScript runtime");
@@ -189,7 +196,6 @@ public record EcmaRegex(String source) {
         }
         out.append("(?<").append(name).append('>');
         open.push(++groups);
-        openNames.push(name);
         i = end + 1;
       } else if (src.startsWith("(?", i)) {
         throw bad("'(?" + (i + 2 < src.length() ? src.charAt(i + 2) : "")
@@ -197,7 +203,6 @@ public record EcmaRegex(String source) {
       } else {
         out.append('(');
         open.push(++groups);
-        openNames.push("");
         i++;
       }
       canRepeat = false;
@@ -208,13 +213,6 @@ public record EcmaRegex(String source) {
         throw bad("unmatched ')' at position " + (i + 1));
       }
       int group = open.pop();
-      String name = openNames.pop();
-      if (group > 0) {
-        closedGroups.add(group);
-      }
-      if (!name.isEmpty()) {
-        closedNames.add(name);
-      }
       out.append(')');
       i++;
       // JavaScript (Annex B) lets a lookahead be repeated; Java does not, so refuse it.
@@ -240,36 +238,27 @@ public record EcmaRegex(String source) {
           i += 2;
           canRepeat = false;
         }
-        case 'k' -> {
-          int end = src.indexOf('>', i);
-          String name = src.startsWith("\\k<", i) && end > 0 ? src.substring(i + 3, end) : "";
-          if (!closedNames.contains(name)) {
-            throw bad("\\k<" + name + "> must refer to a named group closed before it");
-          }
-          out.append("\\k<").append(name).append('>');
-          i = end + 1;
-          canRepeat = true;
-        }
+        case 'k' -> throw backReference();
         default -> {
           if (e >= '1' && e <= '9') {
-            backReference(e - '0');
-          } else {
-            int[] consumed = new int[1];
-            String java = characterEscape(i, consumed);
-            atom(java, consumed[0]);
+            throw backReference();
           }
+          int[] consumed = new int[1];
+          String java = characterEscape(i, consumed);
+          atom(java, consumed[0]);
         }
       }
     }
 
-    private void backReference(int group) {
-      if (i + 2 < src.length() && Character.isDigit(src.charAt(i + 2))) {
-        throw bad("back-references above \\9 are not supported");
-      }
-      if (!closedGroups.contains(group)) {
-        throw bad("\\" + group + " must refer to a group closed before it");
-      }
-      atom("\\" + group, 2);
+    /**
+     * Back-references are refused: in JavaScript one to a group that took no part in the match
+     * matches the empty string, and a repeated group's capture is forgotten on each repetition;
+     * Java does neither, and no translation can make it.
+     */
+    private IllegalArgumentException backReference() {
+      return bad("back-references (\\1 to \\9, \\k<name>) are refused at position " + (i + 1)
+          + ": JavaScript and Java decide them differently (a group that took no part in the match,"
+          + " or a repeated group); repeat the group's text instead");
     }
 
     /**
@@ -333,6 +322,7 @@ public record EcmaRegex(String source) {
       if (i < src.length() && src.charAt(i) == ']') {
         throw bad("empty character class '[]' or '[^]' at position " + (start + 1));
       }
+      boolean spansSurrogates = false;
       while (true) {
         if (i >= src.length()) {
           throw bad("character class opened at position " + (start + 1) + " is not closed");
@@ -353,10 +343,16 @@ public record EcmaRegex(String source) {
           if (high[0] < low[0]) {
             throw bad("range out of order in character class at position " + (start + 1));
           }
+          // Neither end can be a surrogate, so a range holds all of them or none.
+          spansSurrogates |= low[0] < Character.MIN_SURROGATE && high[0] > Character.MAX_SURROGATE;
         } else if (low == null && i + 1 < src.length() && src.charAt(i) == '-'
             && src.charAt(i + 1) != ']') {
           throw bad("a range in a character class cannot start with a class escape like \\d");
         }
+      }
+      if (wide && spansSurrogates) {
+        cls.append(String.format("\\x{%X}-\\x{%X}", Utf16Pattern.WIDE_SURROGATES,
+            Utf16Pattern.WIDE_SURROGATES + Character.MAX_SURROGATE - Character.MIN_SURROGATE));
       }
       out.append(cls).append(']');
       canRepeat = true;

@@ -53,15 +53,64 @@ public final class Headers {
     }
   }
 
+  /**
+   * Throws unless a function may set {@code name} (lower case): writable, and not
+   * {@code __proto__}, which the generated assignment {@code request.headers[name] = …} would
+   * take as the headers object's prototype instead of a header. Removing it is a plain
+   * {@code delete} of an own property, so {@link #requireWritable} is enough there.
+   */
+  static void requireSettable(String name) {
+    requireWritable(name);
+    if (name.equals("__proto__")) {
+      throw new IllegalArgumentException("'__proto__' cannot be set: in JavaScript, assigning it replaces"
+          + " the prototype of request.headers instead of adding a header");
+    }
+  }
+
   /** True when {@code name} is a lower-case HTTP token, as header names in an event are. */
   public static boolean isToken(String name) {
     return TOKEN.matcher(name).matches();
   }
 
   private static void requireToken(String name) {
-    if (!isToken(name)) {
-      throw new IllegalArgumentException("'" + name + "' is not a valid header name");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("a header name cannot be empty");
     }
+    for (int i = 0; i < name.length(); i++) {
+      if (!isToken(name.substring(i, i + 1))) {
+        throw new IllegalArgumentException("not a valid header name: " + CharacterAt.describe(name, i)
+            + " is not a letter, digit or one of !#$%&'*+.^_`|~-");
+      }
+    }
+  }
+
+  /**
+   * Throws unless {@code value} is a header value that HTTP carries as written, judged as
+   * {@link Template} judges a location: printable ASCII, plus spaces and tabs (which a value may
+   * hold and a URL may not), none at either end, since HTTP drops them there. Anything else
+   * (control characters, U+0085, U+2028, lone surrogates, any non-ASCII) CloudFront could not
+   * send as the function set it.
+   */
+  static void requireValue(String name, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < ' ' && c != '\t') || c == 127) {
+        throw new IllegalArgumentException("the value of header '" + name + "' has a control character at position "
+            + (i + 1));
+      }
+      if (c > 126) {
+        throw new IllegalArgumentException("the value of header '" + name + "' has the non-ASCII character "
+            + CharacterAt.describe(value, i) + "; a header value holds printable ASCII, spaces and tabs only");
+      }
+    }
+    if (!value.isEmpty() && (isBlank(value.charAt(0)) || isBlank(value.charAt(value.length() - 1)))) {
+      throw new IllegalArgumentException("the value of header '" + name
+          + "' begins or ends with white space, which HTTP drops from a header value");
+    }
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t';
   }
 
   /** True when a function never sees {@code name} (lower case) and may not add it. */

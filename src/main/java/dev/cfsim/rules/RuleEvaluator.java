@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A {@link RuleSet} compiled once into predicates and actions, then applied to any number of
@@ -190,10 +189,9 @@ public final class RuleEvaluator {
   /**
    * A regex search remembered per value, one memo per thread: User-Agents repeat heavily in real
    * traffic and a search over one costs microseconds, a lookup nanoseconds. The memo is emptied
-   * when it reaches {@link #MEMO_SIZE} values, so memory stays bounded. A search stops when its
-   * thread is interrupted (see {@link InterruptibleText}).
+   * when it reaches {@link #MEMO_SIZE} values, so memory stays bounded.
    */
-  private static Predicate<String> memoized(Pattern pattern) {
+  private static Predicate<String> memoized(Utf16Pattern pattern) {
     ThreadLocal<Map<String, Boolean>> memo = ThreadLocal.withInitial(HashMap::new);
     return v -> {
       Map<String, Boolean> seen = memo.get();
@@ -201,7 +199,7 @@ public final class RuleEvaluator {
       if (known != null) {
         return known;
       }
-      boolean found = pattern.matcher(new InterruptibleText(v)).find();
+      boolean found = pattern.test(v);
       if (seen.size() >= MEMO_SIZE) {
         seen.clear();
       }
@@ -264,9 +262,13 @@ public final class RuleEvaluator {
     };
   }
 
-  /** The expanded location, with the query string appended when {@code keep_query} is set. */
+  /**
+   * The expanded location, kept on this site when relative, with the query string appended when
+   * {@code keep_query} is set.
+   */
   static String location(Action.Redirect redirect, ViewerRequest r) {
-    String location = redirect.location().expand(r);
+    String expanded = redirect.location().expand(r);
+    String location = redirect.absolute() ? expanded : RelativeLocation.onThisSite(expanded);
     if (!redirect.keepQuery()) {
       return location;
     }

@@ -1,10 +1,7 @@
 package dev.cfsim.rules;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.viewer.Ascii;
 import java.io.IOException;
@@ -31,9 +28,6 @@ import java.util.function.Supplier;
  */
 public final class RulesReader {
 
-  private static final ObjectMapper YAML = new ObjectMapper(
-      YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
-
   private static final Set<String> TOP_KEYS = Set.of("runtime", "rules", "default");
   private static final Set<String> ACTION_KEYS =
       Set.of("redirect", "rewrite", "set_headers", "remove_headers", "pass");
@@ -58,10 +52,12 @@ public final class RulesReader {
   public static RulesFile parse(String text, String source) {
     JsonNode root;
     try {
-      root = YAML.readTree(text);
+      root = YamlTree.read(text);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
       throw new InvalidInputException(source, where, "not valid YAML: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new InvalidInputException(source, "", "not valid YAML: " + e.getMessage(), e);
     }
     RuleSet rules = new RulesReader(source).ruleSet(root);
     return new RulesFile(source, rules, RulesValidator.warnings(rules));
@@ -165,11 +161,13 @@ public final class RulesReader {
         var e = it.next();
         String fat = at + ".set_headers." + e.getKey();
         String name = Ascii.lower(e.getKey());
+        String value = text(e.getValue(), fat);
         build(fat, () -> {
-          Headers.requireWritable(name);
+          Headers.requireSettable(name);
+          Headers.requireValue(name, value);
           return name;
         });
-        if (set.put(name, text(e.getValue(), fat)) != null) {
+        if (set.put(name, value) != null) {
           throw fail(fat, "header set twice (names are case-insensitive)");
         }
       }
@@ -324,6 +322,9 @@ public final class RulesReader {
     }
     if (!v.isValueNode()) {
       throw fail(at, "must be a single value, not a " + (v.isArray() ? "list" : "mapping"));
+    }
+    if (!v.isTextual() && !v.isNumber()) {
+      throw fail(at, "must be text");
     }
     return v.asText();
   }

@@ -85,8 +85,8 @@ public record Template(String source, List<Part> parts) {
       }
       if (c > 126) {
         int codePoint = source.codePointAt(i);
-        throw new IllegalArgumentException(String.format("non-ASCII character U+%04X at position %d; percent-encode it as %s",
-            codePoint, i + 1, percentEncoded(codePoint)));
+        throw new IllegalArgumentException("non-ASCII character " + CharacterAt.describe(source, i)
+            + "; percent-encode it as " + percentEncoded(codePoint));
       }
       if (c != '$') {
         text.append(c);

@@ -37,7 +37,7 @@ final class EventCorpus {
     "Googlebot/2.1 (+http://www.google.com/bot.html)", "Mozilla/5.0 (compatible; bingbot/2.0)", "robot",
     "Bot_", "bot", "AhrefsBot", "Yahoo! Slurp", "web-Crawler", "Spider", "facebookexternalhit/1.1",
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)", "0123456789abcdefXYZ", "0123456789abcdef",
-    "0123456789abcde", "abc\u2028def", "", "x\ny",
+    "0123456789abcde", "abc\u2028def", "", "x\ny", "\ud83d\ude00", "x\ud83d\ude00y", "\udc00",
   };
   private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"};
 

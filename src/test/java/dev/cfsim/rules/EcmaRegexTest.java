@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EcmaRegexTest {
 
   private static boolean test(String regex, String value) {
-    return new EcmaRegex(regex).compile().matcher(value).find();
+    return new EcmaRegex(regex).compile().test(value);
   }
 
   @Test
@@ -52,12 +52,26 @@ class EcmaRegexTest {
   void classes_ranges_groups_and_quantifiers_work() {
     assertTrue(test("^[A-Za-z0-9]{16,}$", "abcdefghijklmnop"));
     assertFalse(test("^[A-Za-z0-9]{16,}$", "short"));
-    assertTrue(test("^(?<v>v[0-9]+)/\\k<v>$", "v2/v2"));
-    assertTrue(test("^(a|b)+?\\1$", "abb"));
+    assertTrue(test("^(?<v>v[0-9]+)/(a|b)+?b$", "v2/abb"));
     assertTrue(test("^[\\]\\-]+$", "]-]"));
     assertTrue(test("^[.*+?{}()|^$/]+$", ".*+?{}()|^$/"), "special characters are literal in a class");
     assertTrue(test("^\\x41\\u0042\\/$", "AB/"));
     assertTrue(test("^[^a]b$", "xb"));
+  }
+
+  /** JavaScript without the u flag sees UTF-16 code units; Java's engine would pair surrogates. */
+  @Test
+  void a_character_outside_the_bmp_is_two_characters_as_in_javascript() {
+    String emoji = "\ud83d\ude00";
+    assertFalse(test("^.$", emoji), "Java alone would see one character");
+    assertTrue(test("^..$", emoji));
+    assertFalse(test("^[^a]$", emoji));
+    assertTrue(test("^[^a]{2}$", emoji));
+    assertTrue(test("^a[\\u0000-\\uFFFF]{2}b$", "a" + emoji + "b"), "the range holds every code unit");
+    assertFalse(test("[^\\u0000-\\uFFFF]", emoji));
+    assertTrue(test("^\\S\\W\\D.$", emoji + emoji));
+    assertFalse(test("\\B.", "a\udc00"), "no match may start between the halves of a pair");
+    assertTrue(test("^.$", "\ud800"), "a lone surrogate is one character either way");
   }
 
   @Test
@@ -65,6 +79,19 @@ class EcmaRegexTest {
     assertTrue(test("^[a[b]]$", "[]"), "JavaScript: the class {a, [, b} then a literal ]");
     assertFalse(test("^[a[b]]$", "b"));
     assertTrue(test("^[a&&b]$", "&"), "Java would read && as intersection");
+  }
+
+  /**
+   * JavaScript lets a back-reference to a group that took no part match the empty string, and
+   * forgets a repeated group's capture on each repetition; Java does neither, so
+   * {@code ^(?:(a)|b)\\1$} on "b" and {@code ^(?:(a)|b)*\\1$} on "ab" would decide differently.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"^(?:(a)|b)\\1$", "^(?:(a)|b)*\\1$", "(a)\\1", "(a)(b)(c)(d)(e)(f)(g)(h)(i)\\9",
+      "^(?<v>v[0-9]+)/\\k<v>$", "\\1", "\\8", "\\k"})
+  void back_references_are_refused_because_javascript_and_java_disagree_on_them(String regex) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EcmaRegex(regex));
+    assertTrue(e.getMessage().contains("back-reference"), e.getMessage());
   }
 
   @ParameterizedTest

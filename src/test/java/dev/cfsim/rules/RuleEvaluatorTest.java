@@ -322,4 +322,27 @@ class RuleEvaluatorTest {
     assertEquals("https://www.example/maintenance.html", response(d).location());
     assertEquals("page", e.evaluate(get("/maintenance.html").build()).ruleId());
   }
+
+  @Test
+  void a_relative_location_never_names_another_site() {
+    RuleEvaluator e = rules("rules:\n  - id: slash\n    redirect: { location: \"${uri}/\", keep_query: true }\n");
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("//evil.example", "/evil.example/");
+    expected.put("/\\evil.example", "/evil.example/");
+    expected.put("///evil.example", "/evil.example/");
+    expected.put("/\\/\\evil.example", "/evil.example/");
+    expected.put("/\t/evil.example", "/evil.example/");
+    expected.put("/\n/evil.example", "/evil.example/");
+    expected.put("/shop//x", "/shop//x/");
+    expected.put("/", "/");
+    expected.forEach((uri, location) ->
+        assertEquals(location, response(e.evaluate(get(uri).build())).location(), uri));
+    assertEquals("/evil.example/?a=1", response(e.evaluate(get("//evil.example").query("a", "1").build())).location());
+
+    RuleEvaluator under = rules("rules:\n  - id: under\n    redirect: { location: \"/${uri}\" }\n");
+    assertEquals("/shop", response(under.evaluate(get("/shop").build())).location());
+    RuleEvaluator absolute = rules("rules:\n  - id: abs\n    redirect: { location: \"https://x.example${uri}\" }\n");
+    assertEquals("https://x.example//evil.example", response(absolute.evaluate(get("//evil.example").build())).location(),
+        "an absolute location names its host already");
+  }
 }

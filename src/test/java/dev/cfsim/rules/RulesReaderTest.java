@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,33 @@ class RulesReaderTest {
   }
 
   @Test
+  void an_unquoted_number_where_text_is_expected_is_taken_as_written() {
+    for (String number : List.of("0123", "1e3", "0x1F", "1.10", "00", "+1", "-0", "1_000", "0b101", ".inf", "1.5", "7",
+        "12345678901234567890")) {
+      Condition when = parse("rules:\n  - id: n\n    when: { query: { v: { equals: " + number + " } } }\n    pass: true\n")
+          .rules().rules().get(0).when();
+      assertEquals(new Condition.Field(Condition.Source.QUERY, "v", new FieldTest.Equals(number)), when, number);
+    }
+    InvalidInputException prefix = rejected("rules:\n  - id: p\n    when: { path_prefix: 0123 }\n    pass: true\n");
+    assertEquals("rules[0] (p).when.path_prefix", prefix.location());
+    assertTrue(prefix.problem().contains("'0123' must start with '/'"), prefix.problem());
+    assertEquals(new Condition.Field(Condition.Source.QUERY, "01", new FieldTest.Present(true)),
+        parse("rules:\n  - id: k\n    when: { query: { 01: { present: true } } }\n    pass: true\n").rules().rules().get(0).when());
+  }
+
+  @Test
+  void a_redirect_status_is_a_plain_integer() {
+    Action.Redirect redirect = assertInstanceOf(Action.Redirect.class,
+        parse("rules:\n  - id: r\n    redirect: { status: 307, location: /x }\n").rules().rules().get(0).action());
+    assertEquals(307, redirect.status());
+    for (String status : List.of("0x12D", "0455", "301.0", "\"301\"", "+301")) {
+      InvalidInputException e = rejected("rules:\n  - id: r\n    redirect: { status: " + status + ", location: /x }\n");
+      assertEquals("rules[0] (r).redirect.status", e.location(), status);
+      assertTrue(e.problem().contains("must be a number"), status + ": " + e.problem());
+    }
+  }
+
+  @Test
   void a_country_region_needs_the_iso_3166_2_form() {
     assertEquals(new Condition.CountryRegion(Set.of("KR-11")),
         parse("rules:\n  - id: s\n    when: { country_region: KR-11 }\n    pass: true\n").rules().rules().get(0).when());
@@ -120,6 +149,10 @@ class RulesReaderTest {
         .problem().contains("unknown placeholder ${path}"));
     assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"x.example${uri}\" }\n")
         .problem().contains("must start with"));
+    for (String otherSite : List.of("//x.example/", "/\\\\x.example/", "/\\\\${uri}")) {
+      assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"" + otherSite + "\" }\n")
+          .problem().contains("must start with"), otherSite);
+    }
     assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"https://x.example/a b\" }\n")
         .problem().contains("white space"));
     assertTrue(rejected("rules:\n  - id: r\n    rewrite: { uri: \"/x${querystring}\" }\n")
@@ -145,6 +178,15 @@ class RulesReaderTest {
   }
 
   @Test
+  void a_back_reference_is_refused_naming_the_file_rule_and_field() {
+    InvalidInputException e = rejected("rules:\n  - id: b\n    when: { cookie: { v: { matches: '^(?:(a)|b)\\1$' } } }\n"
+        + "    pass: true\n");
+    assertEquals("rules.yaml", e.source());
+    assertEquals("rules[0] (b).when.cookie.v.matches", e.location());
+    assertTrue(e.problem().contains("back-reference"), e.problem());
+  }
+
+  @Test
   void headers_a_function_cannot_touch_are_refused() {
     assertTrue(rejected("rules:\n  - id: h\n    set_headers: { Host: a.example }\n")
         .problem().contains("read-only"));
@@ -154,6 +196,57 @@ class RulesReaderTest {
         .problem().contains("use a 'cookie' condition"));
     assertTrue(rejected("rules:\n  - id: h\n    remove_headers: [X-Amz-Cf-Id]\n")
         .problem().contains("never see"));
+  }
+
+  @Test
+  void a_header_named_proto_cannot_be_set_because_javascript_would_replace_the_prototype() {
+    InvalidInputException e = rejected("rules:\n  - id: h\n    set_headers: { __proto__: x }\n");
+    assertEquals("rules[0] (h).set_headers.__proto__", e.location());
+    assertTrue(e.problem().contains("prototype"), e.problem());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Action.ModifyRequest(Optional.empty(), Map.of("__proto__", "x"), List.of()));
+    Action.ModifyRequest removing = assertInstanceOf(Action.ModifyRequest.class,
+        parse("rules:\n  - id: h\n    remove_headers: [__proto__]\n    set_headers: { constructor: x }\n")
+            .rules().rules().get(0).action());
+    assertEquals(List.of("__proto__"), removing.removeHeaders(), "removing one is a plain delete, so it stays allowed");
+  }
+
+  @Test
+  void a_header_value_http_cannot_carry_is_refused_naming_the_character_and_the_field() {
+    Map<String, String> refused = Map.of(
+        "\"a\\u0085b\"", "U+0085 at position 2",
+        "\"a\\u2028b\"", "U+2028 at position 2",
+        "caf\u00e9", "U+00E9 at position 4",
+        "\"\\U0001F600\"", "U+1F600 at position 1",
+        "\"a\\x7Fb\"", "control character at position 2",
+        "\"a\\rb\"", "control character at position 2",
+        "\" a\"", "begins or ends with white space",
+        "\"a\\t\"", "begins or ends with white space");
+    refused.forEach((value, problem) -> {
+      InvalidInputException e = rejected("rules:\n  - id: h\n    set_headers: { X-A: " + value + " }\n");
+      assertEquals("rules.yaml", e.source());
+      assertEquals("rules[0] (h).set_headers.X-A", e.location(), value);
+      assertTrue(e.problem().contains(problem), value + ": " + e.problem());
+    });
+    for (String value : List.of("a\ud800", "\udfffa", "a\u0000")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new Action.ModifyRequest(Optional.empty(), Map.of("x-a", value), List.of()), value);
+      assertTrue(e.getMessage().contains("header 'x-a'"), e.getMessage());
+    }
+    Action.ModifyRequest kept = assertInstanceOf(Action.ModifyRequest.class, parse(
+        "rules:\n  - id: h\n    set_headers: { x-a: \"text/html; charset=utf-8\", x-b: \"a\\tb\", x-c: \"\" }\n")
+        .rules().rules().get(0).action());
+    assertEquals(Map.of("x-a", "text/html; charset=utf-8", "x-b", "a\tb", "x-c", ""), kept.setHeaders());
+  }
+
+  @Test
+  void a_header_name_that_is_not_an_http_token_is_refused_naming_the_character() {
+    InvalidInputException e = rejected("rules:\n  - id: h\n    set_headers: { \"x-\u00e9\": a }\n");
+    assertEquals("rules[0] (h).set_headers.x-\u00e9", e.location());
+    assertTrue(e.problem().contains("U+00E9 at position 3"), e.problem());
+    assertTrue(rejected("rules:\n  - id: h\n    remove_headers: [\"x\\u2028\"]\n").problem().contains("U+2028 at position 2"));
+    assertTrue(rejected("rules:\n  - id: h\n    when: { header: { \"a b\": { present: true } } }\n    pass: true\n")
+        .problem().contains("U+0020 at position 2"));
   }
 
   @Test
