@@ -46,7 +46,10 @@ public final class FunctionEmulation {
   public static final String CHANGED = "changed";
   /** The function returned the request unchanged. */
   public static final String PASS = "pass";
-  /** The function threw or returned nothing usable: CloudFront answers the viewer 503. */
+  /**
+   * The function threw or returned nothing usable (CloudFront answers the viewer 503), or returned
+   * what CloudFront refuses, such as a changed method or Host (502; see {@link EdgeRestrictions}).
+   */
   public static final String ERROR = "error";
 
   private static final List<String> OUTCOMES = List.of(RESPONSE, CHANGED, PASS, ERROR);
@@ -139,13 +142,17 @@ public final class FunctionEmulation {
     if (result.failed() || output == null || !output.isObject()) {
       return new Decision.Response(ERROR, 503, "Service Unavailable", Map.of());
     }
+    JsonNode eventNode = parse(eventJson);
+    if (!EdgeRestrictions.problems(output, eventNode).isEmpty()) {
+      // a changed method or Host, a bad URI or status: the edge answers 502, nothing goes on
+      return new Decision.Response(ERROR, 502, "Bad Gateway", Map.of());
+    }
     if (output.has("statusCode")) {
       Map<String, String> headers = new LinkedHashMap<>();
       output.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().path("value").asText()));
       return new Decision.Response(RESPONSE, output.path("statusCode").asInt(),
           output.path("statusDescription").asText(""), headers);
     }
-    JsonNode eventNode = parse(eventJson);
     boolean changed = !output.equals(eventNode.get("request"))
         && !FunctionOutput.canonical(output, eventNode)
         .equals(FunctionOutput.canonical(eventNode.get("request"), eventNode));
@@ -180,6 +187,7 @@ public final class FunctionEmulation {
         new EmulationReport.Explained(RESPONSE, "the function answered from the edge (see the targets)"),
         new EmulationReport.Explained(CHANGED, "the function changed the request and let it go on"),
         new EmulationReport.Explained(PASS, "the function let the request go on unchanged"),
-        new EmulationReport.Explained(ERROR, "the function threw: CloudFront answers 503"));
+        new EmulationReport.Explained(ERROR,
+            "the function threw (CloudFront answers 503) or returned what CloudFront refuses (502)"));
   }
 }

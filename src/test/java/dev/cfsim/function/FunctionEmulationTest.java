@@ -67,4 +67,17 @@ class FunctionEmulationTest {
     // error 1, changed 4 + 2 = 6, pass 24 - 1 - 6 = 17.
     assertEquals(Map.of("response", 0.0, "changed", 6.0, "pass", 17.0, "error", 1.0), report.counts().decisions());
   }
+
+  @Test
+  void results_cloudfront_would_refuse_are_errors_not_traffic() throws Exception {
+    EmulationReport report = emulate("function handler(event) {\n"
+        + "  var r = event.request;\n"
+        + "  if (r.uri === '/health') { r.method = 'POST'; return r; }\n"
+        + "  if (r.uri.indexOf('/products/') === 0) { r.headers.host = {value: 'other.example'}; return r; }\n"
+        + "  if (r.uri === '/') { return {statusCode: 'abc'}; }\n"
+        + "  return r;\n}\n");
+    // A changed method (1 /health line), a changed Host (4 /products/... lines) and a status that
+    // is not one (2 lines for /) are all refused at the edge: 502, 7 errors; 24 - 7 = 17 pass.
+    assertEquals(Map.of("response", 0.0, "changed", 0.0, "pass", 17.0, "error", 7.0), report.counts().decisions());
+  }
 }
