@@ -205,7 +205,8 @@ final class ProfileCommand implements Callable<Integer> {
         + " (" + t.hoursCovered() + " hours)");
     c.add(p.factor() == null
         ? "amounts are what the logs hold, not scaled (use --scale-to-month for a shorter window)"
-        : "SCALED TO A MONTH: amounts multiplied by " + p.factor() + " = 730 h / " + t.hoursCovered() + " h");
+        : "SCALED TO A MONTH: amounts multiplied by " + p.factor() + " = 730 h / " + t.hoursCovered() + " h"
+            + (t.hoursCovered() > 730 ? " (the logs cover more than a month: scaled DOWN)" : ""));
     c.add("cache results: " + percentages(t.resultTypes(), t.requests()));
     c.add("statuses: " + percentages(statusCodes(t), t.requests()));
     c.add(String.format(Locale.ROOT, "peak hour / mean hour: %.2f", t.peakToMean()));

@@ -25,12 +25,12 @@ public record MonthScale(BigDecimal factor, String explanation) {
     }
   }
 
-  /** The window priced as it is, as if it were the whole month. */
   /** {@link #toMonth} when {@code scaleToMonth}, else {@link #asRecorded}: the --scale-to-month switch. */
   public static Function<TrafficTally, MonthScale> of(boolean scaleToMonth) {
     return scaleToMonth ? toMonth() : asRecorded();
   }
 
+  /** The window priced as it is, as if it were the whole month. */
   public static Function<TrafficTally, MonthScale> asRecorded() {
     return t -> new MonthScale(BigDecimal.ONE,
         "The recorded window is priced as the whole month (use --scale-to-month to extrapolate).");
@@ -43,8 +43,10 @@ public record MonthScale(BigDecimal factor, String explanation) {
       if (hours == 0) {
         return asRecorded().apply(t);
       }
+      // logs spanning more than a month (a stray old file, say) shrink the bill: say so plainly
+      String down = hours > 730 ? " (more than a month: the counts are scaled DOWN)" : "";
       return new MonthScale(TrafficProfile.DEFAULT_HOURS.divide(BigDecimal.valueOf(hours), MathContext.DECIMAL64),
-          "The logs cover " + hours + " clock hour(s); every count is multiplied by 730/" + hours
+          "The logs cover " + hours + " clock hour(s)" + down + "; every count is multiplied by 730/" + hours
               + " to make a 730-hour month.");
     };
   }

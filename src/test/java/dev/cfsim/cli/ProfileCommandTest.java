@@ -135,6 +135,17 @@ class ProfileCommandTest {
   }
 
   @Test
+  void logs_spanning_more_than_a_month_are_scaled_down_and_say_so() throws Exception {
+    Path log = dir.resolve("year.log");
+    // one line a year early: 2025-11-02 07:15 to 2026-11-02 07:xx covers 8,761 clock hours
+    Files.writeString(log, Files.readString(Path.of(EDGE_CASES)).replaceFirst("2026-11-02\t07:15:01", "2025-11-02\t07:15:01"));
+    Run profile = run("profile", "--scale-to-month", log.toString());
+    assertTrue(profile.out().contains("(the logs cover more than a month: scaled DOWN)"), profile.out());
+    Run emulate = run("emulate", "--rules", "examples/rules/shop.yaml", "--scale-to-month", log.toString());
+    assertTrue(emulate.out().contains("(more than a month: the counts are scaled DOWN)"), emulate.out());
+  }
+
+  @Test
   void estimate_prices_logs_directly_as_it_prices_their_profile() throws Exception {
     Path profile = dir.resolve("profile.yaml");
     Files.writeString(profile, run("profile", "--scale-to-month", EDGE_CASES).out());
