@@ -91,11 +91,15 @@ public sealed interface Condition {
       codes.forEach(CountryRegion::requireCode);
     }
 
-    /** Returns {@code code} when it has the ISO 3166-2 form with an assigned country, else throws. */
+    /** Returns {@code code} when it is an ISO 3166-2 subdivision code, else throws. */
     public static String requireCode(String code) {
       if (!ISO_3166_2.matcher(code).matches() || !IsoCountries.isAssigned(code.substring(0, 2))) {
         throw new IllegalArgumentException("'" + code
             + "' is not an ISO 3166-2 subdivision code: country, hyphen, up to 3 letters or digits (e.g. KR-11)");
+      }
+      if (!IsoSubdivisions.isAssigned(code)) {
+        throw new IllegalArgumentException("'" + code + "' is not a subdivision of " + code.substring(0, 2)
+            + " in ISO 3166-2 (e.g. KR-11 is Seoul; the list is Debian iso-codes 4.15)");
       }
       return code;
     }

@@ -131,6 +131,14 @@ class RulesReaderTest {
         parse("rules:\n  - id: s\n    when: { country_region: KR-11 }\n    pass: true\n").rules().rules().get(0).when());
     InvalidInputException e = rejected("rules:\n  - id: s\n    when: { country_region: [\"11\"] }\n    pass: true\n");
     assertEquals("rules[0] (s).when.country_region[0]", e.location());
+    // the right shape, but no such subdivision: a rule that would never match
+    for (String unknown : new String[] {"KR-99", "US-XX", "GB-ZZZ"}) {
+      InvalidInputException u = rejected("rules:\n  - id: s\n    when: { country_region: [KR-11, " + unknown + "] }\n    pass: true\n");
+      assertEquals("rules[0] (s).when.country_region[1]", u.location());
+      assertTrue(u.getMessage().contains("'" + unknown + "' is not a subdivision of " + unknown.substring(0, 2)), u.getMessage());
+    }
+    // both levels of a country's subdivisions are codes: England, and Kent within it
+    parse("rules:\n  - id: s\n    when: { country_region: [GB-ENG, GB-KEN, US-WA, JP-13, FR-IDF] }\n    pass: true\n");
   }
 
   @Test
