@@ -65,11 +65,7 @@ final class RequestBodies {
           "send the rules as Content-Type: application/yaml (or application/json)"
               + (mime.isEmpty() ? " (no Content-Type was given)" : ", not " + mime));
     }
-    byte[] body = readBytes(ctx, limits.maxBodyBytes());
-    if (body.length == 0) {
-      throw ProblemException.badRequest("the request body is empty; send a rules file", null);
-    }
-    String text = new String(body, StandardCharsets.UTF_8);
+    String text = readText(ctx, "a rules file");
     if (mime.endsWith("json")) {
       checkJsonObject(text);
     }
@@ -79,11 +75,22 @@ final class RequestBodies {
   /** The body as text, sent as JSON and within the size limit, but not yet parsed. */
   String readRawJson(Context ctx) {
     requireMediaType(ctx, "application/json");
-    byte[] body = readBytes(ctx, limits.maxBodyBytes());
-    if (body.length == 0) {
-      throw ProblemException.badRequest("the request body is empty; send a JSON object", null);
+    return readText(ctx, "a JSON object");
+  }
+
+  /**
+   * The body as text, within the size limit; 400 when it is empty or only whitespace, which no
+   * parser would read as a document (JSON parsers see no value at all, not an error).
+   */
+  private String readText(Context ctx, String expected) {
+    String text = new String(readBytes(ctx, limits.maxBodyBytes()), StandardCharsets.UTF_8);
+    if (text.isBlank()) {
+      throw ProblemException.badRequest(
+          "the request body is empty" + (text.isEmpty() ? "" : " (only whitespace)") + "; send "
+              + expected,
+          null);
     }
-    return new String(body, StandardCharsets.UTF_8);
+    return text;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,23 @@ class RequestLimitsTest {
   @Test
   void an_empty_body_is_400() {
     assertProblem(server.postJson(ESTIMATES, ""), 400);
+  }
+
+  @Test
+  void a_whitespace_only_body_is_400_naming_the_body_on_every_body_route() {
+    List<String[]> routes = List.of(
+        new String[] {ESTIMATES, "application/json"},
+        new String[] {"/api/v1/plans/compare", "application/json"},
+        new String[] {"/api/v1/functions/generate", "application/json"},
+        new String[] {"/api/v1/functions/generate", "application/yaml"});
+    for (String[] route : routes) {
+      for (String blank : List.of("\n", "   ", " \r\n\t ")) {
+        RunningApi.Answer a = server.post(route[0], route[1], blank);
+        assertProblem(a, 400);
+        assertTrue(a.json().get("detail").asText().startsWith("the request body is empty"),
+            route[0] + " " + route[1] + ": " + a.body());
+      }
+    }
   }
 
   @Test
