@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +79,7 @@ record LogUpload(String rules, Path log) {
         throw ProblemException.tooLarge("the rules part is larger than " + limits.maxBodyBytes() + " bytes");
       }
       try (InputStream in = file.content()) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        text = Utf8Text.decode(in.readAllBytes(), "the rules part");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -13,7 +13,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -79,11 +78,13 @@ final class RequestBodies {
   }
 
   /**
-   * The body as text, within the size limit; 400 when it is empty or only whitespace, which no
-   * parser would read as a document (JSON parsers see no value at all, not an error).
+   * The body as text, within the size limit and strictly UTF-8 (415 for another declared
+   * charset); 400 when it is empty or only whitespace, which no parser would read as a document
+   * (JSON parsers see no value at all, not an error).
    */
   private String readText(Context ctx, String expected) {
-    String text = new String(readBytes(ctx, limits.maxBodyBytes()), StandardCharsets.UTF_8);
+    Utf8Text.requireUtf8Charset(ctx.contentType());
+    String text = Utf8Text.decode(readBytes(ctx, limits.maxBodyBytes()), "the request body");
     if (text.isBlank()) {
       throw ProblemException.badRequest(
           "the request body is empty" + (text.isEmpty() ? "" : " (only whitespace)") + "; send "
