@@ -53,7 +53,10 @@ public final class CfsimApi {
     ObjectMapper mapper = new ObjectMapper();
     RequestBodies bodies = new RequestBodies(settings.limits());
     this.app = Javalin.create(config -> configure(config, mapper));
-    app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+    app.get("/health", ctx -> {
+      QueryParameters.requireNone(ctx);
+      ctx.json(Map.of("status", "ok"));
+    });
     app.get("/openapi.json", new OpenApiRoute());
     PriceBookCatalog books = PriceBookCatalog.shipped();
     this.work = new TimeLimitedWork(settings.limits().requestTimeout());

@@ -29,17 +29,22 @@ final class Utf8Text {
 
   /** The bytes as text; a 400 naming {@code what} (e.g. "the request body") unless valid UTF-8. */
   static String decode(byte[] bytes, String what) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
-      return decoder.decode(in).toString();
+      return strict(in);
     } catch (CharacterCodingException e) {
       throw ProblemException.badRequest(
           what + " is not valid UTF-8 (at byte " + in.position() + ")", null);
     }
+  }
+
+  /** The bytes as text; on malformed bytes, throws with {@code in} positioned at them. */
+  static String strict(ByteBuffer in) throws CharacterCodingException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return decoder.decode(in).toString();
   }
 
   /** The charset parameter of a Content-Type, unquoted; null when none is declared. */
