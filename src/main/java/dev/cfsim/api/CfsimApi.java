@@ -164,6 +164,7 @@ public final class CfsimApi {
         server -> {
           // The statistics handler counts requests in flight, which lets stop() wait for them.
           server.setHandler(new StatisticsHandler());
+          server.setErrorHandler(new ProblemErrorHandler(mapper));
           server.setStopAtShutdown(false);
           jetty = server;
         });
@@ -225,8 +226,7 @@ public final class CfsimApi {
   }
 
   private static void answer(Context ctx, int status, String detail) {
-    write(ctx, new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status,
-        detail, ctx.path(), null, null));
+    write(ctx, Problem.ofStatus(status, detail, ctx.path()));
   }
 
   private static void answerUnlessProblem(Context ctx, String detail) {
