@@ -160,6 +160,9 @@ public final class CfsimApi {
     long upload = settings.limits().maxUploadBytes() + settings.limits().maxBodyBytes();
     config.jetty.multipartConfig.maxTotalRequestSize(upload, SizeUnit.BYTES);
     config.jetty.multipartConfig.maxFileSize(upload, SizeUnit.BYTES);
+    // Each byte of a body restarts the idle timeout; the minimum rate bounds the whole body.
+    config.jetty.modifyHttpConfiguration(
+        http -> http.setMinRequestDataRate(settings.limits().minBodyBytesPerSecond()));
     config.jetty.modifyServer(
         server -> {
           // The statistics handler counts requests in flight, which lets stop() wait for them.

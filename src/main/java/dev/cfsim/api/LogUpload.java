@@ -42,7 +42,8 @@ record LogUpload(String rules, Path log) {
       files = ctx.uploadedFileMap();
       fields = ctx.formParamMap();
     } catch (Exception e) { // Jetty's parser throws IOException through Javalin's Kotlin signatures
-      throw ProblemException.badRequest(
+      ProblemException failure = RequestBodies.transferFailure(e, limits);
+      throw failure != null ? failure : ProblemException.badRequest(
           "the body is not valid multipart/form-data: " + e.getMessage(), null);
     }
     String rules = rulesPart(files, fields, limits);

@@ -17,6 +17,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpStatus;
 
 /**
  * Reads request bodies within the {@link ApiLimits}: checks the media type, stops reading past
@@ -151,7 +154,7 @@ final class RequestBodies {
 
   /**
    * Reads at most {@code limit} bytes of body; 413 as soon as the declared or actual length is
-   * past it, 408 when the client stops sending.
+   * past it, 408 when the client stops sending or sends too slowly.
    */
   byte[] readBytes(Context ctx, long limit) {
     long declared = ctx.req().getContentLengthLong();
@@ -164,12 +167,35 @@ final class RequestBodies {
         throw tooLarge(-1, limit);
       }
       return body;
-    } catch (IOException e) {
-      throw ProblemException.bodyTimeout(
-          "the request body was not received completely within "
-              + limits.requestTimeout().toSeconds()
-              + " s");
+    } catch (IOException | BadMessageException e) {
+      ProblemException failure = transferFailure(e, limits);
+      throw failure != null ? failure : stopped(limits);
     }
+  }
+
+  /**
+   * The problem for a body Jetty could not hand over, or null when the failure is not about
+   * the transfer: 408 when it came slower than the minimum rate or stopped coming.
+   */
+  static ProblemException transferFailure(Throwable e, ApiLimits limits) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BadMessageException bad) {
+        return bad.getCode() == HttpStatus.REQUEST_TIMEOUT_408
+            ? ProblemException.bodyTimeout("the request body arrived too slowly: bodies must "
+                + "arrive at " + limits.minBodyBytesPerSecond() + " bytes/s or faster (the "
+                + "largest within " + limits.requestTimeout().toSeconds() + " s)")
+            : ProblemException.badRequest("the request body is malformed: " + bad.getReason(), null);
+      }
+      if (t instanceof TimeoutException) {
+        return stopped(limits);
+      }
+    }
+    return null;
+  }
+
+  private static ProblemException stopped(ApiLimits limits) {
+    return ProblemException.bodyTimeout("the request body stopped arriving for "
+        + limits.requestTimeout().toSeconds() + " s");
   }
 
   /** 415 unless the Content-Type is {@code expected} or a {@code +json} type when JSON. */

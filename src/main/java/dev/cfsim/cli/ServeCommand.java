@@ -49,7 +49,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body-kb", defaultValue = "64", description = "Largest JSON request body in KiB (default ${DEFAULT-VALUE}).")
   int maxBodyKb;
 
-  @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Longest a request may take (default ${DEFAULT-VALUE} s).")
+  @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Longest a request may take (default ${DEFAULT-VALUE} s); bodies must arrive at --max-body-kb per this or faster.")
   int requestTimeoutSeconds;
 
   @Override
