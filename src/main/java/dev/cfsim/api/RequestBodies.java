@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EofException;
 
 /**
  * Reads request bodies within the {@link ApiLimits}: checks the media type, stops reading past
@@ -154,7 +155,7 @@ final class RequestBodies {
 
   /**
    * Reads at most {@code limit} bytes of body; 413 as soon as the declared or actual length is
-   * past it, 408 when the client stops sending or sends too slowly.
+   * past it, 408 when the client stops sending or sends too slowly, 400 when the body ends early.
    */
   byte[] readBytes(Context ctx, long limit) {
     long declared = ctx.req().getContentLengthLong();
@@ -175,10 +176,16 @@ final class RequestBodies {
 
   /**
    * The problem for a body Jetty could not hand over, or null when the failure is not about
-   * the transfer: 408 when it came slower than the minimum rate or stopped coming.
+   * the transfer: 400 when the body ended early (broken chunked framing, or the connection
+   * closed before its Content-Length; Jetty reports both as an early end), 408 when it came
+   * slower than the minimum rate or stopped coming.
    */
   static ProblemException transferFailure(Throwable e, ApiLimits limits) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EofException) {
+        return ProblemException.badRequest("the request body is malformed: it ended early "
+            + "(broken chunked framing, or fewer bytes than its Content-Length)", null);
+      }
       if (t instanceof BadMessageException bad) {
         return bad.getCode() == HttpStatus.REQUEST_TIMEOUT_408
             ? ProblemException.bodyTimeout("the request body arrived too slowly: bodies must "

@@ -95,6 +95,16 @@ class RequestLimitsTest {
   }
 
   @Test
+  void a_malformed_chunked_body_is_400_saying_the_body_is_malformed() {
+    RawHttp.Answer a = RawHttp.send(server, "POST " + ESTIMATES + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "zz\r\n{\"regions\": {}}\r\n0\r\n\r\n");
+    assertEquals(400, a.status(), a.head() + "\n" + a.body());
+    assertTrue(a.isProblem(), a.head());
+    assertTrue(a.json().get("detail").asText().contains("body is malformed"), a.body());
+  }
+
+  @Test
   void nesting_past_the_depth_limit_is_400_naming_where_it_stopped() {
     RunningApi.Answer a = server.postJson(ESTIMATES, Profiles.nested(ApiLimits.DEFAULT.maxJsonDepth() + 5));
     assertProblem(a, 400);
