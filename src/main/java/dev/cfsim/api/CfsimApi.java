@@ -127,6 +127,9 @@ public final class CfsimApi {
             routes.add(meta.getHttpMethod() + " " + meta.getPath());
           }
         });
+    // The page is a static file, which no handler event announces; it is served all the same,
+    // and the OpenAPI document lists it beside the other routes outside /api/v1.
+    routes.add("GET /");
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/";
