@@ -28,14 +28,14 @@ final class ProblemErrorHandler extends ErrorHandler {
     this.mapper = mapper;
   }
 
-  /** Requests the parser refused, before there is a request to dispatch. */
+  /** Requests Jetty refuses before dispatch: unparsable ones, invalid or ambiguous paths. */
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
     return ByteBuffer.wrap(json(Problem.ofStatus(status, detail(status, reason), null)));
   }
 
-  /** Errors Jetty raises while dispatching a parsed request (an ambiguous path, say). */
+  /** Errors Jetty's own handlers send while dispatching, outside Javalin's error mapping. */
   @Override
   protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
       HttpServletResponse response, int code, String message) throws IOException {
@@ -64,7 +64,8 @@ final class ProblemErrorHandler extends ErrorHandler {
     }
     if (reason == null || reason.isBlank() || reason.equals(HttpStatus.getMessage(status))) {
       return status == HttpStatus.BAD_REQUEST_400
-          ? "the request is not valid HTTP, or its path is not a valid or unambiguous one"
+          ? "the request is not valid HTTP, or its path is invalid or ambiguous (such as an "
+              + "encoded dot segment or control character)"
           : HttpStatus.getMessage(status);
     }
     return reason.length() > MAX_DETAIL ? reason.substring(0, MAX_DETAIL) + "…" : reason;
