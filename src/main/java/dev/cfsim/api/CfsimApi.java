@@ -53,7 +53,10 @@ public final class CfsimApi {
     ObjectMapper mapper = new ObjectMapper();
     RequestBodies bodies = new RequestBodies(settings.limits());
     this.app = Javalin.create(config -> configure(config, mapper));
-    app.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+    app.get("/health", ctx -> {
+      QueryParameters.requireNone(ctx);
+      ctx.json(Map.of("status", "ok"));
+    });
     app.get("/openapi.json", new OpenApiRoute());
     PriceBookCatalog books = PriceBookCatalog.shipped();
     this.work = new TimeLimitedWork(settings.limits().requestTimeout());
@@ -124,6 +127,9 @@ public final class CfsimApi {
             routes.add(meta.getHttpMethod() + " " + meta.getPath());
           }
         });
+    // The page is a static file, which no handler event announces; it is served all the same,
+    // and the OpenAPI document lists it beside the other routes outside /api/v1.
+    routes.add("GET /");
     config.staticFiles.add(
         files -> {
           files.hostedPath = "/";
@@ -157,10 +163,14 @@ public final class CfsimApi {
     long upload = settings.limits().maxUploadBytes() + settings.limits().maxBodyBytes();
     config.jetty.multipartConfig.maxTotalRequestSize(upload, SizeUnit.BYTES);
     config.jetty.multipartConfig.maxFileSize(upload, SizeUnit.BYTES);
+    // Each byte of a body restarts the idle timeout; the minimum rate bounds the whole body.
+    config.jetty.modifyHttpConfiguration(
+        http -> http.setMinRequestDataRate(settings.limits().minBodyBytesPerSecond()));
     config.jetty.modifyServer(
         server -> {
           // The statistics handler counts requests in flight, which lets stop() wait for them.
           server.setHandler(new StatisticsHandler());
+          server.setErrorHandler(new ProblemErrorHandler(mapper));
           server.setStopAtShutdown(false);
           jetty = server;
         });
@@ -222,8 +232,7 @@ public final class CfsimApi {
   }
 
   private static void answer(Context ctx, int status, String detail) {
-    write(ctx, new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status,
-        detail, ctx.path(), null, null));
+    write(ctx, Problem.ofStatus(status, detail, ctx.path()));
   }
 
   private static void answerUnlessProblem(Context ctx, String detail) {

@@ -46,9 +46,9 @@ final class EmulationRoutes {
   }
 
   private void emulate(Context ctx) {
-    QueryParameters.requireKnown(ctx, PARAMETERS);
-    boolean scaleToMonth = QueryParameters.flag(ctx, "scale_to_month", false);
-    PriceBook book = books.forParameter(ctx.queryParam("price_book"));
+    QueryParameters query = QueryParameters.read(ctx, PARAMETERS);
+    boolean scaleToMonth = query.flag("scale_to_month", false);
+    PriceBook book = books.forParameter(query.get("price_book"));
     LogUpload upload = LogUpload.receive(ctx, limits);
     try {
       RulesFile rules = RulesReader.parse(upload.rules(), RULES_SOURCE);

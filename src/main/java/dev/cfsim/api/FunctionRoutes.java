@@ -45,11 +45,11 @@ final class FunctionRoutes {
   }
 
   private void generate(Context ctx) throws IOException {
-    QueryParameters.requireKnown(ctx, PARAMETERS);
-    boolean check = QueryParameters.flag(ctx, "check", true);
+    QueryParameters query = QueryParameters.read(ctx, PARAMETERS);
+    boolean check = query.flag("check", true);
     String text = bodies.readRulesText(ctx);
     RulesFile file = RulesReader.parse(text, SOURCE);
-    String runtimeId = ctx.queryParam("runtime");
+    String runtimeId = query.get("runtime");
     FunctionRuntime runtime;
     try {
       runtime = FunctionRuntime.resolve(runtimeId, "runtime", file);

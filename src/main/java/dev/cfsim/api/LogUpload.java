@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +42,8 @@ record LogUpload(String rules, Path log) {
       files = ctx.uploadedFileMap();
       fields = ctx.formParamMap();
     } catch (Exception e) { // Jetty's parser throws IOException through Javalin's Kotlin signatures
-      throw ProblemException.badRequest(
+      ProblemException failure = RequestBodies.transferFailure(e, limits);
+      throw failure != null ? failure : ProblemException.badRequest(
           "the body is not valid multipart/form-data: " + e.getMessage(), null);
     }
     String rules = rulesPart(files, fields, limits);
@@ -80,7 +80,7 @@ record LogUpload(String rules, Path log) {
         throw ProblemException.tooLarge("the rules part is larger than " + limits.maxBodyBytes() + " bytes");
       }
       try (InputStream in = file.content()) {
-        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        text = Utf8Text.decode(in.readAllBytes(), "the rules part");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

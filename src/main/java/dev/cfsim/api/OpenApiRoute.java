@@ -29,6 +29,7 @@ final class OpenApiRoute implements Handler {
 
   @Override
   public void handle(Context ctx) {
+    QueryParameters.requireNone(ctx);
     ctx.contentType("application/json").result(document);
   }
 }

@@ -21,6 +21,7 @@ final class PriceBookRoutes {
   }
 
   private void list(Context ctx) {
+    QueryParameters.requireNone(ctx);
     List<Map<String, Object>> list =
         books.all().stream().map(this::summary).toList();
     ctx.json(Map.of("price_books", list));
@@ -36,6 +37,7 @@ final class PriceBookRoutes {
   }
 
   private void one(Context ctx) {
+    QueryParameters.requireNone(ctx);
     String id = ctx.pathParam("id");
     byte[] stored =
         books.stored(id).orElseThrow(() -> ProblemException.notFound(

@@ -27,16 +27,16 @@ record PricingQuery(PriceBook book, EstimateOptions options, Conversion conversi
       List.of("price_book", "price_class", "free_tier", "currency", "fx");
 
   static PricingQuery from(Context ctx, PriceBookCatalog books) {
-    QueryParameters.requireKnown(ctx, PARAMETERS);
-    PriceBook book = books.forParameter(ctx.queryParam("price_book"));
-    PriceClass priceClass = option(ctx, "price_class", t -> PriceClass.parse(t, "price_class", ""));
-    FreeTierUse freeTier = option(ctx, "free_tier", t -> FreeTierUse.parse(t, "free_tier", ""));
-    return new PricingQuery(book, new EstimateOptions(priceClass, freeTier), conversion(ctx));
+    QueryParameters query = QueryParameters.read(ctx, PARAMETERS);
+    PriceBook book = books.forParameter(query.get("price_book"));
+    PriceClass priceClass = option(query, "price_class", t -> PriceClass.parse(t, "price_class", ""));
+    FreeTierUse freeTier = option(query, "free_tier", t -> FreeTierUse.parse(t, "free_tier", ""));
+    return new PricingQuery(book, new EstimateOptions(priceClass, freeTier), conversion(query));
   }
 
-  private static Conversion conversion(Context ctx) {
-    String currency = ctx.queryParam("currency");
-    String fx = ctx.queryParam("fx");
+  private static Conversion conversion(QueryParameters query) {
+    String currency = query.get("currency");
+    String fx = query.get("fx");
     if (currency == null && fx == null) {
       return null;
     }
@@ -50,8 +50,8 @@ record PricingQuery(PriceBook book, EstimateOptions options, Conversion conversi
       throw ProblemException.badParameter(
           "fx", "currency=" + currency + " needs fx, the units of " + currency + " per US dollar");
     }
-    BigDecimal rate = option(ctx, "fx", PricingQuery::decimal);
-    return option(ctx, "currency", c -> new Conversion(c, rate));
+    BigDecimal rate = option(query, "fx", PricingQuery::decimal);
+    return option(query, "currency", c -> new Conversion(c, rate));
   }
 
   private static BigDecimal decimal(String text) {
@@ -67,8 +67,8 @@ record PricingQuery(PriceBook book, EstimateOptions options, Conversion conversi
   }
 
   /** The parsed option, null when absent; a parse error becomes a 400 naming the parameter. */
-  private static <T> T option(Context ctx, String name, Function<String, T> parse) {
-    String text = ctx.queryParam(name);
+  private static <T> T option(QueryParameters query, String name, Function<String, T> parse) {
+    String text = query.get(name);
     if (text == null) {
       return null;
     }

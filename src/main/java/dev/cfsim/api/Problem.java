@@ -1,6 +1,7 @@
 package dev.cfsim.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.javalin.http.HttpStatus;
 import java.util.Objects;
 
 /**
@@ -32,5 +33,16 @@ public record Problem(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(detail, "detail");
+  }
+
+  /**
+   * A problem the status says all about ({@code about:blank}), titled with the status phrase:
+   * the refusals of the HTTP layer, which name no field.
+   *
+   * @param instance the request path, or null when the request could not be read that far
+   */
+  static Problem ofStatus(int status, String detail, String instance) {
+    return new Problem("about:blank", HttpStatus.forStatus(status).getMessage(), status, detail,
+        instance, null, null);
   }
 }

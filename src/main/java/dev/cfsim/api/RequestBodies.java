@@ -13,11 +13,14 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EofException;
 
 /**
  * Reads request bodies within the {@link ApiLimits}: checks the media type, stops reading past
@@ -65,11 +68,7 @@ final class RequestBodies {
           "send the rules as Content-Type: application/yaml (or application/json)"
               + (mime.isEmpty() ? " (no Content-Type was given)" : ", not " + mime));
     }
-    byte[] body = readBytes(ctx, limits.maxBodyBytes());
-    if (body.length == 0) {
-      throw ProblemException.badRequest("the request body is empty; send a rules file", null);
-    }
-    String text = new String(body, StandardCharsets.UTF_8);
+    String text = readText(ctx, "a rules file");
     if (mime.endsWith("json")) {
       checkJsonObject(text);
     }
@@ -79,11 +78,24 @@ final class RequestBodies {
   /** The body as text, sent as JSON and within the size limit, but not yet parsed. */
   String readRawJson(Context ctx) {
     requireMediaType(ctx, "application/json");
-    byte[] body = readBytes(ctx, limits.maxBodyBytes());
-    if (body.length == 0) {
-      throw ProblemException.badRequest("the request body is empty; send a JSON object", null);
+    return readText(ctx, "a JSON object");
+  }
+
+  /**
+   * The body as text, within the size limit and strictly UTF-8 (415 for another declared
+   * charset); 400 when it is empty or only whitespace, which no parser would read as a document
+   * (JSON parsers see no value at all, not an error).
+   */
+  private String readText(Context ctx, String expected) {
+    Utf8Text.requireUtf8Charset(ctx.contentType());
+    String text = Utf8Text.decode(readBytes(ctx, limits.maxBodyBytes()), "the request body");
+    if (text.isBlank()) {
+      throw ProblemException.badRequest(
+          "the request body is empty" + (text.isEmpty() ? "" : " (only whitespace)") + "; send "
+              + expected,
+          null);
     }
-    return new String(body, StandardCharsets.UTF_8);
+    return text;
   }
 
   /**
@@ -143,7 +155,7 @@ final class RequestBodies {
 
   /**
    * Reads at most {@code limit} bytes of body; 413 as soon as the declared or actual length is
-   * past it, 408 when the client stops sending.
+   * past it, 408 when the client stops sending or sends too slowly, 400 when the body ends early.
    */
   byte[] readBytes(Context ctx, long limit) {
     long declared = ctx.req().getContentLengthLong();
@@ -156,12 +168,41 @@ final class RequestBodies {
         throw tooLarge(-1, limit);
       }
       return body;
-    } catch (IOException e) {
-      throw ProblemException.bodyTimeout(
-          "the request body was not received completely within "
-              + limits.requestTimeout().toSeconds()
-              + " s");
+    } catch (IOException | BadMessageException e) {
+      ProblemException failure = transferFailure(e, limits);
+      throw failure != null ? failure : stopped(limits);
     }
+  }
+
+  /**
+   * The problem for a body Jetty could not hand over, or null when the failure is not about
+   * the transfer: 400 when the body ended early (broken chunked framing, or the connection
+   * closed before its Content-Length; Jetty reports both as an early end), 408 when it came
+   * slower than the minimum rate or stopped coming.
+   */
+  static ProblemException transferFailure(Throwable e, ApiLimits limits) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EofException) {
+        return ProblemException.badRequest("the request body is malformed: it ended early "
+            + "(broken chunked framing, or fewer bytes than its Content-Length)", null);
+      }
+      if (t instanceof BadMessageException bad) {
+        return bad.getCode() == HttpStatus.REQUEST_TIMEOUT_408
+            ? ProblemException.bodyTimeout("the request body arrived too slowly: bodies must "
+                + "arrive at " + limits.minBodyBytesPerSecond() + " bytes/s or faster (the "
+                + "largest within " + limits.requestTimeout().toSeconds() + " s)")
+            : ProblemException.badRequest("the request body is malformed: " + bad.getReason(), null);
+      }
+      if (t instanceof TimeoutException) {
+        return stopped(limits);
+      }
+    }
+    return null;
+  }
+
+  private static ProblemException stopped(ApiLimits limits) {
+    return ProblemException.bodyTimeout("the request body stopped arriving for "
+        + limits.requestTimeout().toSeconds() + " s");
   }
 
   /** 415 unless the Content-Type is {@code expected} or a {@code +json} type when JSON. */

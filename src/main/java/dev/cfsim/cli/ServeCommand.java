@@ -1,5 +1,6 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.InvalidInputException;
 import dev.cfsim.api.ApiLimits;
 import dev.cfsim.api.ApiSettings;
 import dev.cfsim.api.CfsimApi;
@@ -48,15 +49,12 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body-kb", defaultValue = "64", description = "Largest JSON request body in KiB (default ${DEFAULT-VALUE}).")
   int maxBodyKb;
 
-  @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Longest a request may take (default ${DEFAULT-VALUE} s).")
+  @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Longest a request may take (default ${DEFAULT-VALUE} s); bodies must arrive at --max-body-kb per this or faster.")
   int requestTimeoutSeconds;
 
   @Override
   public Integer call() throws InterruptedException {
-    if (maxBodyKb <= 0 || requestTimeoutSeconds <= 0) {
-      System.err.println("cfsim: --max-body-kb and --request-timeout must be positive");
-      return Main.EXIT_BAD_INPUT;
-    }
+    checkOptions();
     if (!isLoopback(host)) {
       System.err.println("cfsim: warning: listening on " + host + ", not loopback: the API has no authentication");
     }
@@ -88,6 +86,20 @@ final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return Main.EXIT_OK;
+  }
+
+  /** Usage errors (exit 2, one line naming the option) before anything is bound. */
+  private void checkOptions() {
+    if (port < 0 || port > 65_535) {
+      throw new InvalidInputException("--port", "", "must be 0-65535 (0 picks a free port), got: " + port);
+    }
+    if (maxBodyKb <= 0) {
+      throw new InvalidInputException("--max-body-kb", "", "must be positive, got: " + maxBodyKb);
+    }
+    if (requestTimeoutSeconds <= 0) {
+      throw new InvalidInputException(
+          "--request-timeout", "", "must be positive, got: " + requestTimeoutSeconds);
+    }
   }
 
   private static boolean isLoopback(String host) {

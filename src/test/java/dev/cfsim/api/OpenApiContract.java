@@ -1,6 +1,7 @@
 package dev.cfsim.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -74,7 +75,9 @@ final class OpenApiContract {
           + " content (declared: " + response.path("content") + ")");
     }
     String pointer = pointerTo(operation, pathTemplate, method, responseKey, mediaType);
-    return validate(pointer, answer.json());
+    // a page is checked as the string it is; everything else the API answers is JSON
+    JsonNode body = mediaType.startsWith("text/") ? TextNode.valueOf(answer.body()) : answer.json();
+    return validate(pointer, body);
   }
 
   /** Validates a body against a schema of the document, e.g. {@code /components/schemas/Problem}. */

@@ -66,6 +66,7 @@ class OpenApiDocumentTest extends LoopbackServerTest {
     String generate = "/api/v1/functions/generate";
     String emulations = "/api/v1/emulations";
     return List.of(
+        get("/", "/"),
         get("/health", "/health"),
         get("/openapi.json", "/openapi.json"),
         post(estimates, estimates, json, Profiles.KOREA_MALL),

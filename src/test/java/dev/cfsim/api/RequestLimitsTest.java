@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,23 @@ class RequestLimitsTest {
   }
 
   @Test
+  void a_whitespace_only_body_is_400_naming_the_body_on_every_body_route() {
+    List<String[]> routes = List.of(
+        new String[] {ESTIMATES, "application/json"},
+        new String[] {"/api/v1/plans/compare", "application/json"},
+        new String[] {"/api/v1/functions/generate", "application/json"},
+        new String[] {"/api/v1/functions/generate", "application/yaml"});
+    for (String[] route : routes) {
+      for (String blank : List.of("\n", "   ", " \r\n\t ")) {
+        RunningApi.Answer a = server.post(route[0], route[1], blank);
+        assertProblem(a, 400);
+        assertTrue(a.json().get("detail").asText().startsWith("the request body is empty"),
+            route[0] + " " + route[1] + ": " + a.body());
+      }
+    }
+  }
+
+  @Test
   void a_body_past_the_declared_size_limit_is_413() {
     String big = "{\"name\":\"" + "x".repeat(BODY_LIMIT) + "\"}";
     assertProblem(server.postJson(ESTIMATES, big), 413);
@@ -74,6 +92,16 @@ class RequestLimitsTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))));
     assertProblem(a, 413);
+  }
+
+  @Test
+  void a_malformed_chunked_body_is_400_saying_the_body_is_malformed() {
+    RawHttp.Answer a = RawHttp.send(server, "POST " + ESTIMATES + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "zz\r\n{\"regions\": {}}\r\n0\r\n\r\n");
+    assertEquals(400, a.status(), a.head() + "\n" + a.body());
+    assertTrue(a.isProblem(), a.head());
+    assertTrue(a.json().get("detail").asText().contains("body is malformed"), a.body());
   }
 
   @Test

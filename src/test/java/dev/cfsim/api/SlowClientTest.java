@@ -4,14 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A client that promises a body and stops sending it must not hold a request thread. */
+/** A client that promises a body and sends it slowly, or not at all, must not hold a thread. */
 class SlowClientTest {
+  /** 64 KiB in 2 s: bodies must come at 32 KiB/s or faster; idle connections close after 2 s. */
+  private static final ApiLimits TWO_SECONDS =
+      new ApiLimits(64 * 1024, 32, 8192, 1024 * 1024, 1000, Duration.ofSeconds(2));
+
+  /** How long the test waits for a cut-off: far past the limits, far short of the trickle. */
+  private static final int BOUND_MS = 20_000;
 
   @Test
   void a_body_that_stops_arriving_is_answered_408_once_the_request_timeout_passes()
@@ -19,17 +30,106 @@ class SlowClientTest {
     ApiLimits oneSecond =
         new ApiLimits(64 * 1024, 32, 8192, 1024 * 1024, 1000, Duration.ofSeconds(1));
     try (RunningApi server = RunningApi.start(ApiSettings.loopback(0).withLimits(oneSecond));
-        Socket socket = new Socket("127.0.0.1", server.api().port())) {
-      socket.setSoTimeout(20_000); // a bound on the test, far past the server's 1 s
-      OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/v1/estimates HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-              + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"regions\":")
-          .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+        Socket socket = startPost(server, 100, "{\"regions\":")) {
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
       assertTrue(answer.contains("application/problem+json"), answer);
       assertEquals(200, server.get("/health").status());
+    }
+  }
+
+  @Test
+  void a_body_trickling_in_a_byte_at_a_time_is_cut_off_long_before_it_would_finish()
+      throws Exception {
+    try (RunningApi server = RunningApi.start(ApiSettings.loopback(0).withLimits(TWO_SECONDS));
+        Trickler trickler = new Trickler(server)) {
+      String answer = trickler.answer(); // the trickle would take 8 hours
+      assertTrue(answer.isEmpty() || answer.startsWith("HTTP/1.1 408"), answer);
+      if (!answer.isEmpty()) {
+        assertTrue(answer.contains("application/problem+json") && answer.contains("too slowly"),
+            answer);
+      }
+    }
+  }
+
+  @Test
+  void clients_trickling_bodies_on_more_connections_than_threads_leave_health_answering()
+      throws Exception {
+    try (RunningApi server = RunningApi.start(ApiSettings.loopback(0).withLimits(TWO_SECONDS))) {
+      List<Trickler> tricklers = new ArrayList<>();
+      try {
+        for (int i = 0; i < 20; i++) {
+          tricklers.add(new Trickler(server));
+        }
+        assertEquals(200, server.get("/health").status()); // RunningApi waits at most 20 s
+      } finally {
+        for (Trickler t : tricklers) {
+          t.close();
+        }
+      }
+    }
+  }
+
+  /** Opens a connection and sends an estimate's headers and {@code bodyStart}, but no more. */
+  private static Socket startPost(RunningApi server, int contentLength, String bodyStart)
+      throws IOException {
+    Socket socket = new Socket("127.0.0.1", server.api().port());
+    socket.setSoTimeout(BOUND_MS);
+    OutputStream out = socket.getOutputStream();
+    out.write(("POST /api/v1/estimates HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Content-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n"
+            + bodyStart)
+        .getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return socket;
+  }
+
+  /**
+   * Posts the headers of a 60,000-byte estimate body, then one byte every half second (well
+   * inside the idle timeout) until the server cuts it off or the test's bound passes.
+   */
+  private static final class Trickler implements AutoCloseable {
+    private final Socket socket;
+    private final Thread writer;
+
+    Trickler(RunningApi server) throws IOException {
+      socket = startPost(server, 60_000, "");
+      OutputStream out = socket.getOutputStream();
+      writer = new Thread(() -> {
+        try {
+          for (int i = 0; i < BOUND_MS / 500; i++) {
+            out.write(i == 0 ? '{' : ' ');
+            out.flush();
+            Thread.sleep(500);
+          }
+        } catch (IOException | InterruptedException e) {
+          // cut off by the server, or stopped by the test: either way, done
+        }
+      }, "trickler");
+      writer.setDaemon(true);
+      writer.start();
+    }
+
+    /** What the server answered before closing; empty if it closed without a word. */
+    String answer() throws IOException {
+      InputStream in = socket.getInputStream();
+      try {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (SocketTimeoutException e) {
+        throw new AssertionError("the server still took the trickle after " + BOUND_MS + " ms", e);
+      } catch (IOException e) {
+        return ""; // reset: the server closed the connection on the trickle
+      }
+    }
+
+    @Override
+    public void close() {
+      writer.interrupt();
+      try {
+        socket.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }
