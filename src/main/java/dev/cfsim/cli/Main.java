@@ -63,6 +63,7 @@ public final class Main implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    OptionValues.register(cmd);
     cmd.setParameterExceptionHandler(Main::onBadUsage);
     cmd.setExecutionExceptionHandler(Main::onFailure);
     return cmd;
@@ -73,12 +74,28 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * One line naming the option and where its help is. picocli's own second line ("Try ...")
+   * and its Java type names in conversion errors are left out.
+   */
   private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("cfsim: " + e.getMessage());
-    err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+    err.println("cfsim: " + oneLine(usageProblem(e))
+        + " (see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
     err.flush();
     return EXIT_BAD_INPUT;
+  }
+
+  /** The problem, led by the option's name when a value of it could not be read. */
+  private static String usageProblem(CommandLine.ParameterException e) {
+    if (e.getCause() instanceof CommandLine.TypeConversionException && e.getArgSpec() != null) {
+      CommandLine.Model.ArgSpec arg = e.getArgSpec();
+      String name = arg.isOption()
+          ? ((CommandLine.Model.OptionSpec) arg).longestName()
+          : arg.paramLabel();
+      return name + ": " + e.getCause().getMessage();
+    }
+    return e.getMessage();
   }
 
   private static int onFailure(

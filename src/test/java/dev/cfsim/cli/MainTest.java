@@ -23,6 +23,28 @@ class MainTest {
   }
 
   @Test
+  void a_usage_error_is_one_line_naming_the_option_and_its_help() {
+    assertUsageError("cfsim: --fx: not a number: 'abc' (see cfsim estimate --help)",
+        "estimate", "--profile", "examples/profiles/korea-mall.yaml", "--currency", "KRW", "--fx", "abc");
+    assertUsageError("cfsim: --threads: not a whole number: 'many' (see cfsim profile --help)",
+        "profile", "--threads", "many", "examples/logs");
+    assertUsageError("cfsim: --threads: out of range: '99999999999' (see cfsim profile --help)",
+        "profile", "--threads", "99999999999", "examples/logs");
+    assertUsageError("cfsim: --format: expected one of [yaml, json, table] (case-insensitive) but was 'xml'"
+        + " (see cfsim profile --help)", "profile", "--format", "xml", "examples/logs");
+    assertUsageError("cfsim: Missing required options and parameters: '--rules=FILE', 'LOGS'"
+        + " (see cfsim verify --help)", "verify");
+    assertUsageError("cfsim: give either --rules FILE or --function FILE (see cfsim emulate --help)",
+        "emulate", "examples/logs");
+  }
+
+  private static void assertUsageError(String line, String... args) {
+    CliRun cli = new CliRun();
+    assertEquals(Main.EXIT_BAD_INPUT, cli.run(args), cli.err.toString());
+    assertEquals(line + "\n", cli.err.toString());
+  }
+
+  @Test
   void every_subcommand_has_help_with_an_example() {
     CommandLine cmd = Main.newCommandLine();
     for (var entry : cmd.getSubcommands().entrySet()) {
