@@ -7,13 +7,16 @@ import dev.cfsim.logs.LogGenerator;
 import dev.cfsim.viewer.GeoDatabases;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code cfsim loggen}: writes realistic CloudFront standard logs for demos and benchmarks. */
 @Command(
@@ -46,6 +49,8 @@ final class LoggenCommand implements Callable<Integer> {
       description = "GeoIP2/GeoLite2 country or city .mmdb to draw viewer IPs from (default: the embedded database).")
   Path geoip;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     if (requests < 1) {
@@ -58,10 +63,12 @@ final class LoggenCommand implements Callable<Integer> {
     try (LogProgress p = LogProgress.start(() -> "loggen: " + written.get() + " of " + requests + " lines")) {
       r = new LogGenerator(mix, networks).generate(requests, seed, out, written::set);
     }
-    System.out.printf(
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf(
         "wrote %d requests in %d files to %s (mix: %s; viewer IPs from %s)%n",
         r.requests(), r.files().size(), out, mixFile == null ? "built-in" : mixFile, networks.description());
-    r.requestsByCountry().forEach((c, n) -> System.out.printf("  %s %d%n", c, n));
+    r.requestsByCountry().forEach((c, n) -> stdout.printf("  %s %d%n", c, n));
+    stdout.flush();
     return Main.EXIT_OK;
   }
 

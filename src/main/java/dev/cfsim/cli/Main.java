@@ -1,9 +1,14 @@
 package dev.cfsim.cli;
 
 import dev.cfsim.InvalidInputException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,12 +56,38 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    System.exit(run(new FileOutputStream(FileDescriptor.out), args));
   }
 
   /** Runs cfsim with the given arguments and returns the exit code, without exiting. */
   public static int run(String... args) {
-    return newCommandLine().execute(args);
+    return run(System.out, args);
+  }
+
+  /**
+   * Runs cfsim with its standard output going to {@code stdout}. A write to it that fails (a
+   * full disk, a closed pipe) turns success into exit 2 with one line saying why.
+   */
+  static int run(OutputStream stdout, String... args) {
+    CommandLine cmd = newCommandLine();
+    StandardOutput out = new StandardOutput(stdout);
+    PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, stdoutCharset()), true);
+    cmd.setOut(writer);
+    int code = cmd.execute(args);
+    writer.flush();
+    if (out.failure() != null && code < EXIT_BAD_INPUT) {
+      PrintWriter err = cmd.getErr();
+      err.println("cfsim: cannot write to standard output: " + out.failure().getMessage());
+      err.flush();
+      code = EXIT_BAD_INPUT;
+    }
+    return code;
+  }
+
+  /** The encoding the JVM gives standard output (a terminal's), as picocli's default writer uses. */
+  private static Charset stdoutCharset() {
+    String name = System.getProperty("sun.stdout.encoding");
+    return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
   }
 
   /** The configured command line, shared by {@link #main} and tests. */

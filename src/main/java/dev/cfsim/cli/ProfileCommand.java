@@ -14,7 +14,7 @@ import dev.cfsim.traffic.ProfileBuilder;
 import dev.cfsim.traffic.RegionTraffic;
 import dev.cfsim.traffic.TrafficProfile;
 import dev.cfsim.traffic.TrafficProfileWriter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,8 +26,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code cfsim profile}: the traffic profile recorded CloudFront logs add up to. */
 @Command(
@@ -64,13 +66,15 @@ final class ProfileCommand implements Callable<Integer> {
       description = "Extrapolate the hours the logs cover to a 730-hour month.")
   boolean scaleToMonth;
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--name", defaultValue = "from-logs", paramLabel = "NAME", description = "Name of the profile (default ${DEFAULT-VALUE}).")
   String name;
 
   @Override
   public Integer call() {
     Profiled p = profile(logs, paths, name, scaleToMonth);
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -86,6 +90,7 @@ final class ProfileCommand implements Callable<Integer> {
         out.print(TrafficProfileWriter.toYaml(p.profile()));
       }
     }
+    out.flush();
     return Main.EXIT_OK;
   }
 
@@ -223,7 +228,7 @@ final class ProfileCommand implements Callable<Integer> {
     return c;
   }
 
-  private static void table(Profiled p, PrintStream out) {
+  private static void table(Profiled p, PrintWriter out) {
     out.printf("%-6s %14s %8s %14s %14s%n", "region", "requests", "https", "data out GB", "to origin GB");
     for (Map.Entry<PricingRegion, RegionTraffic> e : p.profile().regions().entrySet()) {
       RegionTraffic r = e.getValue();
