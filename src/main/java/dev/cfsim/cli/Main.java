@@ -69,11 +69,24 @@ public final class Main implements Runnable {
    * full disk, a closed pipe) turns success into exit 2 with one line saying why.
    */
   static int run(OutputStream stdout, String... args) {
-    CommandLine cmd = newCommandLine();
+    return execute(newCommandLine(), stdout, args);
+  }
+
+  /**
+   * Executes {@code cmd} as {@link #run(OutputStream, String...)} does. An Error a command lets
+   * out (picocli passes on only Exceptions), such as an OutOfMemoryError, is an internal error
+   * too: one line and exit 3, not a stack trace and the JVM's exit 1.
+   */
+  static int execute(CommandLine cmd, OutputStream stdout, String... args) {
     StandardOutput out = new StandardOutput(stdout);
     PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, stdoutCharset()), true);
     cmd.setOut(writer);
-    int code = cmd.execute(args);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (Throwable t) {
+      code = failure(t, cmd.getErr());
+    }
     writer.flush();
     if (out.failure() != null && code < EXIT_BAD_INPUT) {
       PrintWriter err = cmd.getErr();
@@ -131,7 +144,11 @@ public final class Main implements Runnable {
 
   private static int onFailure(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
+    return failure(e, commandLine.getErr());
+  }
+
+  /** Reports what stopped a command in one line on {@code err} and returns the exit code. */
+  private static int failure(Throwable e, PrintWriter err) {
     Throwable cause = e;
     if (cause instanceof UncheckedIOException && cause.getCause() != null) {
       cause = cause.getCause();
