@@ -1,6 +1,7 @@
 package dev.cfsim.cli;
 
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import dev.cfsim.logs.GeneratorMix;
 import dev.cfsim.logs.GeoNetworks;
 import dev.cfsim.logs.LogGenerator;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,10 +74,8 @@ final class LoggenCommand implements Callable<Integer> {
 
   private GeoNetworks networks(GeneratorMix mix) throws IOException {
     if (geoip != null) {
-      try (InputStream in = Files.newInputStream(geoip)) {
+      try (InputStream in = Files.newInputStream(UserFiles.requireFile(geoip))) {
         return GeoNetworks.scan(in, geoip.toString(), mix.countries().keySet());
-      } catch (NoSuchFileException e) {
-        throw new InvalidInputException(geoip.toString(), "", "no such file");
       }
     }
     return embeddedNetworks(mix);

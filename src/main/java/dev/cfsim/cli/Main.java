@@ -1,6 +1,7 @@
 package dev.cfsim.cli;
 
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -157,8 +158,8 @@ public final class Main implements Runnable {
     if (cause instanceof InvalidInputException) {
       err.println("cfsim: " + oneLine(cause.getMessage()));
       code = EXIT_BAD_INPUT;
-    } else if (cause instanceof NoSuchFileException) {
-      err.println("cfsim: " + ((NoSuchFileException) cause).getFile() + ": no such file");
+    } else if (cause instanceof FileSystemException f) {
+      err.println("cfsim: " + oneLine(UserFiles.problem(f.getFile(), f).getMessage()));
       code = EXIT_BAD_INPUT;
     } else if (cause instanceof IOException) {
       err.println("cfsim: " + oneLine(String.valueOf(cause.getMessage())));

@@ -1,5 +1,6 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.UserFiles;
 import dev.cfsim.pricing.OfferFileImporter;
 import dev.cfsim.pricing.PriceBookWriter;
 import dev.cfsim.pricing.PriceBooks;
@@ -44,7 +45,7 @@ final class PriceBookImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OfferFileImporter.Result result = OfferFileImporter.importOffer(
-        offer.toString(), Files.readString(offer, StandardCharsets.UTF_8), PriceBooks.load(base), id);
+        offer.toString(), UserFiles.readText(offer), PriceBooks.load(base), id);
     String json = PriceBookWriter.toJson(result.book());
     if (output == null) {
       spec.commandLine().getOut().print(json);
