@@ -49,7 +49,7 @@ final class EstimateCommand implements Callable<Integer> {
     Conversion conversion = options.conversion();
     TrafficProfile profile = logs == null
         ? options.readProfile()
-        : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth).profile();
+        : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth, spec.commandLine().getErr()).profile();
     CostEstimate estimate = CostEngine.estimate(profile, options.readPriceBook(), options.estimateOptions());
     spec.commandLine().getOut().print(EstimateRenderer.render(estimate, options.format, conversion));
     spec.commandLine().getOut().flush();

@@ -3,7 +3,6 @@ package dev.cfsim.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cfsim.InvalidInputException;
 import dev.cfsim.logs.LogReadResult;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.logs.MalformedLines;
@@ -73,7 +72,7 @@ final class ProfileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Profiled p = profile(logs, paths, name, scaleToMonth);
+    Profiled p = profile(logs, paths, name, scaleToMonth, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> {
@@ -110,20 +109,17 @@ final class ProfileCommand implements Callable<Integer> {
    * Reads the logs (with progress on a terminal), reports malformed lines on stderr, and builds
    * the profile. Shared with {@code estimate --logs}.
    */
-  static Profiled profile(LogOptions logs, List<String> paths, String name, boolean scaleToMonth) {
+  static Profiled profile(
+      LogOptions logs, List<String> paths, String name, boolean scaleToMonth, PrintWriter err) {
     LogSource source = logs.source(paths);
     LogReadResult<TrafficTally> read;
     try (LogProgress p = LogProgress.start(() -> String.format(Locale.ROOT, "reading logs: %s of %s",
         LogProgress.bytes(source.bytesRead()), LogProgress.bytes(source.totalBytes())))) {
       read = source.read(TrafficTally.collector(logs.edgeLocations()), TrafficTally.FIELDS);
     }
-    for (String line : read.malformed().summary()) {
-      System.err.println("cfsim: " + line);
-    }
+    LogReadReport.malformed(read.malformed().summary(), err);
     TrafficTally t = read.value();
-    if (t.records() == 0) {
-      throw new InvalidInputException(String.join(" ", paths), "", "no log records found");
-    }
+    LogReadReport.requireRecords(t.records(), paths);
     TrafficProfile profile = ProfileBuilder.build(t, name, scaleToMonth);
     BigDecimal factor = scaleToMonth ? ProfileBuilder.monthFactor(t) : null;
     return new Profiled(profile, read, factor);

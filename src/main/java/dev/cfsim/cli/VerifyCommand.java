@@ -115,9 +115,11 @@ final class VerifyCommand implements Callable<Integer> {
       report = verifier.finish();
     }
 
+    LogReadReport.malformed(read.malformed().summary(), err);
+    LogReadReport.requireRecords(read.records(), logs);
     out.printf(Locale.ROOT, "verify: %,d events from %,d log file(s)%s%n", report.events(), read.files(),
-        read.malformed().total() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed lines skipped: %s)",
-            read.malformed().total(), read.malformed().summary()));
+        read.malformed().total() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed lines skipped, listed on stderr)",
+            read.malformed().total()));
     out.printf(Locale.ROOT, "  function: %s (%,d bytes, %s, passes the runtime check)%n",
         function == null ? "generated from " + rules.source() : function, bytes, target);
     out.println("  decisions: " + report.decisions().entrySet().stream()
