@@ -23,12 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Compiles a rules file to a viewer-request CloudFront Function (JavaScript), checks it",
-      "against the runtime (language level, forbidden features, 10,000 bytes) with Node, and",
-      "prints the AWS CLI commands to create, test and publish it.",
-      "Prove it on recorded traffic with 'cfsim verify' before shipping."
-    },
+    description = "Compiles a rules file to a viewer-request CloudFront Function (JavaScript), checks it"
+        + " against the runtime (language level, forbidden features, 10,000 bytes) with Node, and"
+        + " prints the AWS CLI commands to create, test and publish it. Prove it on recorded traffic"
+        + " with 'cfsim verify' before shipping.",
     footer = {
       "",
       "Example:  cfsim generate --rules examples/rules/shop.yaml --out build/shop.js"

@@ -21,8 +21,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = {
       "CloudFront edge cost and personalization simulator.",
-      "Prices CloudFront traffic, replays recorded logs through geo/device rules, and generates",
-      "the CloudFront Function that implements them."
+      "Prices CloudFront traffic, replays recorded logs through geo/device rules, and generates"
+          + " the CloudFront Function that implements them."
     },
     footer = {
       "",
@@ -109,6 +109,7 @@ public final class Main implements Runnable {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     OptionValues.register(cmd);
+    HelpLayout.apply(cmd);
     cmd.setParameterExceptionHandler(Main::onBadUsage);
     cmd.setExecutionExceptionHandler(Main::onFailure);
     return cmd;

@@ -41,12 +41,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = {
-      "Proves on recorded traffic that a CloudFront Function decides exactly as the rules: every",
-      "log record becomes the event cfsim emulate builds, the Java evaluator decides it, the",
-      "function (generated from the rules, or --function FILE) runs on it in Node, and the two",
-      "results are compared. Exit 0 when all agree, 1 with the first differences shown."
-    },
+    description = "Proves on recorded traffic that a CloudFront Function decides exactly as the rules:"
+        + " every log record becomes the event cfsim emulate builds, the Java evaluator decides it, the"
+        + " function (generated from the rules, or --function FILE) runs on it in Node, and the two"
+        + " results are compared. Exit 0 when all agree, 1 with the first differences shown.",
     footer = {
       "",
       "Example:  cfsim verify --rules examples/rules/shop.yaml --function build/shop.js examples/logs/"
