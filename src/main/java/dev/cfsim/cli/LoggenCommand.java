@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,8 +36,13 @@ final class LoggenCommand implements Callable<Integer> {
   @Option(names = "--requests", required = true, paramLabel = "N", description = "Log lines to write.")
   long requests;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the .gz files.")
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "Directory for the .gz files: new or empty, unless --replace.")
   Path out;
+
+  @Option(names = "--replace",
+      description = "Delete the .gz files already in DIR first (a DIR holding anything else is still refused).")
+  boolean replace;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
   long seed;
@@ -57,6 +64,7 @@ final class LoggenCommand implements Callable<Integer> {
       throw new InvalidInputException("--requests", "", "must be at least 1");
     }
     GeneratorMix mix = mixFile == null ? GeneratorMix.defaults() : GeneratorMix.read(mixFile);
+    emptyOut();
     GeoNetworks networks = networks(mix);
     AtomicLong written = new AtomicLong();
     LogGenerator.Result r;
@@ -70,6 +78,34 @@ final class LoggenCommand implements Callable<Integer> {
     r.requestsByCountry().forEach((c, n) -> stdout.printf("  %s %d%n", c, n));
     stdout.flush();
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Makes sure {@code --out} holds no files before writing: left beside the new ones, old logs
+   * would be read with them by {@code cfsim profile DIR}. With --replace, old .gz files are
+   * deleted; anything else is never deleted, so a mistyped --out cannot wipe a directory.
+   */
+  private void emptyOut() throws IOException {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new InvalidInputException("--out", "", out + " is a file; give a new or empty directory");
+    }
+    if (!Files.isDirectory(out)) {
+      return;
+    }
+    List<Path> held;
+    try (Stream<Path> entries = Files.list(out)) {
+      held = entries.toList();
+    }
+    boolean onlyLogs = held.stream().allMatch(p -> Files.isRegularFile(p) && p.toString().endsWith(".gz"));
+    if (held.isEmpty() || (replace && onlyLogs)) {
+      for (Path old : held) {
+        Files.delete(old);
+      }
+      return;
+    }
+    throw new InvalidInputException("--out", "", out + " already holds " + held.size() + " entries, which a profile"
+        + " of it would read with the new logs; give a new or empty directory"
+        + (onlyLogs ? ", or add --replace to delete its .gz files first" : ""));
   }
 
   private GeoNetworks networks(GeneratorMix mix) throws IOException {
