@@ -25,7 +25,8 @@ public final class LogOptions {
   List<String> fields;
 
   @Option(names = "--sampling-rate", defaultValue = "100", paramLabel = "PERCENT",
-      description = "Real-time log sampling rate, 1-100; each line counts 100/rate requests.")
+      description = "Real-time log sampling rate, 1-100; each line counts 100/rate requests."
+          + " Refused for other logs, which hold every request.")
   int samplingRate;
 
   @Option(names = "--field-delimiter", paramLabel = "CHAR",
