@@ -50,20 +50,8 @@ record PricingQuery(PriceBook book, EstimateOptions options, Conversion conversi
       throw ProblemException.badParameter(
           "fx", "currency=" + currency + " needs fx, the units of " + currency + " per US dollar");
     }
-    BigDecimal rate = option(query, "fx", PricingQuery::decimal);
+    BigDecimal rate = option(query, "fx", Conversion::rate);
     return option(query, "currency", c -> new Conversion(c, rate));
-  }
-
-  private static BigDecimal decimal(String text) {
-    try {
-      BigDecimal value = new BigDecimal(text.trim());
-      if (value.signum() <= 0 || value.precision() - value.scale() > 12 || value.scale() > 12) {
-        throw new InvalidInputException("fx", "", "must be a positive number below 10^12, at most 12 decimals");
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new InvalidInputException("fx", "", "not a number: '" + text + "'");
-    }
   }
 
   /** The parsed option, null when absent; a parse error becomes a 400 naming the parameter. */

@@ -105,6 +105,10 @@ final class EmulateCommand implements Callable<Integer> {
         report = emulation.run(source);
       }
     }
+    if (report.counts().records() == 0) { // no report follows to list the malformed lines
+      LogReadReport.malformed(report.malformedSummary(), err);
+    }
+    LogReadReport.requireRecords(report.counts().records(), logs);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.render(report));
     out.flush();

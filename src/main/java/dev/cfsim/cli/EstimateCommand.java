@@ -47,8 +47,8 @@ final class EstimateCommand implements Callable<Integer> {
       throw new InvalidInputException("--logs", "", "give either --profile or --logs, not both");
     }
     Conversion conversion = options.conversion();
-    ProfileCommand.Profiled fromLogs =
-        logs == null ? null : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth);
+    ProfileCommand.Profiled fromLogs = logs == null ? null
+        : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth, spec.commandLine().getErr());
     TrafficProfile profile = fromLogs == null ? options.readProfile() : fromLogs.profile();
     CostEstimate estimate = CostEngine.estimate(profile, options.readPriceBook(), options.estimateOptions());
     String unpriced = fromLogs == null ? null : fromLogs.tally().unpricedTraffic();

@@ -22,11 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "event",
     mixinStandardHelpOptions = true,
-    description = {
-      "Prints the CloudFront Functions viewer-request event (JSON, the shape a function",
-      "receives and TestFunction takes) for one request, with the headers CloudFront adds:",
-      "geo from the viewer's IP, device flags from the User-Agent, connection headers."
-    },
+    description = "Prints the CloudFront Functions viewer-request event (JSON, the shape a function"
+        + " receives and TestFunction takes) for one request, with the headers CloudFront adds:"
+        + " geo from the viewer's IP, device flags from the User-Agent, connection headers.",
     footer = {
       "",
       "Examples:",

@@ -9,6 +9,7 @@ import dev.cfsim.function.Shipping;
 import dev.cfsim.rules.RuleWarning;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,12 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Compiles a rules file to a viewer-request CloudFront Function (JavaScript), checks it",
-      "against the runtime (language level, forbidden features, 10,000 bytes) with Node, and",
-      "prints the AWS CLI commands to create, test and publish it.",
-      "Prove it on recorded traffic with 'cfsim verify' before shipping."
-    },
+    description = "Compiles a rules file to a viewer-request CloudFront Function (JavaScript), checks it"
+        + " against the runtime (language level, forbidden features, 10,000 bytes) with Node, and"
+        + " prints the AWS CLI commands to create, test and publish it. Prove it on recorded traffic"
+        + " with 'cfsim verify' before shipping.",
     footer = {
       "",
       "Example:  cfsim generate --rules examples/rules/shop.yaml --out build/shop.js"
@@ -64,6 +63,9 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new InvalidInputException("--name", "", "'" + name + "' is not a CloudFront function name: "
           + "AWS allows " + Shipping.FUNCTION_NAME_PATTERN);
     }
+    Path eventFile = testEvent != null ? testEvent
+        : out != null ? out.resolveSibling(baseName(out) + ".test-event.json") : null;
+    requireDistinct(new String[] {"--rules", "--out", "--test-event"}, new Path[] {rules, out, eventFile});
     RulesFile file = RulesReader.read(rules);
     PrintWriter err = spec.commandLine().getErr();
     for (RuleWarning w : file.warnings()) {
@@ -101,8 +103,6 @@ public final class GenerateCommand implements Callable<Integer> {
         Files.deleteIfExists(codeFile);
       }
     }
-    Path eventFile = testEvent != null ? testEvent
-        : out != null ? out.resolveSibling(baseName(out) + ".test-event.json") : null;
     if (eventFile != null) {
       Files.writeString(eventFile, Shipping.testEvent(file.rules()), StandardCharsets.UTF_8);
     }
@@ -125,6 +125,26 @@ public final class GenerateCommand implements Callable<Integer> {
         eventFile == null ? "test-event.json" : eventFile.toString(), target));
     info.flush();
     return Main.EXIT_OK;
+  }
+
+  /**
+   * Refuses one file named by two options: the later write would replace the earlier file (or
+   * the rules) and generate would still report success.
+   */
+  private static void requireDistinct(String[] options, Path[] files) throws IOException {
+    for (int i = 0; i < files.length; i++) {
+      for (int j = i + 1; j < files.length; j++) {
+        if (files[i] != null && files[j] != null && sameFile(files[i], files[j])) {
+          throw new InvalidInputException(options[i] + " and " + options[j], "",
+              "both name " + files[j] + "; give each its own file");
+        }
+      }
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) throws IOException {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
+        || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
   }
 
   private String functionName() {

@@ -25,7 +25,8 @@ public final class LogOptions {
   List<String> fields;
 
   @Option(names = "--sampling-rate", defaultValue = "100", paramLabel = "PERCENT",
-      description = "Real-time log sampling rate, 1-100; each line counts 100/rate requests.")
+      description = "Real-time log sampling rate, 1-100; each line counts 100/rate requests."
+          + " Refused for other logs, which hold every request.")
   int samplingRate;
 
   @Option(names = "--field-delimiter", paramLabel = "CHAR",
@@ -40,7 +41,7 @@ public final class LogOptions {
   Path edgeLocations;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Files read at once (default: one per core).")
+      description = "Threads reading the logs, 1-256 (default: one per core).")
   Integer threads;
 
   /** The options as the log reader takes them. */
@@ -53,8 +54,9 @@ public final class LogOptions {
     if (samplingRate < 1 || samplingRate > 100) {
       throw new InvalidInputException("--sampling-rate", "", "must be 1 to 100");
     }
-    if (threads != null && threads < 1) {
-      throw new InvalidInputException("--threads", "", "must be at least 1");
+    if (threads != null && (threads < 1 || threads > LogReadOptions.MAX_THREADS)) {
+      throw new InvalidInputException("--threads", "", "must be 1 to " + LogReadOptions.MAX_THREADS
+          + " (got " + threads + "); more threads than cores only cost memory");
     }
     LogReadOptions o = LogReadOptions.defaults().withFormat(f).withFields(fields)
         .withSamplingRate(samplingRate).withStrict(strict).withDelimiter(delimiterByte());

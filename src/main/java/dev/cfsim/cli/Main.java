@@ -1,10 +1,16 @@
 package dev.cfsim.cli;
 
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.Charset;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +21,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = {
       "CloudFront edge cost and personalization simulator.",
-      "Prices CloudFront traffic, replays recorded logs through geo/device rules, and generates",
-      "the CloudFront Function that implements them."
+      "Prices CloudFront traffic, replays recorded logs through geo/device rules, and generates"
+          + " the CloudFront Function that implements them."
     },
     footer = {
       "",
@@ -51,18 +57,59 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    System.exit(run(new FileOutputStream(FileDescriptor.out), args));
   }
 
   /** Runs cfsim with the given arguments and returns the exit code, without exiting. */
   public static int run(String... args) {
-    return newCommandLine().execute(args);
+    return run(System.out, args);
+  }
+
+  /**
+   * Runs cfsim with its standard output going to {@code stdout}. A write to it that fails (a
+   * full disk, a closed pipe) turns success into exit 2 with one line saying why.
+   */
+  static int run(OutputStream stdout, String... args) {
+    return execute(newCommandLine(), stdout, args);
+  }
+
+  /**
+   * Executes {@code cmd} as {@link #run(OutputStream, String...)} does. An Error a command lets
+   * out (picocli passes on only Exceptions), such as an OutOfMemoryError, is an internal error
+   * too: one line and exit 3, not a stack trace and the JVM's exit 1.
+   */
+  static int execute(CommandLine cmd, OutputStream stdout, String... args) {
+    StandardOutput out = new StandardOutput(stdout);
+    PrintWriter writer = new PrintWriter(new OutputStreamWriter(out, stdoutCharset()), true);
+    cmd.setOut(writer);
+    int code;
+    try {
+      code = cmd.execute(args);
+    } catch (Throwable t) {
+      code = failure(t, cmd.getErr());
+    }
+    writer.flush();
+    if (out.failure() != null && code < EXIT_BAD_INPUT) {
+      PrintWriter err = cmd.getErr();
+      err.println("cfsim: cannot write to standard output: " + out.failure().getMessage());
+      err.flush();
+      code = EXIT_BAD_INPUT;
+    }
+    return code;
+  }
+
+  /** The encoding the JVM gives standard output (a terminal's), as picocli's default writer uses. */
+  private static Charset stdoutCharset() {
+    String name = System.getProperty("sun.stdout.encoding");
+    return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
   }
 
   /** The configured command line, shared by {@link #main} and tests. */
   public static CommandLine newCommandLine() {
     CommandLine cmd = new CommandLine(new Main());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    OptionValues.register(cmd);
+    HelpLayout.apply(cmd);
     cmd.setParameterExceptionHandler(Main::onBadUsage);
     cmd.setExecutionExceptionHandler(Main::onFailure);
     return cmd;
@@ -73,17 +120,37 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * One line naming the option and where its help is. picocli's own second line ("Try ...")
+   * and its Java type names in conversion errors are left out.
+   */
   private static int onBadUsage(CommandLine.ParameterException e, String[] args) {
     PrintWriter err = e.getCommandLine().getErr();
-    err.println("cfsim: " + e.getMessage());
-    err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+    err.println("cfsim: " + oneLine(usageProblem(e))
+        + " (see " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
     err.flush();
     return EXIT_BAD_INPUT;
   }
 
+  /** The problem, led by the option's name when a value of it could not be read. */
+  private static String usageProblem(CommandLine.ParameterException e) {
+    if (e.getCause() instanceof CommandLine.TypeConversionException && e.getArgSpec() != null) {
+      CommandLine.Model.ArgSpec arg = e.getArgSpec();
+      String name = arg.isOption()
+          ? ((CommandLine.Model.OptionSpec) arg).longestName()
+          : arg.paramLabel();
+      return name + ": " + e.getCause().getMessage();
+    }
+    return e.getMessage();
+  }
+
   private static int onFailure(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
+    return failure(e, commandLine.getErr());
+  }
+
+  /** Reports what stopped a command in one line on {@code err} and returns the exit code. */
+  private static int failure(Throwable e, PrintWriter err) {
     Throwable cause = e;
     if (cause instanceof UncheckedIOException && cause.getCause() != null) {
       cause = cause.getCause();
@@ -92,8 +159,8 @@ public final class Main implements Runnable {
     if (cause instanceof InvalidInputException) {
       err.println("cfsim: " + oneLine(cause.getMessage()));
       code = EXIT_BAD_INPUT;
-    } else if (cause instanceof NoSuchFileException) {
-      err.println("cfsim: " + ((NoSuchFileException) cause).getFile() + ": no such file");
+    } else if (cause instanceof FileSystemException f) {
+      err.println("cfsim: " + oneLine(UserFiles.problem(f.getFile(), f).getMessage()));
       code = EXIT_BAD_INPUT;
     } else if (cause instanceof IOException) {
       err.println("cfsim: " + oneLine(String.valueOf(cause.getMessage())));

@@ -1,5 +1,6 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.UserFiles;
 import dev.cfsim.pricing.OfferFileImporter;
 import dev.cfsim.pricing.PriceBookWriter;
 import dev.cfsim.pricing.PriceBooks;
@@ -21,12 +22,18 @@ import picocli.CommandLine.Spec;
     description = "Builds a price book from AWS's Price List offer file for AmazonCloudFront. Prices the"
         + " offer file has replace those of the base book; what it lacks (flat-rate plans, the savings bundle,"
         + " price classes, Lambda@Edge) is kept from the base book. The $0 'Global' free-tier SKUs set the"
-        + " free tier, never a price. A summary goes to stderr. Download the offer file from"
-        + " https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json",
-    footer = {"", "Example:",
+        + " free tier, never a price. A summary goes to stderr.",
+    footer = {"", "The offer file:",
+        "  " + PriceBookImportCommand.OFFER_URL,
+        "", "Example:",
+        "  curl -sSo offer.json " + PriceBookImportCommand.OFFER_URL,
         "  cfsim pricebook import offer.json --output pricing/2026-12-01.json"})
 final class PriceBookImportCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "OFFER.json", description = "The AmazonCloudFront offer file (or an excerpt of it).")
+  /** Where AWS publishes the current AmazonCloudFront offer file. */
+  static final String OFFER_URL =
+      "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudFront/current/index.json";
+
+  @Parameters(paramLabel = "OFFER", description = "The AmazonCloudFront offer file, JSON (or an excerpt of it).")
   Path offer;
 
   @Option(names = "--base", paramLabel = "FILE", description = "Price book to take the rest from (default: the newest shipped).")
@@ -44,7 +51,7 @@ final class PriceBookImportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OfferFileImporter.Result result = OfferFileImporter.importOffer(
-        offer.toString(), Files.readString(offer, StandardCharsets.UTF_8), PriceBooks.load(base), id);
+        offer.toString(), UserFiles.readText(offer), PriceBooks.load(base), id);
     String json = PriceBookWriter.toJson(result.book());
     if (output == null) {
       spec.commandLine().getOut().print(json);

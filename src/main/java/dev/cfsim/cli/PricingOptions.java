@@ -40,7 +40,8 @@ final class PricingOptions {
   @Option(names = "--currency", paramLabel = "CODE", description = "Also show figures in this currency, e.g. KRW (needs --fx).")
   String currency;
 
-  @Option(names = "--fx", paramLabel = "RATE", description = "Units of --currency per US dollar, e.g. 1400.")
+  @Option(names = "--fx", paramLabel = "RATE", converter = OptionValues.FxRate.class,
+      description = "Units of --currency per US dollar, e.g. 1400.")
   BigDecimal fx;
 
   TrafficProfile readProfile() throws IOException {

@@ -3,7 +3,6 @@ package dev.cfsim.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cfsim.InvalidInputException;
 import dev.cfsim.logs.LogReadResult;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.logs.MalformedLines;
@@ -14,7 +13,7 @@ import dev.cfsim.traffic.ProfileBuilder;
 import dev.cfsim.traffic.RegionTraffic;
 import dev.cfsim.traffic.TrafficProfile;
 import dev.cfsim.traffic.TrafficProfileWriter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,8 +25,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code cfsim profile}: the traffic profile recorded CloudFront logs add up to. */
 @Command(
@@ -64,13 +65,15 @@ final class ProfileCommand implements Callable<Integer> {
       description = "Extrapolate the hours the logs cover to a 730-hour month.")
   boolean scaleToMonth;
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--name", defaultValue = "from-logs", paramLabel = "NAME", description = "Name of the profile (default ${DEFAULT-VALUE}).")
   String name;
 
   @Override
   public Integer call() {
-    Profiled p = profile(logs, paths, name, scaleToMonth);
-    PrintStream out = System.out;
+    Profiled p = profile(logs, paths, name, scaleToMonth, spec.commandLine().getErr());
+    PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -86,6 +89,7 @@ final class ProfileCommand implements Callable<Integer> {
         out.print(TrafficProfileWriter.toYaml(p.profile()));
       }
     }
+    out.flush();
     return Main.EXIT_OK;
   }
 
@@ -105,20 +109,17 @@ final class ProfileCommand implements Callable<Integer> {
    * Reads the logs (with progress on a terminal), reports malformed lines on stderr, and builds
    * the profile. Shared with {@code estimate --logs}.
    */
-  static Profiled profile(LogOptions logs, List<String> paths, String name, boolean scaleToMonth) {
+  static Profiled profile(
+      LogOptions logs, List<String> paths, String name, boolean scaleToMonth, PrintWriter err) {
     LogSource source = logs.source(paths);
     LogReadResult<TrafficTally> read;
     try (LogProgress p = LogProgress.start(() -> String.format(Locale.ROOT, "reading logs: %s of %s",
         LogProgress.bytes(source.bytesRead()), LogProgress.bytes(source.totalBytes())))) {
       read = source.read(TrafficTally.collector(logs.edgeLocations()), TrafficTally.FIELDS);
     }
-    for (String line : read.malformed().summary()) {
-      System.err.println("cfsim: " + line);
-    }
+    LogReadReport.malformed(read.malformed().summary(), err);
     TrafficTally t = read.value();
-    if (t.records() == 0) {
-      throw new InvalidInputException(String.join(" ", paths), "", "no log records found");
-    }
+    LogReadReport.requireRecords(t.records(), paths);
     TrafficProfile profile = ProfileBuilder.build(t, name, scaleToMonth);
     BigDecimal factor = scaleToMonth ? ProfileBuilder.monthFactor(t) : null;
     return new Profiled(profile, read, factor);
@@ -224,7 +225,7 @@ final class ProfileCommand implements Callable<Integer> {
     return c;
   }
 
-  private static void table(Profiled p, PrintStream out) {
+  private static void table(Profiled p, PrintWriter out) {
     out.printf("%-6s %14s %8s %14s %14s%n", "region", "requests", "https", "data out GB", "to origin GB");
     for (Map.Entry<PricingRegion, RegionTraffic> e : p.profile().regions().entrySet()) {
       RegionTraffic r = e.getValue();

@@ -5,6 +5,7 @@ import dev.cfsim.api.ApiLimits;
 import dev.cfsim.api.ApiSettings;
 import dev.cfsim.api.CfsimApi;
 import io.javalin.util.JavalinBindException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cfsim serve}: the REST API and the web calculator in one process, until SIGTERM or
@@ -45,6 +48,8 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "ORIGIN",
       description = "Let pages from this origin call the API (repeatable, e.g. https://dash.example.com). CORS is off without it.")
   List<String> corsOrigins = new ArrayList<>();
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--max-body-kb", defaultValue = "64", description = "Largest JSON request body in KiB (default ${DEFAULT-VALUE}).")
   int maxBodyKb;
@@ -82,8 +87,9 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "cfsim-shutdown"));
-    System.out.println("cfsim: serving " + api.baseUrl() + "/ (API under /api/v1, OpenAPI at /openapi.json)");
-    System.out.flush();
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("cfsim: serving " + api.baseUrl() + "/ (API under /api/v1, OpenAPI at /openapi.json)");
+    out.flush();
     stopped.await();
     return Main.EXIT_OK;
   }

@@ -41,12 +41,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = {
-      "Proves on recorded traffic that a CloudFront Function decides exactly as the rules: every",
-      "log record becomes the event cfsim emulate builds, the Java evaluator decides it, the",
-      "function (generated from the rules, or --function FILE) runs on it in Node, and the two",
-      "results are compared. Exit 0 when all agree, 1 with the first differences shown."
-    },
+    description = "Proves on recorded traffic that a CloudFront Function decides exactly as the rules:"
+        + " every log record becomes the event cfsim emulate builds, the Java evaluator decides it, the"
+        + " function (generated from the rules, or --function FILE) runs on it in Node, and the two"
+        + " results are compared. Exit 0 when all agree, 1 with the first differences shown.",
     footer = {
       "",
       "Example:  cfsim verify --rules examples/rules/shop.yaml --function build/shop.js examples/logs/"
@@ -115,9 +113,11 @@ final class VerifyCommand implements Callable<Integer> {
       report = verifier.finish();
     }
 
+    LogReadReport.malformed(read.malformed().summary(), err);
+    LogReadReport.requireRecords(read.records(), logs);
     out.printf(Locale.ROOT, "verify: %,d events from %,d log file(s)%s%n", report.events(), read.files(),
-        read.malformed().total() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed lines skipped: %s)",
-            read.malformed().total(), read.malformed().summary()));
+        read.malformed().total() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed lines skipped, listed on stderr)",
+            read.malformed().total()));
     out.printf(Locale.ROOT, "  function: %s (%,d bytes, %s, passes the runtime check)%n",
         function == null ? "generated from " + rules.source() : function, bytes, target);
     out.println("  decisions: " + report.decisions().entrySet().stream()

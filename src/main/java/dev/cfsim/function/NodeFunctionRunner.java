@@ -3,6 +3,7 @@ package dev.cfsim.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class NodeFunctionRunner implements AutoCloseable {
    */
   public static NodeFunctionRunner start(
       FunctionsJsProject project, Path function, FunctionRuntime runtime, boolean check) throws IOException {
+    UserFiles.requireFile(function); // else Node's own words (EISDIR, ENOENT) would be all a user saw
     ProcessBuilder builder = new ProcessBuilder(project.runEventsCommand(function, runtime, check));
     Process process;
     try {

@@ -3,11 +3,11 @@ package dev.cfsim.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import dev.cfsim.pricing.PricingRegion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -53,9 +53,7 @@ public final class EdgeLocations {
   public EdgeLocations withOverrides(Path file) {
     JsonNode root;
     try {
-      root = JSON.readTree(Files.readString(file));
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new InvalidInputException(file.toString(), "", "no such file");
+      root = JSON.readTree(UserFiles.readText(file));
     } catch (IOException e) {
       throw new InvalidInputException(file.toString(), "", "not JSON: " + e.getMessage());
     }

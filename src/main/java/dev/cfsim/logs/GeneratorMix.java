@@ -1,5 +1,6 @@
 package dev.cfsim.logs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,10 +8,10 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +67,7 @@ public record GeneratorMix(
   /** The documented default mix shipped with cfsim. */
   public static GeneratorMix defaults() {
     try (InputStream in = GeneratorMix.class.getResourceAsStream("default-mix.yaml")) {
-      return parse(in, "default-mix.yaml");
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-mix.yaml");
     } catch (IOException e) {
       throw new IllegalStateException("default-mix.yaml is unreadable", e);
     }
@@ -74,25 +75,22 @@ public record GeneratorMix(
 
   /** Reads a mix file of the same shape as the default. */
   public static GeneratorMix read(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, file.toString());
-    } catch (NoSuchFileException e) {
-      throw new InvalidInputException(file.toString(), "", "no such file");
-    } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), "", e.getMessage());
-    }
+    return parse(UserFiles.readText(file), file.toString());
   }
 
-  private static GeneratorMix parse(InputStream in, String source) throws IOException {
+  private static GeneratorMix parse(String text, String source) {
     GeneratorMix mix;
     try {
-      mix = YAML.readValue(in, GeneratorMix.class);
+      mix = YAML.readValue(text, GeneratorMix.class);
     } catch (JsonMappingException e) {
       String path =
           e.getPath().stream()
               .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining("."));
       throw new InvalidInputException(source, path, e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
+      throw new InvalidInputException(source, where, "not valid YAML: " + e.getOriginalMessage());
     }
     mix.validate(source);
     return mix;

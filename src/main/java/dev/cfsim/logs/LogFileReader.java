@@ -134,7 +134,7 @@ final class LogFileReader {
      */
     void parse(byte[] block, int length, long firstLine, Layout layout) {
       state.lineNo = firstLine - 1;
-      state.parser = layout == null ? null : parsers.computeIfAbsent(layout, LogFileReader.this::parser);
+      state.parser = layout == null ? null : parsers.computeIfAbsent(layout, l -> parser(l, state.name));
       state.lines(block, length, true);
     }
 
@@ -194,7 +194,19 @@ final class LogFileReader {
     }
   }
 
-  LineParser parser(Layout layout) {
+  /**
+   * The parser for a layout of file {@code name}.
+   *
+   * @throws InvalidInputException when a sampling rate is given for a log that is not real-time:
+   *     such a log holds every request, so the rate cannot apply, and reading it unweighted would
+   *     hide that the user took it for a sampled one
+   */
+  LineParser parser(Layout layout, String name) {
+    if (!layout.realtime() && options.samplingRate() != 100) {
+      throw new InvalidInputException(name, "", "--sampling-rate " + options.samplingRate()
+          + " is for real-time logs, and this is a standard log, which holds every request;"
+          + " leave --sampling-rate out");
+    }
     if (layout.columns() == null) {
       return new JsonLineParser();
     }
@@ -305,12 +317,12 @@ final class LogFileReader {
     void header(String line) {
       Layout layout = fieldsLayout(line);
       if (layout != null) {
-        parser = parser(layout);
+        parser = parser(layout, name);
       }
     }
 
     LineParser parserFor(byte[] buf, int start, int end) {
-      return parser(firstLineLayout(name, lineNo, buf, start, end));
+      return parser(firstLineLayout(name, lineNo, buf, start, end), name);
     }
   }
 

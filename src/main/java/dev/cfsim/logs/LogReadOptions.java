@@ -15,7 +15,7 @@ import java.util.Set;
  * @param samplingRate real-time sampling rate, 1 to 100 percent; each line counts 100/rate times
  * @param delimiter the byte between values in tab-separated formats (v2 plain lets you choose)
  * @param strict stop at the first malformed line or truncated file instead of counting it
- * @param threads files read at once; at least 1
+ * @param threads files read at once; 1 to {@link #MAX_THREADS}
  * @param fieldsRead the fields the job will read from each record; text fields outside it are
  *     checked as usual but left {@code null} in the record, which spares a String (and its
  *     decoding) per field per line. Numbers, dates and IPs are always read, so a line is
@@ -38,10 +38,19 @@ public record LogReadOptions(
     if (samplingRate < 1 || samplingRate > 100) {
       throw new IllegalArgumentException("sampling rate must be 1 to 100, was " + samplingRate);
     }
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1");
+    if (threads < 1 || threads > MAX_THREADS) {
+      throw new IllegalArgumentException("threads must be 1 to " + MAX_THREADS + ", was " + threads);
     }
   }
+
+  /**
+   * Most reader threads. Reading is CPU-bound (inflating and parsing), so threads beyond the
+   * cores only cost memory: each holds a 1 MiB line buffer and its own tally. 256 is more than
+   * any machine cfsim runs on has cores, yet fits the default heap; 100,000 threads ran out of
+   * memory. A fixed number, not a multiple of the cores, so a command valid on one machine is
+   * valid on every other.
+   */
+  public static final int MAX_THREADS = 256;
 
   private static final Set<LogField> ALL_FIELDS =
       Collections.unmodifiableSet(EnumSet.allOf(LogField.class));
@@ -49,7 +58,8 @@ public record LogReadOptions(
   /** Detect the format, tab-separated, lenient, one thread per core, every field read. */
   public static LogReadOptions defaults() {
     return new LogReadOptions(
-        null, List.of(), 100, (byte) '\t', false, Runtime.getRuntime().availableProcessors(),
+        null, List.of(), 100, (byte) '\t', false,
+        Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()),
         ALL_FIELDS);
   }
 

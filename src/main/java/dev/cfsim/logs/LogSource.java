@@ -269,7 +269,12 @@ public final class LogSource {
         return List.of(p);
       }
       if (Files.isDirectory(p)) {
-        return walk(p, null);
+        List<Path> files = walk(p, null);
+        if (files.isEmpty()) {
+          throw new InvalidInputException(arg, "", "no log files in this directory"
+              + " (hidden files and .md notes are skipped)");
+        }
+        return files;
       }
       throw new InvalidInputException(arg, "", "no such file or directory");
     }

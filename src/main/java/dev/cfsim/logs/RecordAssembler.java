@@ -151,9 +151,9 @@ final class RecordAssembler {
     if (date.length() != 10 || date.charAt(4) != '-' || date.charAt(7) != '-') {
       throw new MalformedLineException(BAD_DATE, "date '" + clip(date) + "'");
     }
-    int y = digits(date, 0, 4, BAD_DATE);
-    int m = digits(date, 5, 7, BAD_DATE);
-    int d = digits(date, 8, 10, BAD_DATE);
+    int y = digits(date, 0, 4, BAD_DATE, "date");
+    int m = digits(date, 5, 7, BAD_DATE, "date");
+    int d = digits(date, 8, 10, BAD_DATE, "date");
     long millis;
     try {
       millis = LocalDate.of(y, m, d).toEpochDay() * 86_400_000L;
@@ -169,9 +169,9 @@ final class RecordAssembler {
     if (t.length() != 8 || t.charAt(2) != ':' || t.charAt(5) != ':') {
       throw new MalformedLineException(BAD_DATE, "time '" + clip(t) + "'");
     }
-    int h = digits(t, 0, 2, BAD_DATE);
-    int m = digits(t, 3, 5, BAD_DATE);
-    int s = digits(t, 6, 8, BAD_DATE);
+    int h = digits(t, 0, 2, BAD_DATE, "time");
+    int m = digits(t, 3, 5, BAD_DATE, "time");
+    int s = digits(t, 6, 8, BAD_DATE, "time");
     if (h > 23 || m > 59 || s > 60) {
       throw new MalformedLineException(BAD_DATE, "time '" + t + "'");
     }
@@ -182,7 +182,7 @@ final class RecordAssembler {
     if (s.length() != 3) {
       throw new MalformedLineException(BAD_NUMBER, "sc-status '" + clip(s) + "'");
     }
-    return digits(s, 0, 3, BAD_NUMBER);
+    return digits(s, 0, 3, BAD_NUMBER, LogField.STATUS.cloudFrontName());
   }
 
   private long count(String[] v, LogField f, long absent) throws MalformedLineException {
@@ -251,13 +251,14 @@ final class RecordAssembler {
     return r;
   }
 
-  private static int digits(String s, int from, int to, MalformedLines.Reason reason)
+  /** The number {@code s} holds from {@code from} to {@code to}; {@code field} names it in the error. */
+  private static int digits(String s, int from, int to, MalformedLines.Reason reason, String field)
       throws MalformedLineException {
     int r = 0;
     for (int i = from; i < to; i++) {
       int d = s.charAt(i) - '0';
       if (d < 0 || d > 9) {
-        throw new MalformedLineException(reason, "'" + clip(s) + "'");
+        throw new MalformedLineException(reason, field + " '" + clip(s) + "'");
       }
       r = r * 10 + d;
     }

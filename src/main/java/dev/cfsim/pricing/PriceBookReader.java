@@ -1,12 +1,11 @@
 package dev.cfsim.pricing;
 
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import dev.cfsim.traffic.InputNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,7 +34,7 @@ public final class PriceBookReader {
 
   /** Reads a price book file; the file name appears in every error. */
   public static PriceBook read(Path file) throws IOException {
-    return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    return parse(file.toString(), UserFiles.readText(file));
   }
 
   /** Parses and checks a price book; {@code source} names it in errors. */

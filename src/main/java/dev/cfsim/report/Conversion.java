@@ -11,9 +11,21 @@ import java.util.Locale;
  * 1400}). AWS bills in USD; the conversion is for reading only.
  *
  * @param currency the ISO 4217 code, e.g. {@code KRW}
- * @param rate units of that currency per US dollar
+ * @param rate units of that currency per US dollar: positive, below 10^12, at most 12 decimals
  */
 public record Conversion(String currency, BigDecimal rate) {
+  /**
+   * Digits a rate may have before and after the point. No currency is worth less than a
+   * trillionth of a dollar, and the bound keeps every converted figure short: unbounded,
+   * {@code 1e400} printed a 500-digit column and {@code 1e99999999} ran for minutes.
+   */
+  private static final int MAX_DIGITS = 12;
+
+  /** Longest rate text read: 12 + 12 digits with room for a sign, leading zeros and an exponent. */
+  private static final int MAX_TEXT = 2 * MAX_DIGITS + 16;
+
+  private static final String RATE_RULE = "must be a positive number below 10^12, at most 12 decimals";
+
   public Conversion {
     if (currency == null || rate == null) {
       throw new InvalidInputException("--currency/--fx", "", "give both --currency CODE and --fx RATE");
@@ -28,9 +40,39 @@ public record Conversion(String currency, BigDecimal rate) {
     if (currency.equals("USD")) {
       throw new InvalidInputException("--currency", "", "figures are in USD already; give the currency to show them in, e.g. KRW");
     }
-    if (rate.signum() <= 0) {
-      throw new InvalidInputException("--fx", "", "must be greater than 0 (got " + rate.toPlainString() + ")");
+    checkRate(rate);
+  }
+
+  /**
+   * A rate as a user writes it ({@code --fx 1400}, {@code fx=1400}), held to the bound every
+   * conversion has. The CLI and the API both read rates here, so they accept the same ones.
+   * Text longer than any allowed rate is refused unparsed: BigDecimal reads huge digit strings
+   * slowly.
+   */
+  public static BigDecimal rate(String text) {
+    String t = text.trim();
+    if (t.length() > MAX_TEXT) {
+      throw new InvalidInputException("--fx", "", RATE_RULE + " (got '" + shown(t) + "')");
     }
+    BigDecimal value;
+    try {
+      value = new BigDecimal(t);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("--fx", "", "not a number: '" + t + "'");
+    }
+    return checkRate(value);
+  }
+
+  /** Checks the scale before anything computes with the rate: {@code 1e99999999} is legal BigDecimal. */
+  private static BigDecimal checkRate(BigDecimal rate) {
+    if (rate.signum() <= 0 || rate.precision() - rate.scale() > MAX_DIGITS || rate.scale() > MAX_DIGITS) {
+      throw new InvalidInputException("--fx", "", RATE_RULE + " (got " + shown(rate.toString()) + ")");
+    }
+    return rate;
+  }
+
+  private static String shown(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
   }
 
   /** The amount in the other currency, unrounded. */

@@ -3,10 +3,9 @@ package dev.cfsim.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import dev.cfsim.viewer.Ascii;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -45,7 +44,7 @@ public final class RulesReader {
 
   /** Reads and validates a rules file; warnings (e.g. unreachable rules) come back with it. */
   public static RulesFile read(Path file) throws IOException {
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return parse(UserFiles.readText(file), file.toString());
   }
 
   /** Parses rules text; {@code source} names it in messages (a file name or {@code request body}). */

@@ -2,13 +2,12 @@ package dev.cfsim.traffic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.PriceClass;
 import dev.cfsim.pricing.PricingRegion;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class TrafficProfileReader {
 
   /** Reads a profile file; the file name appears in every error. */
   public static TrafficProfile read(Path file) throws IOException {
-    return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+    return parse(file.toString(), UserFiles.readText(file));
   }
 
   /** Parses a profile from text; {@code source} (a file name or "request body") names it in errors. */

@@ -8,10 +8,10 @@ import com.maxmind.db.Networks;
 import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -47,9 +47,7 @@ final class MmdbFiles {
 
   /** Opens the file and walks it whole; the caller owns (and closes) the reader. */
   static Checked openChecked(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException(file.toString(), "", "no such geo database file");
-    }
+    UserFiles.requireFile(file);
     Reader reader;
     try {
       reader = new Reader(file.toFile(), new CHMCache());

@@ -29,6 +29,32 @@ class GenerateCommandTest {
   }
 
   @Test
+  void one_file_for_two_options_is_refused_before_anything_is_written() throws Exception {
+    Path function = tmp.resolve("g.js");
+    Path rules = Files.copy(Path.of("examples/rules/shop.yaml"), tmp.resolve("shop.yaml"));
+    String[][] runs = {
+      {"--out", function.toString(), "--test-event", function.toString()},
+      {"--out", function.toString(), "--test-event", tmp.resolve("sub/../g.js").toString()},
+      {"--out", rules.toString()},
+      {"--test-event", rules.toString()},
+    };
+    for (String[] options : runs) {
+      CliRun run = new CliRun();
+      String[] args = new String[options.length + 3];
+      args[0] = "generate";
+      args[1] = "--rules";
+      args[2] = rules.toString();
+      System.arraycopy(options, 0, args, 3, options.length);
+      assertEquals(Main.EXIT_BAD_INPUT, run.run(args), String.join(" ", options) + "\n" + run.err);
+      assertEquals(1, run.err.toString().lines().count(), run.err.toString());
+      String named = options.length == 4 ? "--out and --test-event" : "--rules and " + options[0];
+      assertTrue(run.err.toString().startsWith("cfsim: " + named + ": both name "), run.err.toString());
+    }
+    assertTrue(Files.notExists(function));
+    assertEquals(Files.readString(Path.of("examples/rules/shop.yaml")), Files.readString(rules));
+  }
+
+  @Test
   void without_out_the_function_goes_to_standard_output_for_the_runtime_asked() {
     int code = cli.run("generate", "--rules", "examples/rules/maintenance.yaml", "--runtime", "cloudfront-js-1.0");
     assertEquals(Main.EXIT_OK, code, cli.err.toString());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,42 @@ class LoggenCommandTest {
     assertEquals(Main.EXIT_OK, code);
     try (var files = Files.list(out)) {
       assertTrue(files.allMatch(f -> f.toString().endsWith(".gz")));
+    }
+  }
+
+  @Test
+  void a_directory_holding_files_is_refused_unless_replace_deletes_its_old_logs() throws Exception {
+    Path out = dir.resolve("logs");
+    String[] args = {"loggen", "--requests", "1", "--out", out.toString(), "--mix", testMix().toString(),
+        "--geoip", testDb(dir).toString()};
+    assertEquals(Main.EXIT_OK, ProfileCommandTest.run(args).code());
+    List<Path> first = list(out);
+
+    ProfileCommandTest.Run again = ProfileCommandTest.run(args);
+    assertEquals(Main.EXIT_BAD_INPUT, again.code());
+    assertEquals("cfsim: --out: " + out + " already holds " + first.size() + " entries, which a profile of it would"
+        + " read with the new logs; give a new or empty directory, or add --replace to delete its .gz files first\n",
+        again.err());
+    assertEquals(first, list(out));
+
+    String[] replacing = Arrays.copyOf(args, args.length + 1);
+    replacing[args.length] = "--replace";
+    replacing[2] = "50";
+    assertEquals(Main.EXIT_OK, ProfileCommandTest.run(replacing).code());
+    List<Path> second = list(out);
+    assertTrue(second.stream().noneMatch(first::contains), second + " still holds " + first);
+
+    Path note = Files.writeString(out.resolve("NOTES.txt"), "mine");
+    ProfileCommandTest.Run kept = ProfileCommandTest.run(replacing);
+    assertEquals(Main.EXIT_BAD_INPUT, kept.code());
+    assertTrue(kept.err().endsWith("give a new or empty directory\n"), kept.err());
+    assertTrue(Files.exists(note));
+    assertEquals(second.size() + 1, list(out).size());
+  }
+
+  private static List<Path> list(Path dir) throws Exception {
+    try (var files = Files.list(dir)) {
+      return files.sorted().toList();
     }
   }
 

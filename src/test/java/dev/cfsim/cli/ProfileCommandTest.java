@@ -104,6 +104,22 @@ class ProfileCommandTest {
   }
 
   @Test
+  void a_sampling_rate_for_a_log_that_is_not_real_time_is_refused_naming_the_file() {
+    String v2Json = "examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-08.v2.json";
+    for (String log : new String[] {EDGE_CASES, v2Json}) {
+      for (String threads : new String[] {"1", "2"}) {
+        Run r = run("profile", "--sampling-rate", "10", "--threads", threads, log);
+        assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.err());
+        assertEquals("cfsim: " + log + ": --sampling-rate 10 is for real-time logs, and this is a standard log,"
+            + " which holds every request; leave --sampling-rate out\n", r.err());
+      }
+    }
+    Run realtime = run("profile", "--sampling-rate", "10", "examples/logs/handwritten/realtime-all-40-fields.log");
+    assertEquals(Main.EXIT_OK, realtime.code(), realtime.err());
+    assertEquals(Main.EXIT_OK, run("profile", "--sampling-rate", "100", EDGE_CASES).code());
+  }
+
+  @Test
   void a_truncated_gzip_is_reported_with_the_lines_read() throws Exception {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {

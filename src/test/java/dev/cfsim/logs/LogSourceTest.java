@@ -232,6 +232,24 @@ class LogSourceTest {
   }
 
   @Test
+  void a_bad_status_date_or_time_is_reported_with_the_fields_name_as_other_bad_numbers_are() throws IOException {
+    String good = Files.readAllLines(EDGE_CASES).get(2);
+    String[] f = good.split("\t", -1);
+    String[][] cases = {
+      {"8", "abc", "bad number: sc-status 'abc'"},
+      {"0", "2026-1x-02", "bad date: date '2026-1x-02'"},
+      {"1", "07:1x:00", "bad date: time '07:1x:00'"},
+    };
+    for (String[] c : cases) {
+      Path p = write("bad-field.log", "#Fields: " + String.join(" ", LogField.STANDARD_33) + "\n"
+          + with(f, Integer.parseInt(c[0]), c[1]) + "\n");
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> LogSource.readFile(p, LogReadOptions.defaults().withStrict(true), r -> {}));
+      assertEquals(c[2], e.problem());
+    }
+  }
+
+  @Test
   void gzip_files_are_recognised_by_content_and_a_truncated_one_says_how_far_it_got()
       throws IOException {
     String text = Files.readString(EDGE_CASES) + "\n";

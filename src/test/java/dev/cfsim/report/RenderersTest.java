@@ -160,4 +160,15 @@ class RenderersTest {
     assertEquals("--currency", assertThrows(InvalidInputException.class, () -> new Conversion(" usd", new BigDecimal("3"))).source());
     assertEquals(new BigDecimal("61040"), KRW.display(new BigDecimal("43.60"))); // won have no minor unit
   }
+
+  @Test
+  void a_rate_is_positive_below_10_to_the_12_with_at_most_12_decimals_however_it_is_made() {
+    for (String rate : new String[] {"1e12", "1e400", "1e99999999", "1e-13", "0"}) {
+      assertEquals("--fx", assertThrows(InvalidInputException.class,
+          () -> new Conversion("KRW", new BigDecimal(rate)), rate).source());
+      assertThrows(InvalidInputException.class, () -> Conversion.rate(rate), rate);
+    }
+    assertEquals("not a number: 'abc'", assertThrows(InvalidInputException.class, () -> Conversion.rate("abc")).problem());
+    assertEquals(new BigDecimal("1400.5"), Conversion.rate(" 1400.5 "));
+  }
 }
