@@ -1,5 +1,6 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.InvalidInputException;
 import dev.cfsim.emulator.Emulator;
 import dev.cfsim.emulator.Replayed;
 import dev.cfsim.function.FunctionGenerator;
@@ -7,8 +8,6 @@ import dev.cfsim.function.FunctionRuntime;
 import dev.cfsim.function.FunctionVerifier;
 import dev.cfsim.function.FunctionsJsProject;
 import dev.cfsim.function.NodeFunctionRunner;
-import dev.cfsim.logs.EdgeLocations;
-import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogReadResult;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.rules.RuleEvaluator;
@@ -70,6 +69,9 @@ final class VerifyCommand implements Callable<Integer> {
   /** The same geo, header and device switches as {@code cfsim event}: decisions depend on them. */
   @Mixin ViewerOptions viewer;
 
+  /** The log-reading options of emulate, so any log emulate reads can be verified. */
+  @Mixin LogOptions logOptions;
+
   @Option(names = "--show", defaultValue = "5", paramLabel = "N",
       description = "Differences to print in full (default ${DEFAULT-VALUE}); all are counted.")
   int show;
@@ -90,9 +92,13 @@ final class VerifyCommand implements Callable<Integer> {
       Files.writeString(code, FunctionGenerator.generate(rules.rules(), rules.source(), target), StandardCharsets.UTF_8);
     }
     // One reader thread: events reach Node in log order, so "the first differences" are stable.
-    LogSource source = LogSource.of(logs, LogReadOptions.defaults().withThreads(1));
+    if (logOptions.threads != null) {
+      throw new InvalidInputException("--threads", "", "verify reads on one thread, so that the first differences"
+          + " it shows are the first in the logs");
+    }
+    LogSource source = LogSource.of(logs, logOptions.readOptions().withThreads(1));
     ViewerEnricher enricher = viewer.enricherBuilder().build();
-    Emulator emulator = new Emulator(RuleEvaluator.compile(rules.rules()), enricher, EdgeLocations.builtIn());
+    Emulator emulator = new Emulator(RuleEvaluator.compile(rules.rules()), enricher, logOptions.edgeLocations());
 
     FunctionVerifier.Report report;
     LogReadResult<Void> read;

@@ -41,6 +41,19 @@ class VerifyCommandTest {
   }
 
   @Test
+  void a_log_without_a_fields_line_is_verified_with_the_log_options_of_emulate() throws Exception {
+    Path mixed = Path.of(MIXED_LOG, "E2CFSIMFUNCTION.2026-11-02-08.mixed");
+    String fields = Files.readAllLines(mixed).get(1).substring("#Fields: ".length()).replace(' ', ',');
+    Path bare = tmp.resolve("bare.log");
+    Files.write(bare, Files.readAllLines(mixed).stream().filter(l -> !l.startsWith("#")).toList());
+    int code = cli.run("verify", "--rules", "examples/rules/shop.yaml", "--fields", fields, bare.toString());
+    assertEquals(Main.EXIT_OK, code, cli.out + "\n" + cli.err);
+    assertTrue(cli.out.toString().contains(
+        "decisions: korea-to-kr-site 4, pass 13, health-checks 2, phones-to-mobile 3, bots 2"), cli.out.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, cli.run("verify", "--rules", "examples/rules/shop.yaml", "--threads", "2", MIXED_LOG));
+  }
+
+  @Test
   void on_the_mixed_test_log_every_shop_rule_decides_some_request_and_all_agree() {
     int code = cli.run("verify", "--rules", "examples/rules/shop.yaml", MIXED_LOG);
     assertEquals(Main.EXIT_OK, code, cli.out + "\n" + cli.err);
