@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +75,15 @@ class EmulationRoutesTest extends LoopbackServerTest {
     for (byte[] log : new byte[][] {cut, damaged}) {
       assertProblem(upload(server, log, Files.readString(SHOP_RULES)), 400);
     }
+  }
+
+  @Test
+  void a_log_without_a_readable_record_is_422_not_a_report_of_zeros() throws IOException {
+    List<String> lines = Files.readAllLines(SAMPLE_LOG);
+    byte[] onlyBad = (lines.get(0) + "\n" + lines.get(1) + "\nnot\ta\tlog\tline\n").getBytes(StandardCharsets.UTF_8);
+    RunningApi.Answer a = upload(server, onlyBad, Files.readString(SHOP_RULES));
+    assertProblem(a, 422);
+    assertTrue(a.json().get("detail").asText().startsWith("the log holds no records (1 malformed lines"), a.body());
   }
 
   @Test
