@@ -126,4 +126,15 @@ class OpenApiDocumentTest extends LoopbackServerTest {
             RunningApi.Answer.parse("{\"type\":\"about:blank\",\"status\":\"four hundred\"}"));
     assertTrue(violations.size() >= 2, violations.toString()); // title missing, status a string
   }
+
+  @Test
+  void the_profile_schema_allows_counts_written_as_text_as_the_reader_does() {
+    String profile = "{\"name\":\"t\",\"regions\":{\"ap\":{\"requests_per_hour\":\"600,000\",\"data_out\":\"20 TB\"}},"
+        + "\"invalidation_paths\":\"1_000\"}";
+    assertEquals(Set.of(), contract.validate("/components/schemas/TrafficProfile", RunningApi.Answer.parse(profile)));
+    assertEquals(200, server.postJson("/api/v1/estimates", profile).status());
+    String words = "{\"name\":\"t\",\"regions\":{\"ap\":{\"requests_per_hour\":\"lots\"}}}";
+    assertTrue(!contract.validate("/components/schemas/TrafficProfile", RunningApi.Answer.parse(words)).isEmpty());
+    assertEquals(422, server.postJson("/api/v1/estimates", words).status());
+  }
 }
