@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.YamlTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,11 +30,6 @@ import java.util.TreeSet;
 public final class InputNode {
   private static final ObjectMapper JSON =
       JsonMapper.builder()
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .build();
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .build();
@@ -59,10 +56,11 @@ public final class InputNode {
    */
   public static InputNode parse(String source, String text) {
     String trimmed = text.stripLeading();
-    ObjectMapper mapper = trimmed.startsWith("{") || trimmed.startsWith("[") ? JSON : YAML;
+    boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
     JsonNode root;
     try {
-      root = mapper.readTree(text);
+      // YAML numbers are taken as written (0123 is 123, not octal 83): see YamlTree
+      root = json ? JSON.readTree(text) : YamlTree.read(text, YamlTree.Decimals.NUMBERS);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String line = at == null ? "" : "line " + at.getLineNr();
@@ -76,6 +74,8 @@ public final class InputNode {
       throw new InvalidInputException(source, line, "not valid YAML/JSON: " + e.getOriginalMessage(), e);
     } catch (NumberFormatException e) {
       throw new InvalidInputException(source, "", "not a number: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the text is in memory: no I/O can fail
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new InvalidInputException(source, "", "is empty");

@@ -71,6 +71,20 @@ class TrafficProfileReaderTest {
   }
 
   @Test
+  void numbers_are_read_as_written_not_as_yaml_1_1_octal_hex_or_base_60() {
+    // YAML 1.1 reads 0123 as octal 83 and 1:30 as 90: a count the user never wrote
+    TrafficProfile p = parse("regions: { us: { requests: 0123 }, eu: { requests: 10, https_share: 0.50, data_out: 1e3 } }");
+    assertAmount("123", p.regions().get(PricingRegion.US).requests());
+    assertAmount("1000", p.regions().get(PricingRegion.EU).dataOutGb());
+    assertAmount("0.5", p.regions().get(PricingRegion.EU).httpsShare());
+    for (String written : new String[] {"0x1F", "1:30", "0o17"}) {
+      InvalidInputException e = refused("regions: { us: { requests: " + written + " } }");
+      assertEquals("regions.us.requests", e.location(), e.getMessage());
+      assertTrue(e.problem().contains(written), e.getMessage());
+    }
+  }
+
+  @Test
   void counts_may_be_grouped_with_commas_or_underscores() {
     TrafficProfile p = parse("regions: { us: { requests: '1,000,000' }, eu: { requests: 2_000 } }");
     assertAmount("1000000", p.regions().get(PricingRegion.US).requests());

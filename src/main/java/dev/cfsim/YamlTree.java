@@ -1,4 +1,4 @@
-package dev.cfsim.rules;
+package dev.cfsim;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,15 +11,19 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * Reads YAML into a tree as Jackson's {@code readTree} does, except for unquoted numbers. YAML 1.1
- * reads {@code 0123} as octal 83, {@code 0x1F} as 31, {@code 1.10} as 1.1 and {@code 1e3} as
- * 1000.0, so a rule comparing against them would compare against text the user never wrote. Here
- * an integer written in plain decimal ({@code 302}, {@code -7}) stays a number, for the fields
- * that want one ({@code 12} reads as 12 either way); every other number scalar becomes the text
- * exactly as written, as if quoted.
- * Repeated keys are an error.
+ * Reads YAML into a tree as Jackson's {@code readTree} does, except for numbers not written as
+ * plain decimals. YAML 1.1 reads {@code 0123} as octal 83, {@code 0x1F} as 31 and {@code 1:30} as
+ * 90, so a profile or rule would hold a value the user never wrote. Here an integer written in
+ * plain decimal ({@code 302}, {@code -7}) stays a number; any other integer scalar becomes the text
+ * exactly as written, as if quoted, for the reader to take as written or refuse. Decimals stay
+ * numbers ({@link Decimals#NUMBERS}, exact, for profiles) or become text too ({@link
+ * Decimals#TEXT}, for rules, which compare text: {@code 1.10} is not {@code 1.1} there). Repeated
+ * keys are an error.
  */
-final class YamlTree {
+public final class YamlTree {
+  /** What a decimal scalar ({@code 1.10}, {@code 1e3}) becomes. */
+  public enum Decimals { NUMBERS, TEXT }
+
   private static final YAMLFactory FACTORY = (YAMLFactory) YAMLFactory.builder().build()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -28,32 +32,33 @@ final class YamlTree {
   private YamlTree() {}
 
   /** The first document's tree, or null when the text holds none. */
-  static JsonNode read(String text) throws IOException {
+  public static JsonNode read(String text, Decimals decimals) throws IOException {
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken token = parser.nextToken();
-      return token == null ? null : node(parser, token);
+      return token == null ? null : node(parser, token, decimals);
     }
   }
 
-  private static JsonNode node(JsonParser p, JsonToken token) throws IOException {
+  private static JsonNode node(JsonParser p, JsonToken token, Decimals decimals) throws IOException {
     return switch (token) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          object.set(name, node(p, p.nextToken()));
+          object.set(name, node(p, p.nextToken(), decimals));
         }
         yield object;
       }
       case START_ARRAY -> {
         ArrayNode array = NODES.arrayNode();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-          array.add(node(p, t));
+          array.add(node(p, t, decimals));
         }
         yield array;
       }
       case VALUE_NUMBER_INT -> PLAIN_DECIMAL.matcher(p.getText()).matches() ? integer(p) : NODES.textNode(p.getText());
-      case VALUE_NUMBER_FLOAT, VALUE_STRING -> NODES.textNode(p.getText());
+      case VALUE_NUMBER_FLOAT -> decimals == Decimals.NUMBERS ? NODES.numberNode(p.getDecimalValue()) : NODES.textNode(p.getText());
+      case VALUE_STRING -> NODES.textNode(p.getText());
       case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
       case VALUE_NULL -> NODES.nullNode();
       default -> NODES.pojoNode(p.getEmbeddedObject());
