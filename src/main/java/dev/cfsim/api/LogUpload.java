@@ -28,6 +28,7 @@ record LogUpload(String rules, Path log) {
 
   static LogUpload receive(Context ctx, ApiLimits limits) {
     RequestBodies.requireMediaType(ctx, MULTIPART);
+    RequestBodies.requireNoContentEncoding(ctx);
     long declared = ctx.req().getContentLengthLong();
     if (declared < 0) {
       throw ProblemException.lengthRequired("send the upload with a Content-Length (curl -F does)");

@@ -87,6 +87,7 @@ final class RequestBodies {
    * (JSON parsers see no value at all, not an error).
    */
   private String readText(Context ctx, String expected) {
+    requireNoContentEncoding(ctx);
     Utf8Text.requireUtf8Charset(ctx.contentType());
     String text = Utf8Text.decode(readBytes(ctx, limits.maxBodyBytes()), "the request body");
     if (text.isBlank()) {
@@ -215,6 +216,18 @@ final class RequestBodies {
           "send the body as Content-Type: "
               + expected
               + (given == null ? " (no Content-Type was given)" : ", not " + given));
+    }
+  }
+
+  /**
+   * 415 for a body sent with a Content-Encoding (gzip, br…): the routes would read compressed
+   * bytes as text (RFC 9110 §8.4). A log upload may still be a gzip file: that is its content.
+   */
+  static void requireNoContentEncoding(Context ctx) {
+    String encoding = ctx.header("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      throw ProblemException.unsupportedMediaType("Content-Encoding " + encoding.strip()
+          + " is not accepted: send the body uncompressed (a log file part may be gzip itself)");
     }
   }
 

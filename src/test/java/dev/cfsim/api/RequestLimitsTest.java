@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,23 @@ class RequestLimitsTest {
   @Test
   void a_body_with_no_content_type_is_415() {
     assertProblem(server.post(ESTIMATES, null, Profiles.KOREA_MALL), 415);
+  }
+
+  @Test
+  void a_body_with_a_content_encoding_is_415_not_read_as_text() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(Profiles.KOREA_MALL.getBytes(StandardCharsets.UTF_8));
+    }
+    RunningApi.Answer a = server.send(HttpRequest.newBuilder(URI.create(server.url(ESTIMATES)))
+        .header("Content-Type", "application/json").header("Content-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(gz.toByteArray())));
+    assertProblem(a, 415);
+    assertTrue(a.json().get("detail").asText().contains("Content-Encoding gzip"), a.body());
+    RunningApi.Answer identity = server.send(HttpRequest.newBuilder(URI.create(server.url(ESTIMATES)))
+        .header("Content-Type", "application/json").header("Content-Encoding", "identity")
+        .POST(HttpRequest.BodyPublishers.ofString(Profiles.KOREA_MALL)));
+    assertEquals(200, identity.status(), identity.body());
   }
 
   @Test
