@@ -12,7 +12,14 @@ import java.util.regex.Pattern;
  * gigabytes, and its price list tiers start at 10,240 GB for "10 TB").
  */
 public final class Quantities {
-  private static final Pattern AMOUNT = Pattern.compile("\\s*([+-]?[0-9][0-9_,]*(?:\\.[0-9]+)?)\\s*([A-Za-z]*)\\s*");
+  /**
+   * A number as people write one: digits, optionally grouped in thousands by commas
+   * ({@code 1,000,000}) or split by underscores ({@code 600_000}), then a decimal point. A comma
+   * anywhere else is refused: {@code 1,5} is a decimal comma, and reading it as 15 would bill ten
+   * times the traffic.
+   */
+  private static final Pattern AMOUNT = Pattern.compile(
+      "\\s*([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9](?:_?[0-9])*)(?:\\.[0-9]+)?)\\s*([A-Za-z]*)\\s*");
   private static final BigDecimal K = new BigDecimal(1024);
   /** The most data accepted, 10^12 GB (about 900 EB a month): beyond it an input is a typo. */
   static final BigDecimal MAX_GB = BigDecimal.TEN.pow(12);
@@ -52,7 +59,7 @@ public final class Quantities {
     return node.atMost(gb, MAX_GB);
   }
 
-  /** A plain number written as text, digits optionally grouped with ',' or '_'. */
+  /** A plain number written as text, digits optionally grouped (see {@link #AMOUNT}). */
   static BigDecimal parseCount(InputNode node, String text) {
     Matcher m = match(node, text, "a number");
     if (!m.group(2).isEmpty()) {
@@ -64,7 +71,9 @@ public final class Quantities {
   private static Matcher match(InputNode node, String text, String expected) {
     Matcher m = AMOUNT.matcher(text);
     if (!m.matches()) {
-      throw node.invalid("must be " + expected + " (got '" + text.strip() + "')");
+      String commas = text.indexOf(',') >= 0
+          ? "; a comma may only group thousands (1,000,000), and the decimal point is '.'" : "";
+      throw node.invalid("must be " + expected + " (got '" + text.strip() + "')" + commas);
     }
     return m;
   }

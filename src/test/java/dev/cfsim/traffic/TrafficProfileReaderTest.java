@@ -84,6 +84,30 @@ class TrafficProfileReaderTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "regions: { us: { requests: '1,5' } }|regions.us.requests",
+    "regions: { us: { requests: '1,00' } }|regions.us.requests",
+    "regions: { us: { requests: '1,0,0' } }|regions.us.requests",
+    "regions: { us: { requests: '1000,000' } }|regions.us.requests",
+    "regions: { us: { requests: 1, data_out: '1,5 TB' } }|regions.us.data_out",
+    "regions: { us: { requests: 1, https_share: '0,5' } }|regions.us.https_share",
+  })
+  void a_comma_that_does_not_group_thousands_is_refused_not_read_as_a_tenfold_number(String yaml, String field) {
+    // 1,5 read as 15 (or 1,5 TB as 15 TB) would bill ten times the traffic
+    InvalidInputException e = refused(yaml);
+    assertEquals(field, e.location(), e.getMessage());
+    assertTrue(e.problem().contains("a comma may only group thousands"), e.getMessage());
+  }
+
+  @Test
+  void thousands_groups_and_decimals_read_as_written() {
+    TrafficProfile p = parse("regions: { us: { requests: '12,345,678', data_out: '1,024.5 GB' }, eu: { requests: '999' } }");
+    assertAmount("12345678", p.regions().get(PricingRegion.US).requests());
+    assertAmount("1024.5", p.regions().get(PricingRegion.US).dataOutGb());
+    assertAmount("999", p.regions().get(PricingRegion.EU).requests());
+  }
+
   @Test
   void counts_may_be_grouped_with_commas_or_underscores() {
     TrafficProfile p = parse("regions: { us: { requests: '1,000,000' }, eu: { requests: 2_000 } }");
