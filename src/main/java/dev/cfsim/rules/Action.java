@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** What a matching rule does: answer with a redirect, change the request, or let it pass. */
 public sealed interface Action {
@@ -49,6 +50,9 @@ public sealed interface Action {
       if (location.source().matches("https?://")) {
         throw new IllegalArgumentException("location has no host after the scheme");
       }
+      if (isAbsolute(location)) {
+        requireFixedHost(location);
+      }
       if (keepQuery && location.uses(Template.Variable.QUERYSTRING)) {
         throw new IllegalArgumentException(
             "keep_query and ${querystring} would add the query string twice; use one");
@@ -61,6 +65,46 @@ public sealed interface Action {
      */
     public boolean absolute() {
       return isAbsolute(location);
+    }
+
+    /**
+     * Refuses an absolute location whose host the request could choose: {@code https://${uri}}
+     * on {@code /evil.example} is {@code https:///evil.example}, which browsers open as
+     * evil.example, and {@code ${querystring}} or text after {@code ${host}} ({@code @evil}) can do
+     * the same. The host must be literal, or {@code ${host}} alone, which CloudFront only lets
+     * through for the distribution's own names; an optional {@code :port} may follow either.
+     * {@code ${uri}} may come straight after the host: CloudFront's URI always starts with "/".
+     */
+    private static void requireFixedHost(Template location) {
+      List<Template.Part> parts = location.parts();
+      String first = ((Template.Literal) parts.get(0)).text();
+      String afterScheme = first.substring(first.indexOf("://") + 3);
+      int end = firstOf(afterScheme, "/?#");
+      String host = end >= 0 ? afterScheme.substring(0, end) : afterScheme;
+      boolean literalHost = !host.isEmpty() && (end >= 0 || parts.size() == 1
+          || parts.get(1).equals(new Template.Placeholder(Template.Variable.URI)));
+      boolean viewerHost = host.isEmpty() && parts.size() > 1
+          && parts.get(1).equals(new Template.Placeholder(Template.Variable.HOST))
+          && (parts.size() == 2 || parts.get(2).equals(new Template.Placeholder(Template.Variable.URI))
+              || parts.get(2) instanceof Template.Literal after && PORT_THEN_PATH.matcher(after.text()).matches());
+      if (!(literalHost && PORT_AFTER_HOST.matcher(host).matches()) && !viewerHost) {
+        throw new IllegalArgumentException("the host of an absolute location must be written out or be ${host}"
+            + " alone: a host built from ${uri}, ${querystring} or around ${host} could send viewers to another site");
+      }
+    }
+
+    /** A host name with an optional port, nothing a URL would read as user info or a path. */
+    private static final Pattern PORT_AFTER_HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
+    /** What may follow {@code ${host}}: an optional port, then the path, query or fragment, or nothing. */
+    private static final Pattern PORT_THEN_PATH = Pattern.compile("(:[0-9]{1,5})?([/?#].*)?", Pattern.DOTALL);
+
+    private static int firstOf(String text, String chars) {
+      for (int i = 0; i < text.length(); i++) {
+        if (chars.indexOf(text.charAt(i)) >= 0) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     private static boolean isAbsolute(Template location) {

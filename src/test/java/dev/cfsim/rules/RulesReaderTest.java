@@ -142,6 +142,22 @@ class RulesReaderTest {
   }
 
   @Test
+  void an_absolute_location_keeps_its_host_out_of_the_requests_hands() {
+    // https://${uri} on /evil.example is https:///evil.example, which browsers open as evil.example
+    for (String location : new String[] {"https://${uri}", "https://${querystring}/x", "https://${host}@evil.example/",
+        "https://${host}${querystring}", "https://a.example${querystring}", "https://user@a.example/", "http://${uri}/"}) {
+      InvalidInputException e = rejected("rules:\n  - id: r\n    redirect: { status: 302, location: \"" + location + "\" }\n");
+      assertEquals("rules[0] (r).redirect.location", e.location(), location);
+      assertTrue(e.getMessage().contains("must be written out or be ${host} alone"), e.getMessage());
+    }
+    for (String location : new String[] {"https://kr.example.com${uri}", "https://${host}${uri}", "https://${host}:8443/x",
+        "https://${host}/maintenance.html", "https://a.example:8443${uri}", "https://a.example/?from=${uri}",
+        "https://[2001:db8::1]/x", "https://a.example"}) {
+      parse("rules:\n  - id: r\n    redirect: { status: 302, location: \"" + location + "\" }\n");
+    }
+  }
+
+  @Test
   void a_status_that_is_not_a_redirect_is_refused() {
     InvalidInputException e = rejected(
         "rules:\n  - id: r\n    redirect: { status: 303, location: \"https://x.example/\" }\n");
