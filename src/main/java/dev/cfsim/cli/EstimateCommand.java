@@ -51,9 +51,12 @@ final class EstimateCommand implements Callable<Integer> {
         : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth, spec.commandLine().getErr());
     TrafficProfile profile = fromLogs == null ? options.readProfile() : fromLogs.profile();
     CostEstimate estimate = CostEngine.estimate(profile, options.readPriceBook(), options.estimateOptions());
-    String unpriced = fromLogs == null ? null : fromLogs.tally().unpricedTraffic();
-    if (unpriced != null) {
-      estimate = estimate.withAssumption(unpriced + ".");
+    if (fromLogs != null) {
+      estimate = estimate.withAssumption(fromLogs.window());
+      String unpriced = fromLogs.tally().unpricedTraffic();
+      if (unpriced != null) {
+        estimate = estimate.withAssumption(unpriced + ".");
+      }
     }
     spec.commandLine().getOut().print(EstimateRenderer.render(estimate, options.format, conversion));
     spec.commandLine().getOut().flush();

@@ -103,6 +103,20 @@ final class ProfileCommand implements Callable<Integer> {
     Map<String, Object> stats() {
       return ProfileCommand.stats(tally(), read, factor);
     }
+
+    /**
+     * The window the amounts come from and how it became the month, for a bill's assumptions:
+     * a "monthly estimate" of a day of logs, or of a day multiplied by 30, says which it is.
+     */
+    String window() {
+      TrafficTally t = tally();
+      String span = "The logs cover " + t.hoursCovered() + " clock hour(s), " + Instant.ofEpochMilli(t.firstMillis())
+          + " to " + Instant.ofEpochMilli(t.lastMillis());
+      return factor == null
+          ? span + "; their amounts are priced as the month, not scaled (--scale-to-month extrapolates)."
+          : span + "; every amount is multiplied by " + factor + " (730 h / " + t.hoursCovered() + " h) to make a month"
+              + (t.hoursCovered() > 730 ? " (more than a month: scaled DOWN)" : "") + ".";
+    }
   }
 
   /**

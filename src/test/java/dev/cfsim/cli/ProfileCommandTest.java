@@ -173,6 +173,11 @@ class ProfileCommandTest {
     JsonNode b = json.readTree(fromLogs.out());
     assertEquals(a.path("lines"), b.path("lines"));
     assertEquals(a.path("total_usd"), b.path("total_usd"));
+    // the bill says which window it priced and how it became a month
+    assertTrue(b.path("assumptions").toString().contains("The logs cover 1 clock hour(s), 2026-11-02T07:"), b.toString());
+    assertTrue(b.path("assumptions").toString().contains("every amount is multiplied by 730"), b.toString());
+    JsonNode unscaled = json.readTree(run("estimate", "--logs", EDGE_CASES, "--format", "json").out());
+    assertTrue(unscaled.path("assumptions").toString().contains("priced as the month, not scaled"), unscaled.toString());
     assertEquals(Main.EXIT_BAD_INPUT, run("estimate").code());
     assertEquals(Main.EXIT_BAD_INPUT, run("estimate", "--profile", profile.toString(), "--logs", EDGE_CASES).code());
   }
