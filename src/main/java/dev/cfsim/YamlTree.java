@@ -61,7 +61,8 @@ public final class YamlTree {
       case VALUE_STRING -> NODES.textNode(p.getText());
       case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
       case VALUE_NULL -> NODES.nullNode();
-      default -> NODES.pojoNode(p.getEmbeddedObject());
+      // !!binary: bytes, as Jackson's readTree gives them (a reader then names the field's wrong type)
+      default -> p.getEmbeddedObject() instanceof byte[] bytes ? NODES.binaryNode(bytes) : NODES.pojoNode(p.getEmbeddedObject());
     };
   }
 

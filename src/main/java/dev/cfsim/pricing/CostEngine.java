@@ -31,8 +31,8 @@ public final class CostEngine {
           + " %s KeyValueStore reads a month) is applied to this distribution alone, to the most expensive eligible"
           + " usage first: free requests to the highest per-request price (region and HTTP/HTTPS), free data transfer"
           + " where it saves the most. Free data transfer is metered before the regional volume tiers, so the tiers"
-          + " count only billed GB and a free GB takes off a region's last GB, at its last tier's price (AWS's price"
-          + " list keeps the free tier as its own 'Global' usage type, priced $0 for 0-1,024 GB).";
+          + " count only billed GB and free GB take off a region's last GB, at the prices of the tiers those GB fall in"
+          + " (AWS's price list keeps the free tier as its own 'Global' usage type, priced $0 for 0-1,024 GB).";
 
   /** 1 / 1,024, exact: multiplying by it turns MB into GB without a division. */
   private static final BigDecimal GB_PER_MB = new BigDecimal("0.0009765625");

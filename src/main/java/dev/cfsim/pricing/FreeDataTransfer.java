@@ -14,7 +14,7 @@ import java.util.function.Function;
  * free tier to Japan at 20 TB ($0.089 a GB saved) rather than to India at 1 TB ($0.109).
  *
  * <p>A region's saving grows faster the more free GB it gets (its dearer, lower tiers come
- * next), so the best share is a corner: some regions wholly free, at most one partly. There are
+ * next; the price book refuses tiers that rise), so the best share is a corner: some regions wholly free, at most one partly. There are
  * at most eight regions, and only those with less traffic than the allowance can be wholly free,
  * so every corner is tried.
  */

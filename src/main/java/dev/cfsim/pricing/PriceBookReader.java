@@ -77,7 +77,7 @@ public final class PriceBookReader {
     n.entries().forEach((key, r) -> {
       PricingRegion region = region(r, key);
       r.object(Set.of("data_transfer_out", "data_transfer_origin", "requests_http", "requests_https"));
-      out.put(region, new RegionalPrices(tiered(r.field("data_transfer_out")), rate(r.field("data_transfer_origin")),
+      out.put(region, new RegionalPrices(volumeDiscounted(r.field("data_transfer_out")), rate(r.field("data_transfer_origin")),
           rate(r.field("requests_http")), rate(r.field("requests_https"))));
     });
     for (PricingRegion r : PricingRegion.values()) {
@@ -123,6 +123,23 @@ public final class PriceBookReader {
       throw n.invalid("negative price (" + usd.toPlainString() + ")");
     }
     return usd;
+  }
+
+  /**
+   * Data transfer tiers, whose prices may only fall as volume grows, as AWS's do: the free tier is
+   * shared on that premise ({@link FreeDataTransfer}), and a rising tier is a typo in a book.
+   */
+  private static TieredRate volumeDiscounted(InputNode n) {
+    TieredRate rate = tiered(n);
+    List<InputNode> elements = n.field("tiers").elements();
+    for (int i = 1; i < rate.tiers().size(); i++) {
+      BigDecimal before = rate.tiers().get(i - 1).usd();
+      if (rate.tiers().get(i).usd().compareTo(before) > 0) {
+        throw elements.get(i).field("usd").invalid("a volume tier may not cost more than the one before ("
+            + before.toPlainString() + ")");
+      }
+    }
+    return rate;
   }
 
   private static TieredRate tiered(InputNode n) {

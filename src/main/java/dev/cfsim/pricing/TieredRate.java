@@ -31,7 +31,7 @@ public record TieredRate(String unit, List<Tier> tiers, Source source) {
     return sum;
   }
 
-  /** The price per unit of the first tier, the one the free tier displaces. */
+  /** The price per unit of the first tier (what an importer checks it read). */
   public BigDecimal firstTierPrice() {
     return tiers.get(0).usd();
   }

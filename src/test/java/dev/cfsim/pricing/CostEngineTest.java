@@ -153,7 +153,7 @@ class CostEngineTest {
   }
 
   @Test
-  void free_data_transfer_goes_to_the_region_with_the_dearest_first_tier() {
+  void below_the_second_tier_free_data_transfer_goes_to_the_dearest_first_tier() {
     TrafficProfile p = TrafficProfile.builder("two")
         .region(PricingRegion.US, traffic("0", "1", "1000"))
         .region(PricingRegion.AP, traffic("0", "1", "500"))

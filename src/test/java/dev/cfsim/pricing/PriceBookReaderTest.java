@@ -123,6 +123,13 @@ class PriceBookReaderTest {
   }
 
   @Test
+  void a_data_transfer_tier_dearer_than_the_one_before_is_refused() throws Exception {
+    // us tier 1 is $0.080 after $0.085: $0.090 would make more volume dearer, which the free tier's share assumes away
+    assertRefusal(refusedAfter(b -> at(b, "regions.us.data_transfer_out.tiers.1").put("usd", 0.090)),
+        "regions.us.data_transfer_out.tiers[1].usd", "may not cost more than the one before (0.085)");
+  }
+
+  @Test
   void a_negative_price_is_refused() throws Exception {
     assertRefusal(refusedAfter(b -> at(b, "regions.in.requests_https").put("usd", -0.012)),
         "regions.in.requests_https.usd", "negative price");
