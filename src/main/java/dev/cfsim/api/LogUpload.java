@@ -24,8 +24,10 @@ import org.eclipse.jetty.server.MultiPartFormInputStream;
  *
  * @param rules the rules file's text
  * @param log the plain log in a temporary file, deleted by {@link #delete()}
+ * @param logName what messages call the log: the part's filename, else "log" (never the
+ *     temporary file's path, which means nothing to the sender)
  */
-record LogUpload(String rules, Path log) {
+record LogUpload(String rules, Path log, String logName) {
   private static final String MULTIPART = "multipart/form-data";
   private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
   /** Parts Jetty will parse before refusing: a few past the two an upload has, to name them. */
@@ -66,7 +68,7 @@ record LogUpload(String rules, Path log) {
       }
       log = Files.createTempFile("cfsim-api-upload", ".log");
       copyBounded(logPart, log, limits);
-      return new LogUpload(rules, log);
+      return new LogUpload(rules, log, logName(logPart));
     } catch (IOException e) {
       deleteQuietly(log);
       ProblemException failure = RequestBodies.transferFailure(e, limits);
@@ -114,6 +116,16 @@ record LogUpload(String rules, Path log) {
           "the upload has no 'rules' part (curl -F log=@access.log.gz -F rules=@rules.yaml)", null);
     }
     return text;
+  }
+
+  /** The filename the log part was sent with, without any directory; "log" when it has none. */
+  private static String logName(Part part) {
+    String name = part.getSubmittedFileName();
+    if (name != null) {
+      name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+          .replaceAll("\\p{Cntrl}", "").strip();
+    }
+    return name == null || name.isEmpty() ? "log" : name;
   }
 
   /** The part named {@code name}, or null. */
