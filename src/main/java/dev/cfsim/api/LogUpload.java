@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipException;
 import org.eclipse.jetty.server.MultiPartFormInputStream;
 
@@ -29,6 +32,7 @@ import org.eclipse.jetty.server.MultiPartFormInputStream;
  */
 record LogUpload(String rules, Path log, String logName) {
   private static final String MULTIPART = "multipart/form-data";
+  private static final List<String> PARTS = List.of("log", "rules");
   private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
   /** Parts Jetty will parse before refusing: a few past the two an upload has, to name them. */
   private static final int MAX_PARTS = 16;
@@ -59,6 +63,7 @@ record LogUpload(String rules, Path log, String logName) {
         throw failure != null ? failure : ProblemException.badRequest(
             "the body is not valid multipart/form-data: " + e.getMessage(), null);
       }
+      requireKnownParts(parts);
       Part rulesPart = part(parts, "rules");
       Part logPart = part(parts, "log");
       String rules = rulesText(rulesPart, limits);
@@ -126,6 +131,22 @@ record LogUpload(String rules, Path log, String logName) {
           .replaceAll("\\p{Cntrl}", "").strip();
     }
     return name == null || name.isEmpty() ? "log" : name;
+  }
+
+  /** 400 for a part other than {@code log} and {@code rules}, or one of them sent twice. */
+  private static void requireKnownParts(Collection<Part> parts) {
+    Set<String> seen = new HashSet<>();
+    for (Part p : parts) {
+      String name = p.getName();
+      if (!PARTS.contains(name)) {
+        throw ProblemException.badRequest("unknown part '" + name + "': an upload has a 'log' "
+            + "and a 'rules' part (curl -F log=@access.log.gz -F rules=@rules.yaml)", null);
+      }
+      if (!seen.add(name)) {
+        throw ProblemException.badRequest(
+            "the '" + name + "' part is given more than once: send one", null);
+      }
+    }
   }
 
   /** The part named {@code name}, or null. */

@@ -143,6 +143,25 @@ class EmulationRoutesTest extends LoopbackServerTest {
   }
 
   @Test
+  void a_repeated_log_or_rules_part_or_an_unknown_part_is_400_naming_it() throws IOException {
+    byte[] log = Files.readAllBytes(SAMPLE_LOG);
+    String rules = Files.readString(SHOP_RULES);
+    Multipart twoLogs = new Multipart().file("log", "a.log", log).file("log", "a.log", log).text("rules", rules);
+    Multipart twoRules = new Multipart().file("log", "a.log", log).text("rules", rules).text("rules", rules);
+    Multipart extra = new Multipart().file("log", "a.log", log).text("rules", rules).text("x", "1");
+    String[][] cases = {{"'log' part is given more than once"}, {"'rules' part is given more than once"},
+        {"unknown part 'x'"}};
+    Multipart[] bodies = {twoLogs, twoRules, extra};
+    for (int i = 0; i < bodies.length; i++) {
+      RunningApi.Answer a = server.send(HttpRequest.newBuilder(URI.create(server.url(EMULATIONS)))
+          .header("Content-Type", Multipart.CONTENT_TYPE)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(bodies[i].bytes())));
+      assertProblem(a, 400);
+      assertTrue(a.json().get("detail").asText().contains(cases[i][0]), a.body());
+    }
+  }
+
+  @Test
   void rules_with_an_unknown_condition_are_422_naming_the_field() throws IOException {
     RunningApi.Answer a = upload(server, Files.readAllBytes(SAMPLE_LOG),
         "rules:\n  - id: x\n    when: {colour: red}\n    pass: true\n");
