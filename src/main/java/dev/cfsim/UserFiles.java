@@ -2,11 +2,7 @@ package dev.cfsim;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -80,23 +76,19 @@ public final class UserFiles {
     return new InvalidInputException(file, "", what, e);
   }
 
-  /** Decodes strict UTF-8, naming the line and the byte where it is not. */
+  /**
+   * Decodes strict UTF-8 (one leading byte order mark skipped), naming the line and the byte
+   * where it is not.
+   */
   private static String utf8(String source, byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
+    try {
+      return StrictUtf8.decodeDocument(in);
+    } catch (CharacterCodingException e) {
       int at = in.position();
       throw new InvalidInputException(source, "line " + lineOf(bytes, at), String.format(Locale.ROOT,
           "not UTF-8 text (byte 0x%02X); save the file as UTF-8", bytes[Math.min(at, bytes.length - 1)] & 0xff));
     }
-    return out.flip().toString();
   }
 
   private static long lineOf(byte[] bytes, int at) {

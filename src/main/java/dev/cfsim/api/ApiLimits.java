@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param maxUploadBytes largest log upload for an emulation, after decompression (413 past it)
  * @param maxUploadRecords most log records one emulation replays (413 past it)
  * @param requestTimeout longest a request may take: the idle timeout of a connection, the
- *     deadline of the heavy work (emulations, function checks), and with {@code maxBodyBytes}
- *     the slowest a body may arrive (see {@link #minBodyBytesPerSecond()})
+ *     deadline of the heavy work (emulations, function checks), and the time a request body
+ *     has to arrive from its first read (a log upload: this per {@code maxBodyBytes} declared)
  */
 public record ApiLimits(
     long maxBodyBytes,
@@ -39,16 +39,6 @@ public record ApiLimits(
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("requestTimeout must be positive");
     }
-  }
-
-  /**
-   * The slowest a request body may arrive, on average from its first byte: the rate at which the
-   * largest JSON body takes the request timeout (6,553 B/s by default). Jetty cuts a slower body
-   * off with 408; without it a client sending a byte every few seconds would hold a request
-   * thread indefinitely, since each byte restarts the idle timeout.
-   */
-  public long minBodyBytesPerSecond() {
-    return Math.max(1, maxBodyBytes * 1000 / requestTimeout.toMillis());
   }
 
   /** The same limits with another body size; tests use it to provoke a 413 cheaply. */

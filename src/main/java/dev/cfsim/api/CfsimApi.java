@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
-import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -160,12 +159,6 @@ public final class CfsimApi {
     QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, cores * 8), Math.max(4, cores));
     threads.setName("cfsim-http");
     config.jetty.threadPool = threads;
-    long upload = settings.limits().maxUploadBytes() + settings.limits().maxBodyBytes();
-    config.jetty.multipartConfig.maxTotalRequestSize(upload, SizeUnit.BYTES);
-    config.jetty.multipartConfig.maxFileSize(upload, SizeUnit.BYTES);
-    // Each byte of a body restarts the idle timeout; the minimum rate bounds the whole body.
-    config.jetty.modifyHttpConfiguration(
-        http -> http.setMinRequestDataRate(settings.limits().minBodyBytesPerSecond()));
     config.jetty.modifyServer(
         server -> {
           // The statistics handler counts requests in flight, which lets stop() wait for them.

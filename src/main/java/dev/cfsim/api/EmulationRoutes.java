@@ -54,13 +54,15 @@ final class EmulationRoutes {
       RulesFile rules = RulesReader.parse(upload.rules(), RULES_SOURCE);
       String json = work.run(() -> {
         ViewerEnricher enricher = viewers.forRun();
-        LogSource source = LogSource.of(List.of(upload.log().toString()), LogReadOptions.defaults().withThreads(1));
+        LogSource source = LogSource.named(upload.log(), upload.logName(),
+            LogReadOptions.defaults().withThreads(1));
         EmulationReport report = new Emulation(rules, enricher, edges, book,
             MonthScale.of(scaleToMonth)).run(source);
         if (report.counts().records() == 0) {
           // as the CLI: a report of zeros over nothing would read as "the rules do nothing"
-          throw ProblemException.invalidInput("the log holds no records (" + report.malformed()
-              + " malformed lines: " + String.join("; ", report.malformedSummary()) + ")", "log");
+          throw ProblemException.invalidInput("the log holds no records" + (report.malformed() == 0 ? ""
+              : " (" + report.malformed() + " malformed lines: "
+                  + String.join("; ", report.malformedSummary()) + ")"), "log");
         }
         return EmulationFormat.JSON.render(report);
       });

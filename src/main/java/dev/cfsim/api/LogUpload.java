@@ -2,7 +2,8 @@ package dev.cfsim.api;
 
 import dev.cfsim.logs.GzipStreams;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.Part;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,9 +12,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipException;
+import org.eclipse.jetty.server.MultiPartFormInputStream;
 
 /**
  * The parts of an emulation upload, received within the limits: the log is decompressed (when
@@ -22,9 +27,15 @@ import java.util.zip.ZipException;
  *
  * @param rules the rules file's text
  * @param log the plain log in a temporary file, deleted by {@link #delete()}
+ * @param logName what messages call the log: the part's filename, else "log" (never the
+ *     temporary file's path, which means nothing to the sender)
  */
-record LogUpload(String rules, Path log) {
+record LogUpload(String rules, Path log, String logName) {
   private static final String MULTIPART = "multipart/form-data";
+  private static final List<String> PARTS = List.of("log", "rules");
+  private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
+  /** Parts Jetty will parse before refusing: a few past the two an upload has, to name them. */
+  private static final int MAX_PARTS = 16;
 
   static LogUpload receive(Context ctx, ApiLimits limits) {
     RequestBodies.requireMediaType(ctx, MULTIPART);
@@ -37,34 +48,57 @@ record LogUpload(String rules, Path log) {
       throw ProblemException.tooLarge("the upload (" + declared + " bytes) is larger than this API accepts ("
           + (limits.maxUploadBytes() + limits.maxBodyBytes()) + " bytes)");
     }
-    Map<String, List<UploadedFile>> files;
-    Map<String, List<String>> fields;
-    try {
-      files = ctx.uploadedFileMap();
-      fields = ctx.formParamMap();
-    } catch (Exception e) { // Jetty's parser throws IOException through Javalin's Kotlin signatures
-      ProblemException failure = RequestBodies.transferFailure(e, limits);
-      throw failure != null ? failure : ProblemException.badRequest(
-          "the body is not valid multipart/form-data: " + e.getMessage(), null);
-    }
-    String rules = rulesPart(files, fields, limits);
-    UploadedFile logPart = first(files, "log");
-    if (logPart == null) {
-      throw ProblemException.badRequest(
-          "the upload has no 'log' file part (curl -F log=@access.log.gz -F rules=@rules.yaml)", null);
-    }
+    Duration allowed = uploadTime(declared, limits);
+    long max = limits.maxUploadBytes() + limits.maxBodyBytes();
+    MultiPartFormInputStream form = null;
     Path log = null;
-    try {
+    try (InputStream body = BodyDeadline.open(ctx, allowed)) {
+      form = new MultiPartFormInputStream(body, ctx.contentType(),
+          new MultipartConfigElement(TEMP.toString(), max, max, 64 * 1024), TEMP.toFile(), MAX_PARTS);
+      Collection<Part> parts;
+      try {
+        parts = form.getParts();
+      } catch (IOException | RuntimeException e) { // Jetty's parser: IOException or IllegalStateException
+        ProblemException failure = RequestBodies.transferFailure(e, limits);
+        throw failure != null ? failure : ProblemException.badRequest(
+            "the body is not valid multipart/form-data: " + e.getMessage(), null);
+      }
+      requireKnownParts(parts);
+      Part rulesPart = part(parts, "rules");
+      Part logPart = part(parts, "log");
+      String rules = rulesText(rulesPart, limits);
+      if (logPart == null) {
+        throw ProblemException.badRequest(
+            "the upload has no 'log' file part (curl -F log=@access.log.gz -F rules=@rules.yaml)", null);
+      }
       log = Files.createTempFile("cfsim-api-upload", ".log");
       copyBounded(logPart, log, limits);
-      return new LogUpload(rules, log);
+      return new LogUpload(rules, log, logName(logPart));
     } catch (IOException e) {
       deleteQuietly(log);
+      ProblemException failure = RequestBodies.transferFailure(e, limits);
+      if (failure != null) {
+        throw failure;
+      }
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       deleteQuietly(log);
       throw e;
+    } finally {
+      if (form != null) {
+        form.deleteParts();
+      }
     }
+  }
+
+  /**
+   * How long an upload has to arrive, from its first read: the request timeout for each
+   * {@code maxBodyBytes} it declares (10 s per 64 KiB by default), so a small upload has the
+   * request timeout and the largest about 11 minutes, however it pauses on the way.
+   */
+  static Duration uploadTime(long declared, ApiLimits limits) {
+    long units = Math.max(1, (declared + limits.maxBodyBytes() - 1) / limits.maxBodyBytes());
+    return limits.requestTimeout().multipliedBy(units);
   }
 
   void delete() {
@@ -72,41 +106,62 @@ record LogUpload(String rules, Path log) {
   }
 
   /** The rules, as a file part ({@code -F rules=@shop.yaml}) or a text field ({@code -F rules=<shop.yaml}). */
-  private static String rulesPart(
-      Map<String, List<UploadedFile>> files, Map<String, List<String>> fields, ApiLimits limits) {
-    UploadedFile file = first(files, "rules");
-    String text;
-    if (file != null) {
-      if (file.size() > limits.maxBodyBytes()) {
+  private static String rulesText(Part part, ApiLimits limits) throws IOException {
+    String text = null;
+    if (part != null) {
+      if (part.getSize() > limits.maxBodyBytes()) {
         throw ProblemException.tooLarge("the rules part is larger than " + limits.maxBodyBytes() + " bytes");
       }
-      try (InputStream in = file.content()) {
+      try (InputStream in = part.getInputStream()) {
         text = Utf8Text.decode(in.readAllBytes(), "the rules part");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
-    } else {
-      List<String> values = fields.getOrDefault("rules", List.of());
-      text = values.isEmpty() ? null : values.get(0);
     }
     if (text == null || text.isBlank()) {
       throw ProblemException.badRequest(
           "the upload has no 'rules' part (curl -F log=@access.log.gz -F rules=@rules.yaml)", null);
     }
-    if (text.length() > limits.maxBodyBytes()) {
-      throw ProblemException.tooLarge("the rules part is larger than " + limits.maxBodyBytes() + " bytes");
-    }
     return text;
   }
 
-  private static UploadedFile first(Map<String, List<UploadedFile>> files, String name) {
-    List<UploadedFile> list = files.getOrDefault(name, List.of());
-    return list.isEmpty() ? null : list.get(0);
+  /** The filename the log part was sent with, without any directory; "log" when it has none. */
+  private static String logName(Part part) {
+    String name = part.getSubmittedFileName();
+    if (name != null) {
+      name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+          .replaceAll("\\p{Cntrl}", "").strip();
+    }
+    return name == null || name.isEmpty() ? "log" : name;
+  }
+
+  /** 400 for a part other than {@code log} and {@code rules}, or one of them sent twice. */
+  private static void requireKnownParts(Collection<Part> parts) {
+    Set<String> seen = new HashSet<>();
+    for (Part p : parts) {
+      String name = p.getName();
+      if (!PARTS.contains(name)) {
+        throw ProblemException.badRequest("unknown part '" + name + "': an upload has a 'log' "
+            + "and a 'rules' part (curl -F log=@access.log.gz -F rules=@rules.yaml)", null);
+      }
+      if (!seen.add(name)) {
+        throw ProblemException.badRequest(
+            "the '" + name + "' part is given more than once: send one", null);
+      }
+    }
+  }
+
+  /** The part named {@code name}, or null. */
+  private static Part part(Collection<Part> parts, String name) {
+    for (Part p : parts) {
+      if (p.getName().equals(name)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** Copies the log part, counting records (lines not starting with {@code #}) against the limit. */
-  private static void copyBounded(UploadedFile part, Path target, ApiLimits limits) throws IOException {
-    try (InputStream raw = new BufferedInputStream(part.content());
+  private static void copyBounded(Part part, Path target, ApiLimits limits) throws IOException {
+    try (InputStream raw = new BufferedInputStream(part.getInputStream());
         OutputStream out = Files.newOutputStream(target)) {
       raw.mark(2);
       boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;

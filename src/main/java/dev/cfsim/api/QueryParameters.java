@@ -1,5 +1,6 @@
 package dev.cfsim.api;
 
+import dev.cfsim.StrictUtf8;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -96,7 +97,7 @@ record QueryParameters(Map<String, String> values) {
         bytes.write(high << 4 | low);
       }
       try {
-        text.append(Utf8Text.strict(ByteBuffer.wrap(bytes.toByteArray())));
+        text.append(StrictUtf8.decode(ByteBuffer.wrap(bytes.toByteArray())));
       } catch (CharacterCodingException e) {
         throw ProblemException.badParameter(name, "'" + raw + "' is not UTF-8 once percent-decoded");
       }

@@ -156,14 +156,15 @@ final class RequestBodies {
 
   /**
    * Reads at most {@code limit} bytes of body; 413 as soon as the declared or actual length is
-   * past it, 408 when the client stops sending or sends too slowly, 400 when the body ends early.
+   * past it, 408 when the client stops sending or the body has not all arrived within the
+   * request timeout of the first read, 400 when the body ends early.
    */
   byte[] readBytes(Context ctx, long limit) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > limit) {
       throw tooLarge(declared, limit);
     }
-    try (InputStream in = ctx.req().getInputStream()) {
+    try (InputStream in = BodyDeadline.open(ctx, limits.requestTimeout())) {
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (body.length > limit) {
         throw tooLarge(-1, limit);
@@ -178,20 +179,21 @@ final class RequestBodies {
   /**
    * The problem for a body Jetty could not hand over, or null when the failure is not about
    * the transfer: 400 when the body ended early (broken chunked framing, or the connection
-   * closed before its Content-Length; Jetty reports both as an early end), 408 when it came
-   * slower than the minimum rate or stopped coming.
+   * closed before its Content-Length; Jetty reports both as an early end), 408 when it did not
+   * arrive by its deadline or stopped coming.
    */
   static ProblemException transferFailure(Throwable e, ApiLimits limits) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyDeadline.Late late) {
+        return ProblemException.bodyTimeout(late.getMessage());
+      }
       if (t instanceof EofException) {
         return ProblemException.badRequest("the request body is malformed: it ended early "
             + "(broken chunked framing, or fewer bytes than its Content-Length)", null);
       }
       if (t instanceof BadMessageException bad) {
         return bad.getCode() == HttpStatus.REQUEST_TIMEOUT_408
-            ? ProblemException.bodyTimeout("the request body arrived too slowly: bodies must "
-                + "arrive at " + limits.minBodyBytesPerSecond() + " bytes/s or faster (the "
-                + "largest within " + limits.requestTimeout().toSeconds() + " s)")
+            ? stopped(limits)
             : ProblemException.badRequest("the request body is malformed: " + bad.getReason(), null);
       }
       if (t instanceof TimeoutException) {

@@ -1,10 +1,9 @@
 package dev.cfsim.api;
 
+import dev.cfsim.StrictUtf8;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -27,24 +26,18 @@ final class Utf8Text {
     }
   }
 
-  /** The bytes as text; a 400 naming {@code what} (e.g. "the request body") unless valid UTF-8. */
+  /**
+   * A document (a body, a rules part) as text, without one leading byte order mark, as the CLI
+   * reads files; a 400 naming {@code what} (e.g. "the request body") unless valid UTF-8.
+   */
   static String decode(byte[] bytes, String what) {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     try {
-      return strict(in);
+      return StrictUtf8.decodeDocument(in);
     } catch (CharacterCodingException e) {
       throw ProblemException.badRequest(
           what + " is not valid UTF-8 (at byte " + in.position() + ")", null);
     }
-  }
-
-  /** The bytes as text; on malformed bytes, throws with {@code in} positioned at them. */
-  static String strict(ByteBuffer in) throws CharacterCodingException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return decoder.decode(in).toString();
   }
 
   /** The charset parameter of a Content-Type, unquoted; null when none is declared. */

@@ -7,6 +7,8 @@ import dev.cfsim.api.CfsimApi;
 import io.javalin.util.JavalinBindException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-body-kb", defaultValue = "64", description = "Largest JSON request body in KiB (default ${DEFAULT-VALUE}).")
   int maxBodyKb;
 
-  @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Longest a request may take (default ${DEFAULT-VALUE} s); bodies must arrive at --max-body-kb per this or faster.")
+  @Option(names = "--request-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Longest a request may take (default ${DEFAULT-VALUE} s); and the time a body has to arrive (a log upload: this per --max-body-kb).")
   int requestTimeoutSeconds;
 
   @Override
@@ -105,6 +107,33 @@ final class ServeCommand implements Callable<Integer> {
     if (requestTimeoutSeconds <= 0) {
       throw new InvalidInputException(
           "--request-timeout", "", "must be positive, got: " + requestTimeoutSeconds);
+    }
+    corsOrigins.forEach(ServeCommand::checkOrigin);
+  }
+
+  /**
+   * An origin as browsers send it: {@code http} or {@code https}, a host and perhaps a port,
+   * nothing else ({@code *}, {@code null}, a path or a bare name would be refused by the CORS
+   * plugin, or match no page).
+   */
+  static void checkOrigin(String origin) {
+    URI uri = null;
+    try {
+      uri = new URI(origin);
+    } catch (URISyntaxException e) {
+      // refused below
+    }
+    boolean ok = uri != null
+        && uri.getScheme() != null
+        && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))
+        && uri.getHost() != null
+        && uri.getRawUserInfo() == null
+        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+        && uri.getRawQuery() == null
+        && uri.getRawFragment() == null;
+    if (!ok) {
+      throw new InvalidInputException("--cors-origin", "", "'" + origin + "' is not an origin: give "
+          + "scheme://host[:port] with no path, e.g. https://dash.example.com or http://localhost:3000");
     }
   }
 

@@ -50,7 +50,12 @@ final class LogFileReader {
    */
   FileCounts read(Path file, Consumer<RequestRecord> sink, MalformedLines malformed)
       throws IOException {
-    String name = file.toString();
+    return read(file, file.toString(), sink, malformed);
+  }
+
+  /** Like {@link #read(Path, Consumer, MalformedLines)}; {@code name} labels it in messages. */
+  FileCounts read(Path file, String name, Consumer<RequestRecord> sink, MalformedLines malformed)
+      throws IOException {
     try (InputStream raw = new CountingInputStream(Files.newInputStream(file), bytesRead)) {
       return read(name, raw, sink, malformed);
     }

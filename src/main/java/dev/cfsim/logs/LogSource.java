@@ -11,6 +11,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -40,11 +41,18 @@ public final class LogSource {
 
   private final List<Path> files;
   private final LogReadOptions options;
+  /** How messages name a file, where not by its path. */
+  private final Map<Path, String> names;
   private final long totalBytes;
   private final AtomicLong bytesRead = new AtomicLong();
 
   private LogSource(List<Path> files, LogReadOptions options) {
+    this(files, Map.of(), options);
+  }
+
+  private LogSource(List<Path> files, Map<Path, String> names, LogReadOptions options) {
     this.files = List.copyOf(files);
+    this.names = Map.copyOf(names);
     this.options = options;
     long total = 0;
     for (Path f : files) {
@@ -73,6 +81,19 @@ public final class LogSource {
       throw new InvalidInputException("logs", "", "no log files given");
     }
     return new LogSource(files.stream().distinct().sorted().toList(), options);
+  }
+
+  /**
+   * One file that messages (malformed lines, a missing field list) name {@code name} rather than
+   * by its path, e.g. an upload kept in a temporary file whose path means nothing to its sender.
+   */
+  public static LogSource named(Path file, String name, LogReadOptions options) {
+    return new LogSource(List.of(file), Map.of(file, name), options);
+  }
+
+  /** The name messages give {@code file}. */
+  private String name(Path file) {
+    return names.getOrDefault(file, file.toString());
   }
 
   /** The files, in reading order. */
@@ -128,7 +149,7 @@ public final class LogSource {
             LogFileReader reader = new LogFileReader(options, bytesRead);
             int i;
             while ((i = next.getAndIncrement()) < files.size()) {
-              LogFileReader.FileCounts c = reader.read(files.get(i), sink, malformed);
+              LogFileReader.FileCounts c = reader.read(files.get(i), name(files.get(i)), sink, malformed);
               lines.addAndGet(c.lines());
               records.addAndGet(c.records());
             }
@@ -162,7 +183,7 @@ public final class LogSource {
     long records = 0;
     try {
       for (Path file : files) {
-        LogFileReader.FileCounts c = reader.read(file, sinks, malformed, pool);
+        LogFileReader.FileCounts c = reader.read(file, name(file), sinks, malformed, pool);
         lines += c.lines();
         records += c.records();
       }

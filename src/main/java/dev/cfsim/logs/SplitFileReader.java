@@ -61,15 +61,13 @@ final class SplitFileReader {
   private static final Block END = new Block(-1, new byte[0], 0, 0, null);
 
   /**
-   * Reads {@code file}, its records going to {@code sinks} (one worker per sink, run on {@code
-   * pool}, which must have a thread for each).
+   * Reads {@code file}, named {@code name} in messages, its records going to {@code sinks} (one
+   * worker per sink, run on {@code pool}, which must have a thread for each).
    *
    * @throws dev.cfsim.InvalidInputException as a one-thread read would, for the earliest line
    */
-  LogFileReader.FileCounts read(
-      Path file, List<Consumer<RequestRecord>> sinks, MalformedLines malformed, ExecutorService pool)
-      throws IOException {
-    String name = file.toString();
+  LogFileReader.FileCounts read(Path file, String name, List<Consumer<RequestRecord>> sinks,
+      MalformedLines malformed, ExecutorService pool) throws IOException {
     BlockingQueue<Block> queue = new ArrayBlockingQueue<>(sinks.size());
     // parsed blocks come back to be filled again: no fresh megabyte to zero for every block
     BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(2 * sinks.size() + 2);

@@ -96,4 +96,34 @@ class CharsetTest extends LoopbackServerTest {
         profileNamed("Caf\u00e9 \uD55C\uAD6D".getBytes(StandardCharsets.UTF_8)));
     assertEquals(200, a.status(), a.body());
   }
+
+  @Test
+  void one_leading_byte_order_mark_is_skipped_as_the_cli_skips_it() throws Exception {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    RunningApi.Answer estimate = post(ESTIMATES, "application/json",
+        withBom(bom, Profiles.KOREA_MALL.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(200, estimate.status(), estimate.body());
+    assertEquals(post(ESTIMATES, "application/json",
+        Profiles.KOREA_MALL.getBytes(StandardCharsets.UTF_8)).body(), estimate.body());
+
+    byte[] rules = Files.readAllBytes(Path.of("examples/rules/shop.yaml"));
+    RunningApi.Answer generated = post(GENERATE, "application/yaml", withBom(bom, rules));
+    assertEquals(200, generated.status(), generated.body());
+
+    byte[] log = Files.readAllBytes(Path.of("src/test/resources/emulator/shop-sample.log"));
+    byte[] body = new Multipart().file("log", "access.log", log)
+        .file("rules", "rules.yaml", withBom(bom, rules)).bytes();
+    RunningApi.Answer emulated = post("/api/v1/emulations", Multipart.CONTENT_TYPE, body);
+    assertEquals(200, emulated.status(), emulated.body());
+
+    byte[] two = withBom(bom, withBom(bom, Profiles.KOREA_MALL.getBytes(StandardCharsets.UTF_8)));
+    assertProblem(post(ESTIMATES, "application/json", two), 400); // one is a mark, two are text
+  }
+
+  private static byte[] withBom(byte[] bom, byte[] text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(bom);
+    out.writeBytes(text);
+    return out.toByteArray();
+  }
 }

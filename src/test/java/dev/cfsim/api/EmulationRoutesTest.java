@@ -87,6 +87,33 @@ class EmulationRoutesTest extends LoopbackServerTest {
   }
 
   @Test
+  void messages_name_the_log_part_by_its_filename_not_the_servers_temporary_file()
+      throws IOException {
+    List<String> lines = Files.readAllLines(SAMPLE_LOG);
+    byte[] onlyBad = (lines.get(0) + "\n" + lines.get(1) + "\nnot\ta\tlog\tline\n").getBytes(StandardCharsets.UTF_8);
+    RunningApi.Answer a = upload(server, onlyBad, Files.readString(SHOP_RULES));
+    assertTrue(a.json().get("detail").asText().contains("access.log: line 3"), a.body());
+    assertTrue(!a.body().contains("cfsim-api-upload"), a.body());
+
+    byte[] oneBad = (String.join("\n", lines) + "\nnot\ta\tlog\tline\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new Multipart().text("log", new String(oneBad, StandardCharsets.UTF_8))
+        .text("rules", Files.readString(SHOP_RULES)).bytes();
+    RunningApi.Answer report = server.send(HttpRequest.newBuilder(URI.create(server.url(EMULATIONS)))
+        .header("Content-Type", Multipart.CONTENT_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    assertEquals(200, report.status(), report.body());
+    assertTrue(report.body().contains("log: line " + (lines.size() + 1)), report.body());
+    assertTrue(!report.body().contains("cfsim-api-upload"), report.body());
+  }
+
+  @Test
+  void an_empty_log_is_422_without_an_empty_list_of_malformed_lines() throws IOException {
+    RunningApi.Answer a = upload(server, new byte[0], Files.readString(SHOP_RULES));
+    assertProblem(a, 422);
+    assertEquals("the log holds no records", a.json().get("detail").asText(), a.body());
+  }
+
+  @Test
   void a_log_with_more_records_than_the_limit_is_413() throws IOException {
     ApiLimits fewRecords = new ApiLimits(64 * 1024, 32, 8192, 1024 * 1024, 3, Duration.ofSeconds(10));
     try (RunningApi tight = RunningApi.start(ApiSettings.loopback(0).withLimits(fewRecords))) {
@@ -113,6 +140,25 @@ class EmulationRoutesTest extends LoopbackServerTest {
         .header("Content-Type", Multipart.CONTENT_TYPE)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     assertProblem(a, 400);
+  }
+
+  @Test
+  void a_repeated_log_or_rules_part_or_an_unknown_part_is_400_naming_it() throws IOException {
+    byte[] log = Files.readAllBytes(SAMPLE_LOG);
+    String rules = Files.readString(SHOP_RULES);
+    Multipart twoLogs = new Multipart().file("log", "a.log", log).file("log", "a.log", log).text("rules", rules);
+    Multipart twoRules = new Multipart().file("log", "a.log", log).text("rules", rules).text("rules", rules);
+    Multipart extra = new Multipart().file("log", "a.log", log).text("rules", rules).text("x", "1");
+    String[][] cases = {{"'log' part is given more than once"}, {"'rules' part is given more than once"},
+        {"unknown part 'x'"}};
+    Multipart[] bodies = {twoLogs, twoRules, extra};
+    for (int i = 0; i < bodies.length; i++) {
+      RunningApi.Answer a = server.send(HttpRequest.newBuilder(URI.create(server.url(EMULATIONS)))
+          .header("Content-Type", Multipart.CONTENT_TYPE)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(bodies[i].bytes())));
+      assertProblem(a, 400);
+      assertTrue(a.json().get("detail").asText().contains(cases[i][0]), a.body());
+    }
   }
 
   @Test
