@@ -194,4 +194,23 @@ class ProfileCommandTest {
     assertTrue(Math.abs(https - 0.9) < 0.03, "https share " + https);
     assertTrue(r.out().contains("# SCALED TO A MONTH: amounts multiplied by 121.666667 = 730 h / 6 h"), r.out());
   }
+
+  @Test
+  void logs_named_twice_are_read_once() throws Exception {
+    Path link = dir.resolve("edge.log");
+    Files.createSymbolicLink(link, Path.of(EDGE_CASES).toAbsolutePath());
+    String hw = "examples/logs/handwritten";
+    Run r = run("profile", hw, "./" + hw, hw + "/*.edgecases", link.toString());
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().contains("# 3 files, 11 records (11 requests)"), r.out());
+  }
+
+  @Test
+  void a_symlink_to_a_log_directory_is_followed() throws Exception {
+    Path link = dir.resolve("logs");
+    Files.createSymbolicLink(link, Path.of("examples/logs/handwritten").toAbsolutePath());
+    Run r = run("profile", link.toString());
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().contains("# 3 files, 11 records (11 requests)"), r.out());
+  }
 }
