@@ -213,4 +213,17 @@ class ProfileCommandTest {
     assertEquals(Main.EXIT_OK, r.code(), r.err());
     assertTrue(r.out().contains("# 3 files, 11 records (11 requests)"), r.out());
   }
+
+  @Test
+  void log_format_realtime_on_a_standard_log_is_refused_not_ignored() {
+    for (String threads : new String[] {"1", "4"}) {
+      Run r = run("profile", "--threads", threads, "--log-format", "realtime", EDGE_CASES);
+      assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.out());
+      assertEquals("cfsim: " + EDGE_CASES + ": --log-format realtime, but this log has a #Fields header, as"
+          + " standard logs do and real-time logs never do; leave --log-format out or give standard",
+          r.err().strip());
+    }
+    assertEquals(Main.EXIT_OK, run("profile", "--log-format", "realtime",
+        "examples/logs/handwritten/realtime-all-40-fields.log").code());
+  }
 }
