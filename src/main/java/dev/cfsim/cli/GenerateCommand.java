@@ -101,7 +101,11 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     if (temporary) {
       spec.commandLine().getOut().print(code);
-      spec.commandLine().getOut().flush();
+      if (spec.commandLine().getOut().checkError()) {
+        // The code is lost: say nothing of checks or deploy steps. Main turns the failed standard
+        // output into exit 2 with the one line saying why.
+        return Main.EXIT_OK;
+      }
     } else {
       OutputFiles.write(out, code);
     }

@@ -64,6 +64,21 @@ class StandardOutputTest {
     }
   }
 
+  @Test
+  void generate_to_a_full_standard_output_says_only_that() {
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = Main.run(FULL, "generate", "--rules", "examples/rules/shop.yaml");
+    } finally {
+      System.setErr(oldErr);
+    }
+    assertEquals(Main.EXIT_BAD_INPUT, code);
+    assertEquals(NO_SPACE + "\n", err.toString(StandardCharsets.UTF_8).replace("\r", ""));
+  }
+
   /** The cfsim program, as a process, with {@code args}. */
   private static ProcessBuilder cfsim(String... args) {
     List<String> command = new ArrayList<>(List.of(
