@@ -9,7 +9,6 @@ import dev.cfsim.function.Shipping;
 import dev.cfsim.rules.RuleWarning;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     Path eventFile = testEvent != null ? testEvent
         : out != null ? out.resolveSibling(baseName(out) + ".test-event.json") : null;
-    requireDistinct(new String[] {"--rules", "--out", "--test-event"}, new Path[] {rules, out, eventFile});
+    OutputFiles.requireDistinct(new String[] {"--rules", "--out", "--test-event"}, new Path[] {rules, out, eventFile});
     RulesFile file = RulesReader.read(rules);
     PrintWriter err = spec.commandLine().getErr();
     for (RuleWarning w : file.warnings()) {
@@ -74,18 +73,15 @@ public final class GenerateCommand implements Callable<Integer> {
     FunctionRuntime target = FunctionRuntime.resolve(runtime, "--runtime", file);
     String code = FunctionGenerator.generate(file.rules(), rules.toString(), target);
 
-    Path codeFile = out;
+    // The check runs on a copy, so that the function is written last, after the test event:
+    // a failure leaves no function file that looks finished.
     boolean temporary = out == null;
-    if (temporary) {
-      codeFile = Files.createTempFile("cfsim-function", ".js");
-    } else if (out.toAbsolutePath().getParent() != null) {
-      Files.createDirectories(out.toAbsolutePath().getParent());
-    }
-    Files.writeString(codeFile, code, StandardCharsets.UTF_8);
     // With the code on standard output, everything else goes to standard error.
     PrintWriter info = temporary ? err : spec.commandLine().getOut();
-    try {
-      if (!noCheck) {
+    if (!noCheck) {
+      Path codeFile = Files.createTempFile("cfsim-function", ".js");
+      try {
+        Files.writeString(codeFile, code, StandardCharsets.UTF_8);
         RuntimeCheck.Result check = RuntimeCheck.run(FunctionsJsProject.locate(), codeFile, target);
         if (!check.passed()) {
           check.lines().forEach(err::println);
@@ -93,18 +89,25 @@ public final class GenerateCommand implements Callable<Integer> {
           err.flush();
           return Main.EXIT_INTERNAL;
         }
-      }
-      if (temporary) {
-        spec.commandLine().getOut().print(code);
-        spec.commandLine().getOut().flush();
-      }
-    } finally {
-      if (temporary) {
+      } finally {
         Files.deleteIfExists(codeFile);
       }
     }
+    if (out != null && out.toAbsolutePath().getParent() != null) {
+      Files.createDirectories(out.toAbsolutePath().getParent());
+    }
     if (eventFile != null) {
-      Files.writeString(eventFile, Shipping.testEvent(file.rules()), StandardCharsets.UTF_8);
+      OutputFiles.write(eventFile, Shipping.testEvent(file.rules()));
+    }
+    if (temporary) {
+      spec.commandLine().getOut().print(code);
+      if (spec.commandLine().getOut().checkError()) {
+        // The code is lost: say nothing of checks or deploy steps. Main turns the failed standard
+        // output into exit 2 with the one line saying why.
+        return Main.EXIT_OK;
+      }
+    } else {
+      OutputFiles.write(out, code);
     }
     int bytes = code.getBytes(StandardCharsets.UTF_8).length;
     info.printf("%s: %,d of %,d bytes, %s%s%n", temporary ? "function" : out, bytes,
@@ -125,26 +128,6 @@ public final class GenerateCommand implements Callable<Integer> {
         eventFile == null ? "test-event.json" : eventFile.toString(), target));
     info.flush();
     return Main.EXIT_OK;
-  }
-
-  /**
-   * Refuses one file named by two options: the later write would replace the earlier file (or
-   * the rules) and generate would still report success.
-   */
-  private static void requireDistinct(String[] options, Path[] files) throws IOException {
-    for (int i = 0; i < files.length; i++) {
-      for (int j = i + 1; j < files.length; j++) {
-        if (files[i] != null && files[j] != null && sameFile(files[i], files[j])) {
-          throw new InvalidInputException(options[i] + " and " + options[j], "",
-              "both name " + files[j] + "; give each its own file");
-        }
-      }
-    }
-  }
-
-  private static boolean sameFile(Path a, Path b) throws IOException {
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())
-        || (Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b));
   }
 
   private String functionName() {

@@ -1,86 +1,27 @@
 package dev.cfsim.cli;
 
 import dev.cfsim.InvalidInputException;
-import dev.cfsim.logs.EdgeLocations;
-import dev.cfsim.logs.LogFormat;
 import dev.cfsim.logs.LogReadOptions;
-import dev.cfsim.logs.LogSource;
-import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * How commands that read recorded logs ({@code profile}, {@code estimate --logs}, {@code emulate}) read them; a
- * picocli mixin so every such command has the same options. The commands name the logs.
+ * {@link LogReadingOptions} and {@code --threads}: how {@code profile}, {@code estimate --logs}
+ * and {@code emulate}, which read logs in parallel, read them. ({@code verify} takes
+ * {@link LogReadingOptions} alone: it reads on one thread, in log order.)
  */
-public final class LogOptions {
-
-  @Option(names = "--log-format", paramLabel = "FORMAT",
-      description = "standard (also w3c, plain), json or realtime; default: detected from each file.")
-  String format;
-
-  @Option(names = "--fields", split = ",", paramLabel = "NAME",
-      description = "Column names for files without a #Fields header; for real-time logs, the"
-          + " fields your configuration selects (any order).")
-  List<String> fields;
-
-  @Option(names = "--sampling-rate", defaultValue = "100", paramLabel = "PERCENT",
-      description = "Real-time log sampling rate, 1-100; each line counts 100/rate requests."
-          + " Refused for other logs, which hold every request.")
-  int samplingRate;
-
-  @Option(names = "--field-delimiter", paramLabel = "CHAR",
-      description = "Delimiter of v2 plain/w3c output if not a tab (one ASCII character; \\t for tab).")
-  String delimiter;
-
-  @Option(names = "--strict", description = "Stop at the first malformed line instead of counting it.")
-  boolean strict;
-
-  @Option(names = "--edge-locations", paramLabel = "FILE",
-      description = "JSON file adding or correcting edge location codes (shape of pricing/edge-locations.json).")
-  Path edgeLocations;
+public final class LogOptions extends LogReadingOptions {
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Threads reading the logs, 1-256 (default: one per core).")
   Integer threads;
 
-  /** The options as the log reader takes them. */
+  @Override
   public LogReadOptions readOptions() {
-    LogFormat f = null;
-    if (format != null) {
-      f = LogFormat.fromId(format).orElseThrow(() -> new InvalidInputException(
-          "--log-format", "", "unknown format '" + format + "'; one of standard, w3c, plain, json, realtime"));
-    }
-    if (samplingRate < 1 || samplingRate > 100) {
-      throw new InvalidInputException("--sampling-rate", "", "must be 1 to 100");
-    }
     if (threads != null && (threads < 1 || threads > LogReadOptions.MAX_THREADS)) {
       throw new InvalidInputException("--threads", "", "must be 1 to " + LogReadOptions.MAX_THREADS
           + " (got " + threads + "); more threads than cores only cost memory");
     }
-    LogReadOptions o = LogReadOptions.defaults().withFormat(f).withFields(fields)
-        .withSamplingRate(samplingRate).withStrict(strict).withDelimiter(delimiterByte());
+    LogReadOptions o = super.readOptions();
     return threads == null ? o : o.withThreads(threads);
-  }
-
-  private byte delimiterByte() {
-    if (delimiter == null || delimiter.equals("\\t")) {
-      return '\t';
-    }
-    if (delimiter.length() != 1 || delimiter.charAt(0) > 126 || delimiter.charAt(0) == '\n') {
-      throw new InvalidInputException("--field-delimiter", "", "one ASCII character, or \\t");
-    }
-    return (byte) delimiter.charAt(0);
-  }
-
-  /** The logs at {@code paths} (files, directories, globs), read with these options. */
-  public LogSource source(List<String> paths) {
-    return LogSource.of(paths, readOptions());
-  }
-
-  /** The built-in edge-location list, with the user's override file if given. */
-  public EdgeLocations edgeLocations() {
-    EdgeLocations e = EdgeLocations.builtIn();
-    return edgeLocations == null ? e : e.withOverrides(edgeLocations);
   }
 }

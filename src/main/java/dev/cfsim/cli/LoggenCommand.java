@@ -103,7 +103,8 @@ final class LoggenCommand implements Callable<Integer> {
       }
       return;
     }
-    throw new InvalidInputException("--out", "", out + " already holds " + held.size() + " entries, which a profile"
+    throw new InvalidInputException("--out", "", out + " already holds " + held.size()
+        + (held.size() == 1 ? " entry" : " entries") + ", which a profile"
         + " of it would read with the new logs; give a new or empty directory"
         + (onlyLogs ? ", or add --replace to delete its .gz files first" : ""));
   }

@@ -5,8 +5,6 @@ import dev.cfsim.pricing.OfferFileImporter;
 import dev.cfsim.pricing.PriceBookWriter;
 import dev.cfsim.pricing.PriceBooks;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +48,7 @@ final class PriceBookImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    OutputFiles.requireDistinct(new String[] {"OFFER", "--base", "--output"}, new Path[] {offer, base, output});
     OfferFileImporter.Result result = OfferFileImporter.importOffer(
         offer.toString(), UserFiles.readText(offer), PriceBooks.load(base), id);
     String json = PriceBookWriter.toJson(result.book());
@@ -57,7 +56,7 @@ final class PriceBookImportCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(json);
       spec.commandLine().getOut().flush();
     } else {
-      Files.writeString(output, json, StandardCharsets.UTF_8);
+      OutputFiles.write(output, json);
     }
     PrintWriter err = spec.commandLine().getErr();
     err.println("cfsim: price book " + result.book().id() + ": " + result.updated().size() + " prices from the offer file, "

@@ -1,6 +1,5 @@
 package dev.cfsim.cli;
 
-import dev.cfsim.InvalidInputException;
 import dev.cfsim.emulator.Emulator;
 import dev.cfsim.emulator.Replayed;
 import dev.cfsim.function.FunctionGenerator;
@@ -70,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Mixin ViewerOptions viewer;
 
   /** The log-reading options of emulate, so any log emulate reads can be verified. */
-  @Mixin LogOptions logOptions;
+  @Mixin LogReadingOptions logOptions;
 
   @Option(names = "--show", defaultValue = "5", paramLabel = "N",
       description = "Differences to print in full (default ${DEFAULT-VALUE}); all are counted.")
@@ -91,11 +90,8 @@ final class VerifyCommand implements Callable<Integer> {
       code.toFile().deleteOnExit();
       Files.writeString(code, FunctionGenerator.generate(rules.rules(), rules.source(), target), StandardCharsets.UTF_8);
     }
-    // One reader thread: events reach Node in log order, so "the first differences" are stable.
-    if (logOptions.threads != null) {
-      throw new InvalidInputException("--threads", "", "verify reads on one thread, so that the first differences"
-          + " it shows are the first in the logs");
-    }
+    // One reader thread (verify has no --threads): events reach Node in log order, so "the first
+    // differences" are stable.
     LogSource source = LogSource.of(logs, logOptions.readOptions().withThreads(1));
     ViewerEnricher enricher = viewer.enricherBuilder().build();
     Emulator emulator = new Emulator(RuleEvaluator.compile(rules.rules()), enricher, logOptions.edgeLocations());

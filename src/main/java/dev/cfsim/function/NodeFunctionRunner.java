@@ -53,7 +53,9 @@ public final class NodeFunctionRunner implements AutoCloseable {
    */
   public static NodeFunctionRunner start(
       FunctionsJsProject project, Path function, FunctionRuntime runtime, boolean check) throws IOException {
-    UserFiles.requireFile(function); // else Node's own words (EISDIR, ENOENT) would be all a user saw
+    // Read here as every user file is: a missing file or a directory would get only Node's own
+    // words (EISDIR, ENOENT), and a byte that is not UTF-8 would be replaced silently.
+    UserFiles.readText(function);
     ProcessBuilder builder = new ProcessBuilder(project.runEventsCommand(function, runtime, check));
     Process process;
     try {

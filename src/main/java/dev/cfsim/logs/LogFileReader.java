@@ -155,9 +155,10 @@ final class LogFileReader {
    *
    * @param columns the field names in column order; null for JSON
    * @param realtime a real-time log: host names swapped back, counts weighted by sampling
+   * @param fromHeader set by a {@code #Fields} line, which real-time logs never have
    */
-  record Layout(List<String> columns, boolean realtime) {
-    static final Layout JSON = new Layout(null, false);
+  record Layout(List<String> columns, boolean realtime, boolean fromHeader) {
+    static final Layout JSON = new Layout(null, false, false);
   }
 
   /**
@@ -169,7 +170,7 @@ final class LogFileReader {
     if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1
         && options.format() != LogFormat.JSON) {
       return new Layout(List.copyOf(Arrays.asList(words).subList(1, words.length)),
-          options.format() == LogFormat.REALTIME);
+          options.format() == LogFormat.REALTIME, true);
     }
     return null;
   }
@@ -188,14 +189,14 @@ final class LogFileReader {
       case JSON:
         return Layout.JSON;
       case REALTIME:
-        return new Layout(realtimeColumns(name, lineNo, countColumns(buf, start, end)), true);
+        return new Layout(realtimeColumns(name, lineNo, countColumns(buf, start, end)), true, false);
       default:
         if (options.fields().isEmpty()) {
           throw new InvalidInputException(
               name, "line " + lineNo,
               "no #Fields header before the first record; name the columns with --fields");
         }
-        return new Layout(options.fields(), false);
+        return new Layout(options.fields(), false, false);
     }
   }
 
@@ -204,9 +205,15 @@ final class LogFileReader {
    *
    * @throws InvalidInputException when a sampling rate is given for a log that is not real-time:
    *     such a log holds every request, so the rate cannot apply, and reading it unweighted would
-   *     hide that the user took it for a sampled one
+   *     hide that the user took it for a sampled one; and when {@code --log-format realtime} is
+   *     given for a log with a {@code #Fields} header, which only standard logs have: its records
+   *     would be read with real-time rules (sampling weights, host names swapped) they do not follow
    */
   LineParser parser(Layout layout, String name) {
+    if (layout.realtime() && layout.fromHeader()) {
+      throw new InvalidInputException(name, "", "--log-format realtime, but this log has a #Fields header,"
+          + " as standard logs do and real-time logs never do; leave --log-format out or give standard");
+    }
     if (!layout.realtime() && options.samplingRate() != 100) {
       throw new InvalidInputException(name, "", "--sampling-rate " + options.samplingRate()
           + " is for real-time logs, and this is a standard log, which holds every request;"

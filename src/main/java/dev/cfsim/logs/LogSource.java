@@ -1,6 +1,7 @@
 package dev.cfsim.logs;
 
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.UserFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +70,9 @@ public final class LogSource {
   /**
    * The log files named by {@code paths}: a file, a directory (read recursively; hidden files
    * and {@code .md} notes skipped), or a glob such as {@code logs/E2ABC*.2026-11-*.gz}. Files come sorted by path,
-   * which for S3 names ({@code DIST.YYYY-MM-DD-HH.ID.gz}) is by hour.
+   * which for S3 names ({@code DIST.YYYY-MM-DD-HH.ID.gz}) is by hour. A file named twice (the
+   * same directory as {@code logs} and {@code ./logs}, a glob and a directory that overlap, a
+   * symlink and its target) is read once: files are the same when their real paths are.
    *
    * @throws InvalidInputException when a path does not exist or a glob matches nothing
    */
@@ -80,7 +84,25 @@ public final class LogSource {
     if (files.isEmpty()) {
       throw new InvalidInputException("logs", "", "no log files given");
     }
-    return new LogSource(files.stream().distinct().sorted().toList(), options);
+    return new LogSource(distinctFiles(files), options);
+  }
+
+  /** {@code files} sorted, each real file once (under the first of its names in that order). */
+  private static List<Path> distinctFiles(List<Path> files) {
+    Set<Path> seen = new HashSet<>();
+    List<Path> out = new ArrayList<>();
+    for (Path f : files.stream().sorted().toList()) {
+      Path real;
+      try {
+        real = f.toRealPath();
+      } catch (IOException e) {
+        throw UserFiles.problem(f.toString(), e);
+      }
+      if (seen.add(real)) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   /**
@@ -313,9 +335,24 @@ public final class LogSource {
     return out;
   }
 
+  /**
+   * The files under {@code dir}, named below {@code dir} as given. A {@code dir} that is a
+   * symlink is followed (Files.walk would see only the link); links inside the tree are not
+   * descended into.
+   */
   private static List<Path> walk(Path dir, java.util.function.Predicate<Path> keep) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile)
+    Path root = dir;
+    if (Files.isSymbolicLink(dir)) {
+      try {
+        root = dir.toRealPath();
+      } catch (IOException e) {
+        throw UserFiles.problem(dir.toString(), e);
+      }
+    }
+    Path top = root;
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.map(p -> top == dir ? p : dir.resolve(top.relativize(p)))
+          .filter(Files::isRegularFile)
           .filter(p -> !p.getFileName().toString().startsWith("."))
           .filter(p -> keep != null || !p.getFileName().toString().endsWith(".md"))
           .filter(p -> keep == null || keep.test(p))

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.YamlShape;
 import dev.cfsim.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,6 +62,9 @@ public final class InputNode {
     try {
       // YAML numbers are taken as written (0123 is 123, not octal 83): see YamlTree
       root = json ? JSON.readTree(text) : YamlTree.read(text, YamlTree.Decimals.NUMBERS);
+      if (!json) {
+        YamlShape.requireOneDocumentWithoutAliases(source, text);
+      }
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String line = at == null ? "" : "line " + at.getLineNr();

@@ -81,4 +81,24 @@ class EmulateFunctionTest {
         "--function", "functions-js/examples/shop.js", MIXED_LOG));
     assertTrue(cli.err.toString().contains("give either --rules FILE or --function FILE"), cli.err.toString());
   }
+
+  @Test
+  void a_function_file_that_is_not_utf8_is_refused_naming_file_and_line_by_emulate_and_verify() throws Exception {
+    Path function = tmp.resolve("latin1.js");
+    byte[] shop = Files.readAllBytes(Path.of("functions-js/examples/shop.js"));
+    byte[] bytes = new byte[shop.length + 12];
+    System.arraycopy("// caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, bytes, 0, 8);
+    System.arraycopy("\n\n\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 8, 4);
+    System.arraycopy(shop, 0, bytes, 12, shop.length);
+    Files.write(function, bytes);
+    for (String command : new String[] {"emulate", "verify"}) {
+      CliRun run = new CliRun();
+      String[] args = command.equals("emulate")
+          ? new String[] {command, "--function", function.toString(), MIXED_LOG}
+          : new String[] {command, "--rules", "examples/rules/shop.yaml", "--function", function.toString(), MIXED_LOG};
+      assertEquals(Main.EXIT_BAD_INPUT, run.run(args), command + ": " + run.err);
+      assertEquals("cfsim: " + function + ": line 1: not UTF-8 text (byte 0xE9); save the file as UTF-8\n",
+          run.err.toString().replace("\r", ""), command);
+    }
+  }
 }

@@ -127,4 +127,43 @@ class GenerateCommandTest {
     assertTrue(cli.err.toString().matches("(?s)cfsim: .*big\\.yaml: the generated function is [0-9]{5} bytes;"
         + " CloudFront Functions are limited to 10000 bytes.*"), cli.err.toString());
   }
+
+  @Test
+  void a_dangling_symlink_to_the_other_output_is_the_same_file() throws Exception {
+    Path event = tmp.resolve("g3.js");
+    Path link = Files.createSymbolicLink(tmp.resolve("l3.js"), Path.of("g3.js"));
+    CliRun run = new CliRun();
+    int code = run.run("generate", "--rules", "examples/rules/shop.yaml", "--no-check",
+        "--out", link.toString(), "--test-event", event.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, code, run.err.toString());
+    assertEquals("cfsim: --out and --test-event: both name " + event + " (" + link + " is the same file);"
+        + " give each its own file\n", run.err.toString().replace("\r", ""));
+    assertTrue(Files.notExists(event));
+  }
+
+  /** /dev/full where there is one (a full disk), otherwise a directory: either way no file is written. */
+  static Path unwritable(Path tmp) throws Exception {
+    Path full = Path.of("/dev/full");
+    return Files.isWritable(full) ? full : Files.createDirectory(tmp.resolve("a-directory"));
+  }
+
+  @Test
+  void a_failed_write_names_the_file_and_leaves_no_function_behind() throws Exception {
+    Path bad = unwritable(tmp);
+    Path function = tmp.resolve("f.js");
+    String[][] runs = {
+      {"--out", bad.toString()},
+      {"--out", function.toString(), "--test-event", bad.toString()},
+    };
+    for (String[] options : runs) {
+      CliRun run = new CliRun();
+      String[] args = new String[options.length + 4];
+      System.arraycopy(new String[] {"generate", "--rules", "examples/rules/shop.yaml", "--no-check"}, 0, args, 0, 4);
+      System.arraycopy(options, 0, args, 4, options.length);
+      assertEquals(Main.EXIT_BAD_INPUT, run.run(args), run.err.toString());
+      assertEquals(1, run.err.toString().lines().count(), run.err.toString());
+      assertTrue(run.err.toString().startsWith("cfsim: " + bad + ": cannot write: "), run.err.toString());
+      assertTrue(Files.notExists(function), String.join(" ", options));
+    }
+  }
 }

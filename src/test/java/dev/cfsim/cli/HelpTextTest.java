@@ -71,4 +71,15 @@ class HelpTextTest {
       assertTrue(list.contains(first.replaceAll("\\s+", " ")), sub.getCommandName() + ":\n" + cfsim.getUsageMessage());
     }
   }
+
+  @Test
+  void threads_is_listed_only_by_the_commands_that_take_it() {
+    CommandLine main = Main.newCommandLine();
+    for (String name : List.of("profile", "emulate", "estimate")) {
+      assertTrue(main.getSubcommands().get(name).getCommandSpec().findOption("--threads") != null, name);
+    }
+    CommandLine verify = main.getSubcommands().get("verify");
+    assertTrue(verify.getCommandSpec().findOption("--threads") == null, "verify reads on one thread");
+    assertTrue(!verify.getUsageMessage().contains("--threads"), verify.getUsageMessage());
+  }
 }

@@ -49,7 +49,8 @@ class LoggenCommandTest {
 
     ProfileCommandTest.Run again = ProfileCommandTest.run(args);
     assertEquals(Main.EXIT_BAD_INPUT, again.code());
-    assertEquals("cfsim: --out: " + out + " already holds " + first.size() + " entries, which a profile of it would"
+    assertEquals("cfsim: --out: " + out + " already holds " + first.size() + (first.size() == 1 ? " entry" : " entries")
+        + ", which a profile of it would"
         + " read with the new logs; give a new or empty directory, or add --replace to delete its .gz files first\n",
         again.err());
     assertEquals(first, list(out));
@@ -82,5 +83,14 @@ class LoggenCommandTest {
             "--geoip", dir.resolve("none.mmdb").toString()));
     assertEquals(Main.EXIT_BAD_INPUT,
         Main.run("loggen", "--requests", "0", "--out", dir.toString()));
+  }
+
+  @Test
+  void one_entry_in_the_way_is_said_in_the_singular() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("one"));
+    Files.writeString(out.resolve("NOTES.txt"), "mine");
+    ProfileCommandTest.Run r = ProfileCommandTest.run("loggen", "--requests", "1", "--out", out.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, r.code());
+    assertTrue(r.err().startsWith("cfsim: --out: " + out + " already holds 1 entry, which"), r.err());
   }
 }

@@ -139,6 +139,19 @@ class PricingCommandsTest {
   }
 
   @Test
+  void pricebook_import_never_writes_over_its_offer_file_and_names_a_file_it_cannot_write() throws Exception {
+    Path offer = Files.copy(Path.of("src/test/resources/offer/amazoncloudfront-excerpt.json"), tmp.resolve("o1.json"));
+    String before = Files.readString(offer);
+    Path link = Files.createSymbolicLink(tmp.resolve("link.json"), offer.getFileName());
+    assertBadInput(run("pricebook", "import", offer.toString(), "--output", offer.toString()),
+        "OFFER and --output: both name " + offer);
+    assertBadInput(run("pricebook", "import", offer.toString(), "--output", link.toString()), "OFFER and --output");
+    assertEquals(before, Files.readString(offer));
+    Path bad = GenerateCommandTest.unwritable(tmp);
+    assertBadInput(run("pricebook", "import", offer.toString(), "--output", bad.toString()), bad + ": cannot write: ");
+  }
+
+  @Test
   void pricebook_import_refuses_a_file_that_is_not_an_offer() throws Exception {
     Path notOffer = tmp.resolve("x.json");
     Files.writeString(notOffer, "{\"offerCode\": \"AmazonEC2\"}");

@@ -199,4 +199,36 @@ class ProfileCommandTest {
     assertTrue(Math.abs(https - 0.9) < 0.03, "https share " + https);
     assertTrue(r.out().contains("# SCALED TO A MONTH: amounts multiplied by 121.666667 = 730 h / 6 h"), r.out());
   }
+
+  @Test
+  void logs_named_twice_are_read_once() throws Exception {
+    Path link = dir.resolve("edge.log");
+    Files.createSymbolicLink(link, Path.of(EDGE_CASES).toAbsolutePath());
+    String hw = "examples/logs/handwritten";
+    Run r = run("profile", hw, "./" + hw, hw + "/*.edgecases", link.toString());
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().contains("# 3 files, 11 records (11 requests)"), r.out());
+  }
+
+  @Test
+  void a_symlink_to_a_log_directory_is_followed() throws Exception {
+    Path link = dir.resolve("logs");
+    Files.createSymbolicLink(link, Path.of("examples/logs/handwritten").toAbsolutePath());
+    Run r = run("profile", link.toString());
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().contains("# 3 files, 11 records (11 requests)"), r.out());
+  }
+
+  @Test
+  void log_format_realtime_on_a_standard_log_is_refused_not_ignored() {
+    for (String threads : new String[] {"1", "4"}) {
+      Run r = run("profile", "--threads", threads, "--log-format", "realtime", EDGE_CASES);
+      assertEquals(Main.EXIT_BAD_INPUT, r.code(), r.out());
+      assertEquals("cfsim: " + EDGE_CASES + ": --log-format realtime, but this log has a #Fields header, as"
+          + " standard logs do and real-time logs never do; leave --log-format out or give standard",
+          r.err().strip());
+    }
+    assertEquals(Main.EXIT_OK, run("profile", "--log-format", "realtime",
+        "examples/logs/handwritten/realtime-all-40-fields.log").code());
+  }
 }

@@ -1,0 +1,54 @@
+package dev.cfsim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A profile or rules file is one YAML document, written out: what cfsim would not read is refused. */
+class YamlDocumentsTest {
+  @TempDir Path tmp;
+
+  private static String err(String... args) {
+    CliRun run = new CliRun();
+    assertEquals(Main.EXIT_BAD_INPUT, run.run(args), run.err.toString());
+    return run.err.toString().replace("\r", "");
+  }
+
+  @Test
+  void a_second_document_in_a_profile_or_rules_file_is_refused_naming_its_line() throws Exception {
+    String profile = Files.readString(Path.of("examples/profiles/korea-mall.yaml"));
+    long lines = profile.lines().count();
+    Path two = Files.writeString(tmp.resolve("two.yaml"), profile + "---\nname: other\n");
+    assertEquals("cfsim: " + two + ": line " + (lines + 1) + ": a second YAML document (---); one document per file\n",
+        err("estimate", "--profile", two.toString()));
+    Path trailing = Files.writeString(tmp.resolve("trailing.yaml"), profile + "---\n");
+    assertEquals("cfsim: " + trailing + ": line " + (lines + 1) + ": a second YAML document (---); one document per file\n",
+        err("estimate", "--profile", trailing.toString()));
+
+    String rules = Files.readString(Path.of("examples/rules/shop.yaml"));
+    Path rulesTwo = Files.writeString(tmp.resolve("rules.yaml"), rules + "---\nrules: []\n");
+    assertEquals("cfsim: " + rulesTwo + ": line " + (rules.lines().count() + 1)
+        + ": a second YAML document (---); one document per file\n",
+        err("generate", "--no-check", "--rules", rulesTwo.toString()));
+  }
+
+  @Test
+  void a_leading_document_marker_is_fine() throws Exception {
+    Path one = Files.writeString(tmp.resolve("one.yaml"),
+        "---\nname: x\nhours: 1\nregions:\n  us:\n    requests_per_hour: 1\n    data_out: 1 GB\n...\n");
+    CliRun run = new CliRun();
+    assertEquals(Main.EXIT_OK, run.run("estimate", "--profile", one.toString()), run.err.toString());
+  }
+
+  @Test
+  void an_alias_is_refused_naming_its_line_not_read_as_its_name() throws Exception {
+    Path aliased = Files.writeString(tmp.resolve("aliased.yaml"), "name: al\nhours: 730\nregions:\n"
+        + "  ap:\n    requests_per_hour: &a 600000\n    data_out: 1 TB\n"
+        + "  us:\n    requests_per_hour: *a\n    data_out: 1 TB\n");
+    assertEquals("cfsim: " + aliased + ": line 8: YAML aliases (*a) are not supported; write the value out\n",
+        err("estimate", "--profile", aliased.toString()));
+  }
+}
