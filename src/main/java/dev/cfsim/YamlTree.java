@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -31,28 +32,59 @@ public final class YamlTree {
 
   private YamlTree() {}
 
-  /** The first document's tree, or null when the text holds none. */
-  public static JsonNode read(String text, Decimals decimals) throws IOException {
-    try (JsonParser parser = FACTORY.createParser(text)) {
+  /**
+   * The document's tree, or null when the text holds none. A second document ({@code ---}),
+   * which Jackson would never read, and an alias ({@code *name}), which it hands on as the text
+   * {@code name} ("must be a number (got 'name')"), are refused naming {@code source} and the line.
+   */
+  public static JsonNode read(String source, String text, Decimals decimals) throws IOException {
+    try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
       JsonToken token = parser.nextToken();
-      return token == null ? null : node(parser, token, decimals);
+      if (token == null) {
+        return null;
+      }
+      JsonNode root = node(source, parser, token, decimals);
+      if (parser.nextToken() != null) {
+        throw new InvalidInputException(source, "line " + marker(text, line(parser)),
+            "a second YAML document (---); one document per file");
+      }
+      return root;
     }
   }
 
-  private static JsonNode node(JsonParser p, JsonToken token, Decimals decimals) throws IOException {
+  /** The line of the {@code ---} that opens the document whose first value is at {@code line}. */
+  private static int marker(String text, int line) {
+    String[] lines = text.split("\n", -1);
+    for (int i = Math.min(line, lines.length); i >= 1; i--) {
+      if (lines[i - 1].startsWith("---")) {
+        return i;
+      }
+    }
+    return line;
+  }
+
+  private static int line(JsonParser p) {
+    return p.currentTokenLocation().getLineNr();
+  }
+
+  private static JsonNode node(String source, YAMLParser p, JsonToken token, Decimals decimals) throws IOException {
+    if (p.isCurrentAlias()) {
+      throw new InvalidInputException(source, "line " + line(p), "YAML aliases (*" + p.getText()
+          + ") are not supported; write the value out");
+    }
     return switch (token) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          object.set(name, node(p, p.nextToken(), decimals));
+          object.set(name, node(source, p, p.nextToken(), decimals));
         }
         yield object;
       }
       case START_ARRAY -> {
         ArrayNode array = NODES.arrayNode();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-          array.add(node(p, t, decimals));
+          array.add(node(source, p, t, decimals));
         }
         yield array;
       }

@@ -3,7 +3,6 @@ package dev.cfsim.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cfsim.InvalidInputException;
-import dev.cfsim.YamlShape;
 import dev.cfsim.YamlTree;
 import dev.cfsim.UserFiles;
 import dev.cfsim.viewer.Ascii;
@@ -53,8 +52,7 @@ public final class RulesReader {
   public static RulesFile parse(String text, String source) {
     JsonNode root;
     try {
-      root = YamlTree.read(text, YamlTree.Decimals.TEXT);
-      YamlShape.requireOneDocumentWithoutAliases(source, text);
+      root = YamlTree.read(source, text, YamlTree.Decimals.TEXT);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
       throw new InvalidInputException(source, where, "not valid YAML: " + e.getOriginalMessage(), e);

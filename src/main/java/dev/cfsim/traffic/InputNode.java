@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cfsim.InvalidInputException;
-import dev.cfsim.YamlShape;
 import dev.cfsim.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,10 +60,7 @@ public final class InputNode {
     JsonNode root;
     try {
       // YAML numbers are taken as written (0123 is 123, not octal 83): see YamlTree
-      root = json ? JSON.readTree(text) : YamlTree.read(text, YamlTree.Decimals.NUMBERS);
-      if (!json) {
-        YamlShape.requireOneDocumentWithoutAliases(source, text);
-      }
+      root = json ? JSON.readTree(text) : YamlTree.read(source, text, YamlTree.Decimals.NUMBERS);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String line = at == null ? "" : "line " + at.getLineNr();
