@@ -3,6 +3,9 @@ package dev.cfsim.emulator;
 import dev.cfsim.pricing.Component;
 import dev.cfsim.pricing.CostLine;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +121,7 @@ final class EmulationSections {
         count(f.freeQuantity()), usd(cost.functionsUsd())));
     for (CostLine l : cost.withLambdaEdge().lines()) {
       if (l.component() == Component.LAMBDA_EDGE_REQUESTS || l.component() == Component.LAMBDA_EDGE_DURATION) {
-        rows.add(List.of(l.component().title(), count(l.quantity()) + " " + l.unit(), count(l.freeQuantity()), usd(l.usd())));
+        rows.add(List.of(l.component().title(), quantity(l.quantity()) + " " + l.unit(), quantity(l.freeQuantity()), usd(l.usd())));
       }
     }
     rows.add(List.of("Lambda@Edge instead of the function: difference", "", "",
@@ -144,6 +147,13 @@ final class EmulationSections {
 
   static String count(BigDecimal n) {
     return String.format(Locale.ROOT, "%,.0f", n);
+  }
+
+  /** A bill's quantity to two decimals at most: 1.875 GB-s of Lambda@Edge is not "2 GB-s". */
+  static String quantity(BigDecimal n) {
+    DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    f.setRoundingMode(RoundingMode.HALF_UP);
+    return f.format(n);
   }
 
   /** Dollars with cents; amounts under a cent keep four significant digits so they do not read as $0.00. */

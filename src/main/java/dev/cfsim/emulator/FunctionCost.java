@@ -44,8 +44,8 @@ public record FunctionCost(
     assumptions.add(monthScale.explanation());
     TrafficProfile.Builder profile = TrafficProfile.builder(name);
     ProfileBuilder.build(traffic, name, false).regions().forEach((region, t) -> profile.region(region,
-        new RegionTraffic(t.requests().multiply(scale), t.httpsShare(), t.dataOutGb().multiply(scale),
-            t.dataToOriginGb().multiply(scale))));
+        new RegionTraffic(monthScale.apply(t.requests()), t.httpsShare(), monthScale.apply(t.dataOutGb()),
+            monthScale.apply(t.dataToOriginGb()))));
     String unpriced = traffic.unpricedTraffic();
     if (unpriced != null) {
       assumptions.add(unpriced + ", nor their function invocations.");

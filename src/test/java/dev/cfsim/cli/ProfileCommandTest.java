@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +150,33 @@ class ProfileCommandTest {
     TrafficProfile p = TrafficProfileReader.parse("stdout",
         run("profile", "--edge-locations", extra.toString(), log.toString()).out());
     assertEquals(new BigDecimal("1"), p.regions().get(PricingRegion.IN).requests());
+  }
+
+  @Test
+  void counts_split_by_the_https_share_and_scaled_to_a_month_stay_whole() throws Exception {
+    // examples/logs/sample: 3,000 records over 24 hours; over plain http (cs-protocol), counted
+    // by hand (python over the files, edge code to region): ap 46, jp 5, us 4, au 1, eu 1. A share
+    // with no exact decimal made ap 46.000000000000114.
+    ObjectMapper json = new ObjectMapper();
+    JsonNode estimate = json.readTree(run("estimate", "--logs", "examples/logs/sample", "--format", "json").out());
+    Map<String, String> http = new TreeMap<>();
+    for (JsonNode line : estimate.path("lines")) {
+      if (line.path("component").asText().equals("requests_http")) {
+        http.put(line.path("region").asText(), line.path("quantity").asText());
+      }
+    }
+    assertEquals(Map.of("ap", "46", "jp", "5", "us", "4", "au", "1", "eu", "1"), http);
+    // 3,000 invocations x 730 h / 24 h = 91,250 exactly (730/24 as a 16-digit factor gave 91,250.00000000001)
+    JsonNode emulated = json.readTree(run("emulate", "--rules", "examples/rules/shop.yaml", "--scale-to-month",
+        "--format", "json", "examples/logs/sample").out());
+    JsonNode functions = null;
+    for (JsonNode line : emulated.path("cost").path("lines")) {
+      if (line.path("component").asText().equals("functions")) {
+        functions = line;
+      }
+    }
+    assertEquals(0, new BigDecimal(functions.path("quantity").asText()).compareTo(new BigDecimal("91250")),
+        functions.toString());
   }
 
   @Test
