@@ -7,6 +7,7 @@ import dev.cfsim.viewer.ViewerEventJson;
 import dev.cfsim.viewer.ViewerRequestEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -81,6 +82,24 @@ final class EventCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Refuses what no viewer can send: control characters anywhere, and white space in a URI or
+   * query string, which a viewer sends percent-encoded ({@code %20}).
+   */
+  private static void requireSendable(String option, String value, boolean spacesAllowed) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 && !(spacesAllowed && c == '\t') || c == 0x7f || !spacesAllowed && c == ' ') {
+        throw new InvalidInputException(option, "", String.format(Locale.ROOT,
+            "U+%04X at position %d cannot be sent in a request%s", (int) c, i + 1,
+            spacesAllowed ? "" : "; percent-encode it (%20 for a space)"));
+      }
+    }
+  }
+
   @Override
   public Integer call() {
     if (!uri.startsWith("/")) {
@@ -96,6 +115,15 @@ final class EventCommand implements Callable<Integer> {
     if (port != null && (port < 1 || port > 65535)) {
       throw new InvalidInputException("--port", "", "must be 1-65535, got: " + port);
     }
+    requireSendable("--uri", uri, false);
+    requireSendable("--query", query, false);
+    // CloudFront's limit on URI plus query string (function-facts: "under 8,192 characters")
+    if (uri.length() + query.length() >= 8_192) {
+      throw new InvalidInputException("--uri", "", "URI and query string must be under 8,192 characters together");
+    }
+    requireSendable("--host", host, true);
+    requireSendable("--user-agent", userAgent, true);
+    cookies.forEach(c -> requireSendable("--cookie", c, true));
     RecordedRequest.Builder request = RecordedRequest.from(ip)
         .method(method)
         .uri(q < 0 ? uri : uri.substring(0, q))
@@ -107,12 +135,25 @@ final class EventCommand implements Callable<Integer> {
     if (userAgent != null) {
       request.userAgent(userAgent);
     }
+    boolean hostGiven = host != null;
     for (String header : headers) {
       int colon = header.indexOf(':');
       if (colon <= 0) {
         throw new InvalidInputException("--header", "", "expected NAME:VALUE, got: " + header);
       }
-      request.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+      String name = header.substring(0, colon).trim();
+      if (!HTTP_TOKEN.matcher(name).matches()) {
+        throw new InvalidInputException("--header", "", "not an HTTP header name: '" + name + "'");
+      }
+      if (name.equalsIgnoreCase("host")) {
+        if (hostGiven) {
+          throw new InvalidInputException("--header", "", "a second Host header (CloudFront answers 400 to that)");
+        }
+        hostGiven = true;
+      }
+      String value = header.substring(colon + 1).trim();
+      requireSendable("--header " + name, value, true);
+      request.header(name, value);
     }
     cookies.forEach(request::cookie);
     if (http) {

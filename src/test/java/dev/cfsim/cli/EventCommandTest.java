@@ -63,6 +63,31 @@ class EventCommandTest {
   }
 
   @Test
+  void what_no_viewer_can_send_exits_2_naming_the_option() {
+    String[][] cases = {
+      {"--header", "bad header:x", "--header"},
+      {"--header", "X-A:a\nb", "--header X-A"},
+      {"--query", "q=a b", "--query"},
+      {"--uri", "/a\tb", "--uri"},
+      {"--user-agent", "UA\u0000x", "--user-agent"},
+    };
+    for (String[] c : cases) {
+      err.getBuffer().setLength(0);
+      assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "1.1.1.1", c[0], c[1]), c[1]);
+      assertEquals(1, err.toString().strip().lines().count(), err.toString());
+      assertTrue(err.toString().contains(c[2]), err.toString());
+    }
+  }
+
+  @Test
+  void a_second_host_header_or_an_over_long_url_exits_2() {
+    assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "1.1.1.1", "--host", "a.example", "--header", "Host:b.example"));
+    assertTrue(err.toString().contains("a second Host header"), err.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "1.1.1.1", "--uri", "/" + "a".repeat(8_191)));
+    assertTrue(err.toString().contains("under 8,192 characters"), err.toString());
+  }
+
+  @Test
   void without_a_port_the_viewer_address_uses_the_documented_stand_in() {
     assertEquals(Main.EXIT_OK, run("event", "--ip", "1.1.1.1"));
     ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
