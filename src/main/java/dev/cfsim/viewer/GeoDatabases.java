@@ -70,8 +70,8 @@ public final class GeoDatabases {
             + " or pass --geoip FILE");
       }
       Reader reader = new Reader(in, new CHMCache());
-      return new CountryCodeDatabase(reader,
-          "embedded " + reader.getMetadata().getDatabaseType() + ": " + EMBEDDED_ATTRIBUTION);
+      // the file's own type string ("ipvAll" here) names nothing a reader of the report knows
+      return new CountryCodeDatabase(reader, "the embedded country database: " + EMBEDDED_ATTRIBUTION);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the embedded geo database", e);
     }
