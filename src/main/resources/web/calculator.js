@@ -89,10 +89,18 @@
     return v === "" ? 0 : Number(v);
   }
 
+  /**
+   * A percentage field as a share, to 10 decimals: 33.3 / 100 is 0.33299999999999996 in binary,
+   * which the API would price (and echo) to the last digit.
+   */
+  function percent(id) {
+    return Number((num(id) / 100).toFixed(10));
+  }
+
   /** The traffic profile the form describes, as the API and the CLI read it. */
   function profile() {
     const mode = form.querySelector("input[name=mode]:checked").value;
-    const httpsShare = num("https-share") / 100;
+    const httpsShare = percent("https-share");
     const p = {
       name: "web-calculator",
       price_class: $("price-class").value,
@@ -116,7 +124,7 @@
       };
       for (const [id] of REGIONS) {
         const share = num("share-" + id);
-        if (share !== 0) p.regions[id] = { share: share / 100 };
+        if (share !== 0) p.regions[id] = { share: percent("share-" + id) };
       }
     }
     return p;
@@ -136,7 +144,15 @@
       body: JSON.stringify(body),
       signal: signal,
     });
-    const json = await res.json();
+    let json = null;
+    try {
+      json = await res.json();
+    } catch (e) {
+      if (e.name === "AbortError") throw e;
+      // not JSON (a proxy's HTML error page, an empty body): say what the server answered
+      if (!res.ok) throw new Error("HTTP " + res.status + " " + res.statusText);
+      throw new Error("the server's answer was not JSON");
+    }
     if (!res.ok) {
       const where = json.path ? " (at " + json.path + ")" : "";
       throw new Error((json.detail || json.title || "HTTP " + res.status) + where);
@@ -256,6 +272,10 @@
     const box = $("error");
     box.hidden = message === null;
     box.textContent = message || "";
+    // figures of earlier inputs stay for reference, dimmed, so they are not read as this one's
+    for (const section of document.querySelectorAll("section")) {
+      section.classList.toggle("stale", message !== null);
+    }
   }
 
   let pending = null;
@@ -271,7 +291,9 @@
     const gen = generation;
     const body = profile();
     if (Object.keys(body.regions).length === 0) {
+      pending = null; // the request this edit cancelled will not clear the status: do it here
       showError("Enter some traffic in at least one region.");
+      $("status").textContent = "";
       document.body.dataset.state = "error";
       return;
     }

@@ -116,6 +116,25 @@ class WebCalculatorBrowserTest {
     WebElement error = browser.findElement(By.id("error"));
     assertTrue(error.isDisplayed());
     assertTrue(error.getText().contains("https_share"), error.getText());
+    // the bill of the earlier inputs stays, dimmed, not read as this one's
+    assertTrue(browser.findElement(By.cssSelector("section[aria-labelledby=bill-heading]")).getAttribute("class")
+        .contains("stale"));
+    type("https-share", "100");
+    awaitReady();
+    assertTrue(browser.findElement(By.cssSelector("section[aria-labelledby=bill-heading]")).getAttribute("class")
+        .isEmpty());
+  }
+
+  @Test
+  void clearing_all_traffic_asks_for_some_and_leaves_no_update_pending() {
+    browser.get(server.url("/"));
+    awaitReady();
+    for (WebElement input : browser.findElements(By.cssSelector("#region-rows input"))) {
+      input.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0");
+    }
+    awaitState("error");
+    assertTrue(browser.findElement(By.id("error")).getText().contains("Enter some traffic"));
+    assertEquals("", browser.findElement(By.id("status")).getText()); // not "updating…" forever
   }
 
   /** The total, every bill line and every plan on the page, against the API's own answer. */
