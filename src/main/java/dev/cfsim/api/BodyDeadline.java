@@ -29,6 +29,8 @@ final class BodyDeadline extends FilterInputStream {
   private final long deadline;
   private final EndPoint endPoint;
   private final long idleTimeout;
+  /** Whether a read lowered the connection's idle timeout, which close then restores. */
+  private boolean lowered;
 
   private BodyDeadline(InputStream in, Duration allowed, EndPoint endPoint) {
     super(in);
@@ -60,7 +62,11 @@ final class BodyDeadline extends FilterInputStream {
     if (endPoint != null) {
       long ms = Math.max(1, (left + 999_999) / 1_000_000);
       cutShort = idleTimeout <= 0 || ms < idleTimeout;
-      endPoint.setIdleTimeout(cutShort ? ms : idleTimeout);
+      // touched only when it must be lower: most bodies arrive in one read, well inside the time
+      if (cutShort) {
+        endPoint.setIdleTimeout(ms);
+        lowered = true;
+      }
     }
     int n;
     try {
@@ -90,7 +96,7 @@ final class BodyDeadline extends FilterInputStream {
     try {
       super.close();
     } finally {
-      if (endPoint != null && idleTimeout > 0) {
+      if (lowered) {
         endPoint.setIdleTimeout(idleTimeout);
       }
     }
