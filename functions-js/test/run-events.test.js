@@ -9,8 +9,15 @@ const readline = require('node:readline');
 
 const RUNNER = path.join(__dirname, '..', 'bin', 'run-events.js');
 
+// every test's temporary folder, removed when the file's tests are done (they piled up in /tmp)
+const made = [];
+test.after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function writeFunction(source) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cfsim-fn-'));
+  made.push(dir);
   const file = path.join(dir, 'function.js');
   fs.writeFileSync(file, source);
   return file;

@@ -9,7 +9,6 @@ import dev.cfsim.function.FunctionRuntime;
 import dev.cfsim.function.FunctionsJsProject;
 import dev.cfsim.function.NodeFunctionRunner;
 import dev.cfsim.logs.EdgeLocations;
-import dev.cfsim.logs.GzipStreams;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PriceBook;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -105,17 +103,13 @@ final class EmulateCommand implements Callable<Integer> {
         report = emulation.run(source);
       }
     }
-    if (report.counts().records() == 0) { // no report follows to list the malformed lines
-      LogReadReport.malformed(report.malformedSummary(), err);
-    }
+    // on stderr too, as profile puts them: a script watching stderr sees lines lost or files cut short
+    LogReadReport.malformed(report.malformedSummary(), err);
     LogReadReport.requireRecords(report.counts().records(), logs);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.render(report));
     out.flush();
-    err.println(String.format(Locale.ROOT, "cfsim: %,d records in %.2f s: %,.0f records/s (gzip: %s)",
-        report.counts().records(), report.elapsedSeconds(), report.throughputRecordsPerSecond(),
-        GzipStreams.inflater()));
-    err.flush();
+    LogReadReport.throughput(report.counts().records(), report.elapsedSeconds(), err);
     return Main.EXIT_OK;
   }
 }

@@ -21,9 +21,21 @@ final class LogProgress implements AutoCloseable {
     this.timer = timer;
   }
 
+  /**
+   * Set by the {@code cfsim} launcher from {@code [ -t 2 ]}: Java cannot ask whether stderr is a
+   * terminal, and {@link System#console()} answers for stdin and stdout instead.
+   */
+  static final String STDERR_IS_TERMINAL = "cfsim.stderrIsTerminal";
+
+  /** Whether progress lines may be drawn: the launcher's answer, else the console's guess. */
+  static boolean stderrIsTerminal() {
+    String told = System.getProperty(STDERR_IS_TERMINAL);
+    return told != null ? Boolean.parseBoolean(told) : System.console() != null;
+  }
+
   /** Starts redrawing {@code line()} when stderr is a terminal; otherwise does nothing. */
   static LogProgress start(Supplier<String> line) {
-    if (System.console() == null) {
+    if (!stderrIsTerminal()) {
       return new LogProgress(null);
     }
     ScheduledExecutorService t =

@@ -1,8 +1,10 @@
 package dev.cfsim.cli;
 
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.logs.GzipStreams;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What every command that reads logs (profile, estimate --logs, emulate, verify) says about the
@@ -11,6 +13,13 @@ import java.util.List;
  */
 final class LogReadReport {
   private LogReadReport() {}
+
+  /** The reading speed, last on stderr: records, seconds, records a second and the inflater used. */
+  static void throughput(long records, double seconds, PrintWriter err) {
+    err.println(String.format(Locale.ROOT, "cfsim: %,d records in %.2f s: %,.0f records/s (gzip: %s)",
+        records, seconds, seconds > 0 ? records / seconds : 0.0, GzipStreams.inflater()));
+    err.flush();
+  }
 
   /** The malformed-line summary ({@code MalformedLines#summary}), one {@code cfsim:} line each. */
   static void malformed(List<String> summary, PrintWriter err) {

@@ -127,6 +127,7 @@ final class ProfileCommand implements Callable<Integer> {
       LogOptions logs, List<String> paths, String name, boolean scaleToMonth, PrintWriter err) {
     LogSource source = logs.source(paths);
     LogReadResult<TrafficTally> read;
+    long start = System.nanoTime();
     try (LogProgress p = LogProgress.start(() -> String.format(Locale.ROOT, "reading logs: %s of %s",
         LogProgress.bytes(source.bytesRead()), LogProgress.bytes(source.totalBytes())))) {
       read = source.read(TrafficTally.collector(logs.edgeLocations()), TrafficTally.FIELDS);
@@ -134,6 +135,7 @@ final class ProfileCommand implements Callable<Integer> {
     LogReadReport.malformed(read.malformed().summary(), err);
     TrafficTally t = read.value();
     LogReadReport.requireRecords(t.records(), paths);
+    LogReadReport.throughput(t.records(), (System.nanoTime() - start) / 1e9, err);
     TrafficProfile profile = ProfileBuilder.build(t, name, scaleToMonth);
     BigDecimal factor = scaleToMonth ? ProfileBuilder.monthFactor(t) : null;
     return new Profiled(profile, read, factor);

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfsim.logs.GzipStreams;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -70,6 +73,20 @@ class EmulateCommandTest {
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains("bad.yaml: rules[0] (k).when.country[0]: 'KX' is not"), r.err());
     assertFalse(r.err().contains("\tat "));
+  }
+
+  @Test
+  void a_gzip_log_cut_short_is_reported_on_stderr_as_well_as_in_the_report(@TempDir Path dir) throws Exception {
+    byte[] log = Files.readAllBytes(Path.of("src/test/resources/emulator/shop-sample.log"));
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(log);
+    }
+    Path cut = dir.resolve("cut.log.gz");
+    Files.write(cut, Arrays.copyOf(gz.toByteArray(), gz.size() - 12)); // no trailer, part of the data
+    Run r = run("emulate", "--rules", "examples/rules/shop.yaml", cut.toString());
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.err().contains(cut + ": truncated gzip"), r.err()); // a script watching stderr sees the loss
   }
 
   @Test

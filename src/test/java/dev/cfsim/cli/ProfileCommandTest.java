@@ -52,6 +52,8 @@ class ProfileCommandTest {
     TrafficProfile p = TrafficProfileReader.parse("stdout", r.out());
     assertEquals(new BigDecimal("6"), p.regions().get(PricingRegion.AP).requests());
     assertEquals(new BigDecimal("1"), p.regions().get(PricingRegion.JP).requests());
+    // long reads end with their speed on stderr, as emulate's do (the edge-case log: 7 records)
+    assertTrue(r.err().matches("(?s).*cfsim: 7 records in [0-9.]+ s: [0-9,]+ records/s \\(gzip: .*"), r.err());
   }
 
   @Test
