@@ -115,7 +115,7 @@ final class ProfileCommand implements Callable<Integer> {
       return factor == null
           ? span + "; their amounts are priced as the month, not scaled (--scale-to-month extrapolates)."
           : span + "; every amount is multiplied by " + factor + " (730 h / " + t.hoursCovered() + " h) to make a month"
-              + (t.hoursCovered() > 730 ? " (more than a month: scaled DOWN)" : "") + ".";
+              + (ProfileBuilder.coversMoreThanAMonth(t) ? " (more than a month: scaled DOWN)" : "") + ".";
     }
   }
 
@@ -223,7 +223,7 @@ final class ProfileCommand implements Callable<Integer> {
     c.add(p.factor() == null
         ? "amounts are what the logs hold, not scaled (use --scale-to-month for a shorter window)"
         : "SCALED TO A MONTH: amounts multiplied by " + p.factor() + " = 730 h / " + t.hoursCovered() + " h"
-            + (t.hoursCovered() > 730 ? " (the logs cover more than a month: scaled DOWN)" : ""));
+            + (ProfileBuilder.coversMoreThanAMonth(t) ? " (the logs cover more than a month: scaled DOWN)" : ""));
     c.add("cache results: " + percentages(t.resultTypes(), t.requests()));
     c.add("statuses: " + percentages(statusCodes(t), t.requests()));
     c.add(String.format(Locale.ROOT, "peak hour / mean hour: %.2f", t.peakToMean()));

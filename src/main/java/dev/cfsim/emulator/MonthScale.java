@@ -1,6 +1,7 @@
 package dev.cfsim.emulator;
 
 import dev.cfsim.logs.TrafficTally;
+import dev.cfsim.traffic.ProfileBuilder;
 import dev.cfsim.traffic.TrafficProfile;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -58,7 +59,7 @@ public record MonthScale(BigDecimal times, BigDecimal per, String explanation) {
         return asRecorded().apply(t);
       }
       // logs spanning more than a month (a stray old file, say) shrink the bill: say so plainly
-      String down = hours > 730 ? " (more than a month: the counts are scaled DOWN)" : "";
+      String down = ProfileBuilder.coversMoreThanAMonth(t) ? " (more than a month: the counts are scaled DOWN)" : "";
       return new MonthScale(TrafficProfile.DEFAULT_HOURS, BigDecimal.valueOf(hours),
           "The logs cover " + hours + " clock hour(s)" + down + "; every count is multiplied by 730/" + hours
               + " to make a 730-hour month.");

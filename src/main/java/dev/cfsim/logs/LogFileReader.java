@@ -155,22 +155,20 @@ final class LogFileReader {
    *
    * @param columns the field names in column order; null for JSON
    * @param realtime a real-time log: host names swapped back, counts weighted by sampling
-   * @param fromHeader set by a {@code #Fields} line, which real-time logs never have
    */
-  record Layout(List<String> columns, boolean realtime, boolean fromHeader) {
-    static final Layout JSON = new Layout(null, false, false);
+  record Layout(List<String> columns, boolean realtime) {
+    static final Layout JSON = new Layout(null, false);
   }
 
   /**
    * The layout a header line sets, or null when it sets none: only a {@code #Fields} line
-   * outside JSON logs does; other {@code #} lines are notes.
+   * outside JSON logs does; other {@code #} lines are notes. Only standard logs have one.
    */
   Layout fieldsLayout(String headerLine) {
     String[] words = headerLine.trim().split("\\s+");
     if (words[0].equalsIgnoreCase("#Fields:") && words.length > 1
         && options.format() != LogFormat.JSON) {
-      return new Layout(List.copyOf(Arrays.asList(words).subList(1, words.length)),
-          options.format() == LogFormat.REALTIME, true);
+      return new Layout(List.copyOf(Arrays.asList(words).subList(1, words.length)), false);
     }
     return null;
   }
@@ -189,14 +187,14 @@ final class LogFileReader {
       case JSON:
         return Layout.JSON;
       case REALTIME:
-        return new Layout(realtimeColumns(name, lineNo, countColumns(buf, start, end)), true, false);
+        return new Layout(realtimeColumns(name, lineNo, countColumns(buf, start, end)), true);
       default:
         if (options.fields().isEmpty()) {
           throw new InvalidInputException(
               name, "line " + lineNo,
               "no #Fields header before the first record; name the columns with --fields");
         }
-        return new Layout(options.fields(), false, false);
+        return new Layout(options.fields(), false);
     }
   }
 
@@ -210,7 +208,8 @@ final class LogFileReader {
    *     would be read with real-time rules (sampling weights, host names swapped) they do not follow
    */
   LineParser parser(Layout layout, String name) {
-    if (layout.realtime() && layout.fromHeader()) {
+    // a layout given as real-time that is not one came from a #Fields header
+    if (options.format() == LogFormat.REALTIME && !layout.realtime()) {
       throw new InvalidInputException(name, "", "--log-format realtime, but this log has a #Fields header,"
           + " as standard logs do and real-time logs never do; leave --log-format out or give standard");
     }

@@ -67,6 +67,11 @@ public final class ProfileBuilder {
     return plain(TrafficProfile.DEFAULT_HOURS.divide(BigDecimal.valueOf(hours), 6, RoundingMode.HALF_EVEN));
   }
 
+  /** True when the logs span more than a month, so scaling them to one scales them down. */
+  public static boolean coversMoreThanAMonth(TrafficTally tally) {
+    return BigDecimal.valueOf(tally.hoursCovered()).compareTo(TrafficProfile.DEFAULT_HOURS) > 0;
+  }
+
   /** {@code v * 730 / hours} to {@code decimals} places, or v itself when not scaling. */
   private static BigDecimal scale(BigDecimal v, BigDecimal hours, int decimals) {
     if (hours == null) {
