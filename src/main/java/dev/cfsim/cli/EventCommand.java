@@ -54,7 +54,16 @@ final class EventCommand implements Callable<Integer> {
       description = "the raw query string without ?, e.g. 'a=1&b=2'")
   String query;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "the Host header")
+  /**
+   * CloudFront always passes the viewer's Host header to a function, so an event without one
+   * would be one no function ever sees; AWS's own example distribution domain stands in
+   * (function-facts.md, event context: distributionDomainName).
+   */
+  static final String DEFAULT_HOST = "d111111abcdef8.cloudfront.net";
+
+  @Option(names = "--host", paramLabel = "HOST",
+      description = "the Host header (default: " + DEFAULT_HOST + ", AWS's example distribution"
+          + " domain; a --header Host:… counts as the Host header too)")
   String host;
 
   @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET",
@@ -100,6 +109,11 @@ final class EventCommand implements Callable<Integer> {
     }
   }
 
+  private static boolean isHostHeader(String header) {
+    int colon = header.indexOf(':');
+    return colon > 0 && header.substring(0, colon).trim().equalsIgnoreCase("host");
+  }
+
   @Override
   public Integer call() {
     if (!uri.startsWith("/")) {
@@ -129,13 +143,15 @@ final class EventCommand implements Callable<Integer> {
         .uri(q < 0 ? uri : uri.substring(0, q))
         .querystring(q < 0 ? query : uri.substring(q + 1))
         .port(port == null ? 0 : port);
+    boolean hostGiven = host != null;
     if (host != null) {
       request.host(host);
+    } else if (headers.stream().noneMatch(EventCommand::isHostHeader)) {
+      request.host(DEFAULT_HOST);
     }
     if (userAgent != null) {
       request.userAgent(userAgent);
     }
-    boolean hostGiven = host != null;
     for (String header : headers) {
       int colon = header.indexOf(':');
       if (colon <= 0) {

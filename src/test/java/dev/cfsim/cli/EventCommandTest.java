@@ -41,6 +41,21 @@ class EventCommandTest {
   }
 
   @Test
+  void without_a_host_the_event_carries_the_example_distribution_domain_as_cloudfront_always_sends_one() {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "211.234.1.1"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    assertEquals("d111111abcdef8.cloudfront.net", event.request().headers().get("host").value());
+  }
+
+  @Test
+  void a_host_given_as_a_header_is_the_only_host() {
+    assertEquals(Main.EXIT_OK, run("event", "--ip", "211.234.1.1", "--header", " HOST : shop.example"));
+    ViewerRequestEvent event = ViewerEventJson.read(out.toString(), "stdout");
+    assertEquals("shop.example", event.request().headers().get("host").value());
+    assertEquals(1, out.toString().split("\"host\"", -1).length - 1, out.toString());
+  }
+
+  @Test
   void a_port_out_of_range_exits_2_with_one_line_naming_port() {
     assertEquals(Main.EXIT_BAD_INPUT, run("event", "--ip", "1.1.1.1", "--port", "99999"));
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
@@ -103,7 +118,8 @@ class EventCommandTest {
     // GeoIP2-City-Test.json: ::81.2.69.142/127 → London, GB
     assertEquals("{\"version\":\"1.0\",\"context\":{\"eventType\":\"viewer-request\"},"
         + "\"viewer\":{\"ip\":\"81.2.69.142\"},\"request\":{\"method\":\"GET\",\"uri\":\"/\","
-        + "\"querystring\":{},\"headers\":{\"cloudfront-viewer-country\":{\"value\":\"GB\"},"
+        + "\"querystring\":{},\"headers\":{\"host\":{\"value\":\"d111111abcdef8.cloudfront.net\"},"
+        + "\"cloudfront-viewer-country\":{\"value\":\"GB\"},"
         + "\"cloudfront-viewer-city\":{\"value\":\"London\"}},\"cookies\":{}}}",
         out.toString().trim());
   }
