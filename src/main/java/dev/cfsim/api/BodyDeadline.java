@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.HttpChannel;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Server;
 
 /**
  * A request body read against a whole-body deadline, counted from the first read: the body may
@@ -16,6 +18,10 @@ import org.eclipse.jetty.server.Request;
  * cannot hold a request thread for longer. While reading, the connection's idle timeout is
  * lowered to the time left, so a read that would block past the deadline fails at it; the idle
  * timeout is restored on close.
+ *
+ * <p>A stopping server lowers every connection's idle timeout to a second (Jetty's shutdown
+ * idle timeout), so a body still arriving then is cut off too; that fails with
+ * {@link ServerStopping}, for a 503 that says so rather than a 408 that blames the client.
  */
 final class BodyDeadline extends FilterInputStream {
   /** The body was still arriving when its deadline passed. */
@@ -25,17 +31,26 @@ final class BodyDeadline extends FilterInputStream {
     }
   }
 
+  /** The body stopped arriving while the server was stopping. */
+  static final class ServerStopping extends IOException {
+    ServerStopping(Throwable cause) {
+      super("the server is stopping; send the request again", cause);
+    }
+  }
+
   private final Duration allowed;
   private final long deadline;
+  private final Server server;
   private final EndPoint endPoint;
   private final long idleTimeout;
   /** Whether a read lowered the connection's idle timeout, which close then restores. */
   private boolean lowered;
 
-  private BodyDeadline(InputStream in, Duration allowed, EndPoint endPoint) {
+  private BodyDeadline(InputStream in, Duration allowed, Server server, EndPoint endPoint) {
     super(in);
     this.allowed = allowed;
     this.deadline = System.nanoTime() + allowed.toNanos();
+    this.server = server;
     this.endPoint = endPoint;
     this.idleTimeout = endPoint == null ? 0 : endPoint.getIdleTimeout();
   }
@@ -43,9 +58,9 @@ final class BodyDeadline extends FilterInputStream {
   /** The body of {@code ctx}, to arrive within {@code allowed} from now. */
   static BodyDeadline open(Context ctx, Duration allowed) throws IOException {
     Request base = Request.getBaseRequest(ctx.req());
-    EndPoint endPoint =
-        base == null || base.getHttpChannel() == null ? null : base.getHttpChannel().getEndPoint();
-    return new BodyDeadline(ctx.req().getInputStream(), allowed, endPoint);
+    HttpChannel channel = base == null ? null : base.getHttpChannel();
+    return new BodyDeadline(ctx.req().getInputStream(), allowed,
+        channel == null ? null : channel.getServer(), channel == null ? null : channel.getEndPoint());
   }
 
   @Override
@@ -72,6 +87,9 @@ final class BodyDeadline extends FilterInputStream {
     try {
       n = super.read(b, off, len);
     } catch (IOException e) {
+      if (timedOut(e) && server != null && server.isStopping()) {
+        throw new ServerStopping(e);
+      }
       if (cutShort && timedOut(e)) {
         throw new Late(allowed, e); // the idle timeout, lowered to the time left, went off
       }

@@ -86,7 +86,8 @@ public final class CfsimApi {
   }
 
   /**
-   * Stops accepting connections, lets requests in flight finish (up to 10 s), then stops. Safe
+   * Stops accepting connections, lets requests in flight finish (up to 10 s; a body that stops
+   * arriving for a second meanwhile is answered 503), then stops. Safe
    * to call from a shutdown hook and more than once.
    */
   public void stop() {

@@ -71,6 +71,10 @@ final class ProblemException extends RuntimeException {
     return new ProblemException(503, "processing-timeout", "Request took too long", detail, null);
   }
 
+  static ProblemException stopping(String detail) {
+    return new ProblemException(503, "stopping", "Server stopping", detail, null);
+  }
+
   static ProblemException busy(String detail) {
     return new ProblemException(503, "busy", "Server busy", detail, null);
   }

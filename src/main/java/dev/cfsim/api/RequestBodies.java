@@ -184,6 +184,9 @@ final class RequestBodies {
    */
   static ProblemException transferFailure(Throwable e, ApiLimits limits) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyDeadline.ServerStopping stopping) {
+        return ProblemException.stopping(stopping.getMessage());
+      }
       if (t instanceof BodyDeadline.Late late) {
         return ProblemException.bodyTimeout(late.getMessage());
       }

@@ -49,7 +49,7 @@ final class TimeLimitedWork implements AutoCloseable {
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      throw ProblemException.timeout("the server is stopping");
+      throw ProblemException.stopping("the server is stopping; send the request again");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException) {
         throw (RuntimeException) e.getCause();

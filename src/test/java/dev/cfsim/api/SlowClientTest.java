@@ -23,6 +23,10 @@ class SlowClientTest {
   private static final ApiLimits TWO_SECONDS =
       new ApiLimits(64 * 1024, 32, 8192, 1024 * 1024, 1000, Duration.ofSeconds(2));
 
+  /** An estimate body, sent in two pieces. */
+  private static final String ESTIMATE_START = "{\"name\":\"t\",";
+  private static final String ESTIMATE_REST = "\"regions\":{\"us\":{\"requests\":1}}}";
+
   /** How long the test waits for a cut-off: far past the limits, far short of the trickle. */
   private static final int BOUND_MS = 20_000;
 
@@ -57,15 +61,10 @@ class SlowClientTest {
   @Test
   void a_small_body_that_pauses_mid_way_is_answered_as_usual() throws Exception {
     // Jetty's minimum data rate, averaged from the first byte, cut this off with 408.
-    String first = "{\"name\":\"t\",";
-    String rest = "\"regions\":{\"us\":{\"requests\":1}}}";
     try (RunningApi server = RunningApi.start(ApiSettings.loopback(0));
-        Socket socket = startPost(server, first.length() + rest.length(), first)) {
+        Socket socket = startPost(server, ESTIMATE_START.length() + ESTIMATE_REST.length(), ESTIMATE_START)) {
       Thread.sleep(300);
-      OutputStream out = socket.getOutputStream();
-      out.write(rest.getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      String answer = readResponse(socket.getInputStream());
+      String answer = finish(socket, ESTIMATE_REST);
       assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
     }
   }
@@ -114,6 +113,49 @@ class SlowClientTest {
       assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
       assertTrue(answer.contains("did not arrive within 1 s"), answer);
     }
+  }
+
+  @Test
+  void an_upload_still_arriving_when_the_server_stops_is_answered_503_saying_so()
+      throws Exception {
+    String head = "--" + Multipart.BOUNDARY + "\r\nContent-Disposition: form-data; name=\"log\"; "
+        + "filename=\"a.log\"\r\n\r\n";
+    RunningApi server = RunningApi.start(ApiSettings.loopback(0)); // the upload may take minutes
+    Thread stopper = new Thread(server::close, "stopper");
+    try (Socket socket = startPost(server, "/api/v1/emulations", Multipart.CONTENT_TYPE, 5000, head)) {
+      Thread.sleep(300); // the request is being read
+      stopper.start();
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      // Before: a 408 saying the body "stopped arriving for 10 s", or no answer at all.
+      assertTrue(answer.startsWith("HTTP/1.1 503"), answer);
+      assertTrue(answer.contains("application/problem+json") && answer.contains("the server is stopping"),
+          answer);
+    } finally {
+      stopper.join(BOUND_MS);
+    }
+  }
+
+  @Test
+  void a_body_that_finishes_arriving_soon_after_a_stop_begins_is_answered_as_usual() throws Exception {
+    RunningApi server = RunningApi.start(ApiSettings.loopback(0));
+    Thread stopper = new Thread(server::close, "stopper");
+    try (Socket socket = startPost(server, ESTIMATE_START.length() + ESTIMATE_REST.length(), ESTIMATE_START)) {
+      Thread.sleep(300);
+      stopper.start();
+      Thread.sleep(300);
+      String answer = finish(socket, ESTIMATE_REST);
+      assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
+    } finally {
+      stopper.join(BOUND_MS);
+    }
+  }
+
+  /** Sends the rest of a body; returns the status line and headers of the response. */
+  private static String finish(Socket socket, String rest) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(rest.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return readResponse(socket.getInputStream());
   }
 
   /** The status line and headers of one response (the connection stays open). */
