@@ -43,7 +43,7 @@ public record FunctionCost(
     BigDecimal scale = monthScale.factor();
     assumptions.add(monthScale.explanation());
     TrafficProfile.Builder profile = TrafficProfile.builder(name);
-    ProfileBuilder.build(traffic, name, false).regions().forEach((region, t) -> profile.region(region,
+    ProfileBuilder.measured(traffic, name).regions().forEach((region, t) -> profile.region(region,
         new RegionTraffic(monthScale.apply(t.requests()), t.httpsShare(), monthScale.apply(t.dataOutGb()),
             monthScale.apply(t.dataToOriginGb()))));
     String unpriced = traffic.unpricedTraffic();

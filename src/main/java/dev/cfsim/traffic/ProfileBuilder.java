@@ -7,6 +7,8 @@ import dev.cfsim.pricing.PricingRegion;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Turns what recorded logs add up to ({@link TrafficTally}) into the traffic profile the cost
@@ -21,13 +23,17 @@ public final class ProfileBuilder {
   public static final BigDecimal BYTES_PER_GB = BigDecimal.valueOf(1L << 30);
 
   private static final int GB_DECIMALS = 9;
-  /** Requests are counted, so a month scaled from logs holds whole requests (the reader refuses fractions). */
-  private static final int REQUEST_DECIMALS = 0;
+  /** Scaled request counts are worked to this many places before being made whole. */
+  private static final int REQUEST_DECIMALS = 12;
 
   private ProfileBuilder() {}
 
   /**
-   * The profile of the logs.
+   * The profile of the logs, as {@code cfsim profile} writes it: whole requests per region, since
+   * a profile counts requests (the reader refuses fractions). Counts become fractional when they
+   * are scaled to a month or weighted by a real-time log's sampling rate; they are then made whole
+   * by largest remainders, so the regions add up to the rounded total (rounding each region on
+   * its own lost or gained a request per region at .5).
    *
    * @param scaleToMonth false: the profile holds exactly what the logs hold, priced as one
    *     month; true: every amount is multiplied by 730 / hours the logs cover
@@ -36,23 +42,40 @@ public final class ProfileBuilder {
     // scaled amounts are amount * 730 / hours, divided last so 24 hours give exact figures
     BigDecimal hours =
         scaleToMonth && tally.hoursCovered() > 0 ? BigDecimal.valueOf(tally.hoursCovered()) : null;
+    Map<PricingRegion, BigDecimal> requests = new EnumMap<>(PricingRegion.class);
+    for (PricingRegion region : PricingRegion.values()) {
+      if (!tally.region(region).isEmpty()) {
+        requests.put(region, scale(exact(tally.region(region).requests()), hours, REQUEST_DECIMALS));
+      }
+    }
+    Map<PricingRegion, BigDecimal> whole = WholeCounts.largestRemainders(requests);
+    TrafficProfile.Builder b = TrafficProfile.builder(name);
+    whole.forEach((region, count) -> b.region(region, traffic(tally.region(region), plain(count), hours)));
+    return b.build();
+  }
+
+  /**
+   * The logs' traffic as measured, requests not made whole (a sampled log's weighted count stays
+   * a fraction), for pricing that scales it itself.
+   */
+  public static TrafficProfile measured(TrafficTally tally, String name) {
     TrafficProfile.Builder b = TrafficProfile.builder(name);
     for (PricingRegion region : PricingRegion.values()) {
       TrafficTally.RegionTotals t = tally.region(region);
-      if (t.isEmpty()) {
-        continue;
+      if (!t.isEmpty()) {
+        b.region(region, traffic(t, plain(exact(t.requests())), null));
       }
-      BigDecimal requests = exact(t.requests());
-      BigDecimal https = plain(exact(t.httpsRequests()).divide(requests, MathContext.DECIMAL64));
-      b.region(
-          region,
-          new RegionTraffic(
-              plain(scale(requests, hours, REQUEST_DECIMALS)),
-              https,
-              plain(scale(exact(t.bytesOut()), hours, GB_DECIMALS + 10).divide(BYTES_PER_GB, GB_DECIMALS, RoundingMode.HALF_EVEN)),
-              plain(scale(exact(t.bytesToOrigin()), hours, GB_DECIMALS + 10).divide(BYTES_PER_GB, GB_DECIMALS, RoundingMode.HALF_EVEN))));
     }
     return b.build();
+  }
+
+  private static RegionTraffic traffic(TrafficTally.RegionTotals t, BigDecimal requests, BigDecimal hours) {
+    BigDecimal https = plain(exact(t.httpsRequests()).divide(exact(t.requests()), MathContext.DECIMAL64));
+    return new RegionTraffic(
+        requests,
+        https,
+        plain(scale(exact(t.bytesOut()), hours, GB_DECIMALS + 10).divide(BYTES_PER_GB, GB_DECIMALS, RoundingMode.HALF_EVEN)),
+        plain(scale(exact(t.bytesToOrigin()), hours, GB_DECIMALS + 10).divide(BYTES_PER_GB, GB_DECIMALS, RoundingMode.HALF_EVEN)));
   }
 
   /**

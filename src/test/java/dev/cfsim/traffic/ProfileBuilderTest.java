@@ -1,6 +1,7 @@
 package dev.cfsim.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadOptions;
@@ -10,6 +11,7 @@ import dev.cfsim.pricing.PricingRegion;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +66,38 @@ class ProfileBuilderTest {
       }
     }
     TrafficProfile p = ProfileBuilder.build(t, "sample", true);
-    // Europe: 90 requests in 24 hours × 730 / 24 = 2,737.5, rounded half-even to 2,738
+    // × 730 / 24: us 180 → 5,475; eu 90 → 2,737.5; jp 150 → 4,562.5; au 30 → 912.5;
+    // ap 2,520 → 76,650; in 30 → 912.5. Exact total 3,000 × 730 / 24 = 91,250; the floors add
+    // to 91,248, so the two extra go to the first two of the four tied .5 remainders: eu, jp.
+    // (Rounding each half-even gave 2,738 + 4,562 + 912 + 912: 91,249 in all.)
+    assertEquals(new BigDecimal("5475"), p.regions().get(PricingRegion.US).requests());
     assertEquals(new BigDecimal("2738"), p.regions().get(PricingRegion.EU).requests());
+    assertEquals(new BigDecimal("4563"), p.regions().get(PricingRegion.JP).requests());
+    assertEquals(new BigDecimal("912"), p.regions().get(PricingRegion.AU).requests());
+    assertEquals(new BigDecimal("76650"), p.regions().get(PricingRegion.AP).requests());
+    assertEquals(new BigDecimal("912"), p.regions().get(PricingRegion.IN).requests());
     TrafficProfile back = TrafficProfileReader.parse("written", TrafficProfileWriter.toYaml(p));
     assertEquals(p.regions(), back.regions());
+  }
+
+  @Test
+  void a_sampled_real_time_log_gives_whole_requests_that_estimate_reads_back() throws IOException {
+    TrafficTally t = new TrafficTally(EdgeLocations.builtIn());
+    LogSource.readFile(Path.of("examples/logs/handwritten/realtime-all-40-fields.log"),
+        LogReadOptions.defaults().withSamplingRate(3), t::add);
+    TrafficProfile p = ProfileBuilder.build(t, "sampled", false);
+    // two lines at 3 % stand for 100 / 3 requests each, one per region: 33.33 + 33.33 = 66.67,
+    // made 67 in all: the first region gets the extra request.
+    assertEquals(2, p.regions().size());
+    var counts = p.regions().values().stream().map(RegionTraffic::requests).toList();
+    assertEquals(List.of(new BigDecimal("34"), new BigDecimal("33")), counts);
+    // before, the profile held 33.33333333333334 requests a region and the reader refused it
+    TrafficProfile back = TrafficProfileReader.parse("written", TrafficProfileWriter.toYaml(p));
+    assertEquals(p.regions(), back.regions());
+    // the emulator prices what was measured, not the whole numbers
+    BigDecimal measured = ProfileBuilder.measured(t, "sampled").regions().values().stream()
+        .map(RegionTraffic::requests).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertTrue(measured.subtract(new BigDecimal("66.66666666666667")).abs().compareTo(new BigDecimal("1e-12")) < 0,
+        measured.toPlainString());
   }
 }
