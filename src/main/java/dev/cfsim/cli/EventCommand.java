@@ -62,8 +62,8 @@ final class EventCommand implements Callable<Integer> {
   static final String DEFAULT_HOST = "d111111abcdef8.cloudfront.net";
 
   @Option(names = "--host", paramLabel = "HOST",
-      description = "the Host header (default: " + DEFAULT_HOST + ", AWS's example distribution"
-          + " domain; a --header Host:… counts as the Host header too)")
+      description = "the Host header; without it or a --header Host, the event carries"
+          + " " + DEFAULT_HOST + " (AWS's example domain)")
   String host;
 
   @Option(names = "--method", paramLabel = "METHOD", defaultValue = "GET",
