@@ -374,4 +374,88 @@ class CostEngineTest {
     assertEquals(List.of("data_transfer_out", "requests", "functions", "kvs_reads"),
         e.freeTierUsed().stream().map(FreeTierUsed::item).toList());
   }
+
+  @Test
+  void japan_lines_note_the_consumption_tax_and_other_regions_lines_do_not() {
+    TrafficProfile p = TrafficProfile.builder("two")
+        .region(PricingRegion.US, traffic("0", "1", "100"))
+        .region(PricingRegion.JP, traffic("0", "1", "100"))
+        .build();
+    CostEstimate e = CostEngine.estimate(p, BOOK, NO_FREE_TIER);
+    assertEquals("includes Japanese consumption tax", line(e, Component.DATA_TRANSFER_OUT, PricingRegion.JP).note());
+    assertEquals("", line(e, Component.DATA_TRANSFER_OUT, PricingRegion.US).note());
+  }
+
+  @Test
+  void a_region_billed_for_viewers_outside_the_price_class_names_them_in_its_note() {
+    CostEstimate e = CostEngine.estimate(threeRegions(PriceClass.PRICE_CLASS_100), BOOK, NO_FREE_TIER);
+    assertEquals("includes viewers in sa, au, ap (PriceClass_100 does not serve them)",
+        line(e, Component.DATA_TRANSFER_OUT, PricingRegion.US).note());
+  }
+
+  @Test
+  void the_price_class_assumption_names_each_viewer_region_billed_elsewhere() {
+    CostEstimate e = CostEngine.estimate(threeRegions(PriceClass.PRICE_CLASS_200), BOOK, NO_FREE_TIER);
+    assertTrue(e.assumptions().contains("PriceClass_200 serves us, eu, me_af, jp, ap, in; viewers outside it are served"
+        + " from the nearest region it serves and billed at its rates (sa at us rates, au at ap rates). AWS does not"
+        + " document which edge serves them: this is cfsim's assumption."), e.assumptions().toString());
+  }
+
+  @Test
+  void the_price_class_assumption_says_when_no_viewer_is_outside_it() {
+    TrafficProfile p = TrafficProfile.builder("inside").priceClass(PriceClass.PRICE_CLASS_100)
+        .region(PricingRegion.US, traffic("0", "1", "100"))
+        .region(PricingRegion.EU, traffic("0", "1", "100"))
+        .build();
+    CostEstimate e = CostEngine.estimate(p, BOOK, NO_FREE_TIER);
+    assertTrue(e.assumptions().contains("PriceClass_100 serves us, eu; no viewers are outside it."),
+        e.assumptions().toString());
+    assertUsd("17.00", e.totalUsd()); // (100 + 100) × 0.085, each region at its own first tier
+  }
+
+  @Test
+  void the_lambda_at_edge_assumption_appears_only_with_lambda_at_edge_invocations() {
+    String lambda = "Lambda@Edge has no free tier; duration is billed in GB-seconds (invocations x duration x memory).";
+    TrafficProfile with = TrafficProfile.builder("lambda")
+        .region(PricingRegion.US, traffic("10000", "1", "0"))
+        .lambdaEdge(new LambdaEdgeUsage(d("1"), d("5"), d("128")))
+        .build();
+    assertTrue(CostEngine.estimate(with, BOOK, NO_FREE_TIER).assumptions().contains(lambda));
+    TrafficProfile without = TrafficProfile.builder("plain").region(PricingRegion.US, traffic("10000", "1", "0")).build();
+    assertTrue(CostEngine.estimate(without, BOOK, NO_FREE_TIER).assumptions().stream().noneMatch(a -> a.startsWith("Lambda@Edge")));
+  }
+
+  @Test
+  void the_invalidation_line_states_how_many_paths_are_free() {
+    TrafficProfile p = TrafficProfile.builder("inv")
+        .region(PricingRegion.US, traffic("1", "1", "0"))
+        .invalidationPaths(d("1500"))
+        .build();
+    CostLine paths = line(CostEngine.estimate(p, BOOK, NO_FREE_TIER), Component.INVALIDATIONS, null);
+    assertEquals("the first 1,000 paths a month cost nothing", paths.note());
+    assertUsd("2.50", paths.usd()); // (1,500 − 1,000) × 0.005
+  }
+
+  @Test
+  void free_tier_use_is_reported_in_each_allowances_own_unit() {
+    CostEstimate e = CostEngine.estimate(threeRegions(PriceClass.ALL), BOOK, EstimateOptions.AS_PROFILED);
+    assertEquals(List.of("GB", "requests", "invocations", "reads"), e.freeTierUsed().stream().map(FreeTierUsed::unit).toList());
+  }
+
+  @Test
+  void a_line_counts_in_its_components_unit() {
+    CostEstimate e = CostEngine.estimate(threeRegions(PriceClass.ALL), BOOK, NO_FREE_TIER);
+    assertEquals("GB", line(e, Component.DATA_TRANSFER_OUT, PricingRegion.US).unit());
+    assertEquals("requests", line(e, Component.REQUESTS_HTTPS, PricingRegion.US).unit());
+  }
+
+  @Test
+  void an_added_assumption_comes_last_and_changes_no_figure() {
+    CostEstimate e = CostEngine.estimate(threeRegions(PriceClass.ALL), BOOK, NO_FREE_TIER);
+    CostEstimate more = e.withAssumption("Traffic from 3 days of logs, scaled to a month.");
+    assertEquals("Traffic from 3 days of logs, scaled to a month.", more.assumptions().get(more.assumptions().size() - 1));
+    assertEquals(e.assumptions().size() + 1, more.assumptions().size());
+    assertEquals(e.lines(), more.lines());
+    assertUsd("150.9565", more.totalUsd()); // DTO 150.90 + HTTPS 0.0565, as in price_class_all_bills_every_region…
+  }
 }

@@ -3,14 +3,19 @@ package dev.cfsim.pricing;
 import static dev.cfsim.pricing.CostEngineTest.BOOK;
 import static dev.cfsim.pricing.CostEngineTest.assertUsd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.traffic.TrafficProfileReader;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -98,5 +103,74 @@ class OfferFileImporterTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> importExcerpt(text));
     assertEquals("offer.json", e.source());
     assertTrue(e.problem().contains("overlap"), e.getMessage());
+  }
+
+  @Test
+  void account_wide_parts_the_offer_prices_are_updated_and_the_others_kept() throws Exception {
+    OfferFileImporter.Result r = importExcerpt();
+    assertTrue(r.updated().contains("functions"), r.updated().toString());
+    assertFalse(r.kept().contains("functions"), r.kept().toString());
+    assertTrue(r.kept().contains("kvs_reads"), r.kept().toString()); // the excerpt has no KeyValueStore SKU
+    assertFalse(r.kept().contains("regions.ap.data_transfer_out"), r.kept().toString());
+  }
+
+  @Test
+  void a_free_tier_read_from_the_offer_names_the_offer_as_its_source() throws Exception {
+    assertEquals(OfferFileImporter.OFFER_URL, importExcerpt().book().freeTier().source().url());
+  }
+
+  @Test
+  void the_free_request_allowance_is_taken_from_the_offer() throws Exception {
+    // 20,000,000 is not AWS's figure (10,000,000): changed so the offer's value differs from the base book's
+    String text = Files.readString(EXCERPT).replace("\"endRange\": \"10000000\"", "\"endRange\": \"20000000\"");
+    PriceBook book = importExcerpt(text).book();
+    assertUsd("20000000", book.freeTier().requests());
+    assertUsd("1024", book.freeTier().dataTransferOutGb()); // the DTO allowance is not the requests SKU's
+  }
+
+  @Test
+  void zero_priced_skus_located_anywhere_are_free_tier_even_without_the_global_prefix() throws Exception {
+    String text = Files.readString(EXCERPT)
+        .replace("\"Global-DataTransfer-Out-Bytes\"", "\"DataTransfer-Out-Bytes\"") // fromLocation "Any"
+        .replace("\"Global-Requests-Tier1\"", "\"Requests-Tier1\""); // location "Any"
+    OfferFileImporter.Result r = importExcerpt(text);
+    assertEquals(2, r.skippedFreeTier());
+    assertEquals(List.of("SKUPROXY"), r.ignored());
+    assertUsd("1024", r.book().freeTier().dataTransferOutGb());
+    assertUsd("0.085", r.book().region(PricingRegion.US).dataTransferOut().firstTierPrice()); // never the $0 SKU
+  }
+
+  @Test
+  void price_dimensions_listed_out_of_order_are_read_by_their_begin_range() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode offer = (ObjectNode) json.readTree(Files.readString(EXCERPT));
+    ObjectNode dims = (ObjectNode) offer.get("terms").get("OnDemand").get("SKUUSDTO").get("SKUUSDTO.JRTCKXETXF")
+        .get("priceDimensions");
+    List<String> names = new ArrayList<>();
+    dims.fieldNames().forEachRemaining(names::add);
+    ObjectNode reversed = json.createObjectNode();
+    for (int i = names.size() - 1; i >= 0; i--) {
+      reversed.set(names.get(i), dims.get(names.get(i)));
+    }
+    ((ObjectNode) offer.get("terms").get("OnDemand").get("SKUUSDTO").get("SKUUSDTO.JRTCKXETXF"))
+        .set("priceDimensions", reversed);
+    TieredRate us = importExcerpt(json.writeValueAsString(offer)).book().region(PricingRegion.US).dataTransferOut();
+    assertUsd("0.085", us.firstTierPrice());
+    assertUsd("870.48", us.cost(new BigDecimal("10241"))); // 10,240 × 0.085 + 1 × 0.080
+  }
+
+  @Test
+  void an_offer_with_only_the_data_transfer_allowance_keeps_the_other_allowances_of_the_base_book() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode offer = (ObjectNode) json.readTree(Files.readString(EXCERPT));
+    for (String sku : List.of("SKUGLOBALREQ", "SKUFUNCTIONS")) {
+      ((ObjectNode) offer.get("products")).remove(sku);
+      ((ObjectNode) offer.get("terms").get("OnDemand")).remove(sku);
+    }
+    FreeTier free = importExcerpt(json.writeValueAsString(offer)).book().freeTier();
+    assertUsd("1024", free.dataTransferOutGb()); // from the offer's Global SKU
+    assertEquals(0, BOOK.freeTier().requests().compareTo(free.requests()));
+    assertEquals(0, BOOK.freeTier().functionInvocations().compareTo(free.functionInvocations()));
+    assertEquals(OfferFileImporter.OFFER_URL, free.source().url());
   }
 }

@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfsim.traffic.LambdaEdgeUsage;
 import dev.cfsim.traffic.RegionTraffic;
 import dev.cfsim.traffic.TrafficProfile;
 import dev.cfsim.traffic.TrafficProfileReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,5 +110,72 @@ class PlanComparerTest {
     PlanComparison c = PlanComparer.compare(p, BOOK, new EstimateOptions(null, FreeTierUse.NONE));
     // pay-as-you-go $36.15 (CostEngineTest.multi_region…); 36.15 × 0.7 = 25.305 → commit $25.31
     assertUsd("25.31", option(c, "Security Savings Bundle").monthlyUsd());
+  }
+
+  @Test
+  void a_plan_missed_on_data_alone_gives_only_the_data_reason() {
+    // exactly the Free plan's 1,000,000 requests, one GB past its 100 GB
+    PlanOption free = option(PlanComparer.compare(usOnly("1000000", "101"), BOOK, EstimateOptions.AS_PROFILED), "Free");
+    assertFalse(free.fits());
+    assertEquals("does not fit: exceeds 100 GB data transfer out (profile: 101 GB)", free.reasons().get(0));
+    assertTrue(free.reasons().get(1).startsWith("past the allowance: "), free.reasons().toString());
+  }
+
+  @Test
+  void a_plan_missed_on_requests_alone_gives_only_the_requests_reason() {
+    // one request past the Free plan's 1,000,000, exactly its 100 GB
+    PlanOption free = option(PlanComparer.compare(usOnly("1000001", "100"), BOOK, EstimateOptions.AS_PROFILED), "Free");
+    assertFalse(free.fits());
+    assertEquals("does not fit: exceeds 1,000,000 requests (profile: 1,000,001)", free.reasons().get(0));
+    assertTrue(free.reasons().get(1).startsWith("past the allowance: "), free.reasons().toString());
+  }
+
+  @Test
+  void a_fractional_count_is_shown_to_two_places() {
+    PlanOption free = option(PlanComparer.compare(usOnly("1000", "100.5"), BOOK, EstimateOptions.AS_PROFILED), "Free");
+    assertEquals("does not fit: exceeds 100 GB data transfer out (profile: 100.50 GB)", free.reasons().get(0));
+  }
+
+  @Test
+  void only_a_plan_with_several_usage_levels_names_the_level_it_picked() {
+    PlanComparison c = PlanComparer.compare(usOnly("10000000", "51200"), BOOK, EstimateOptions.AS_PROFILED);
+    assertEquals("covers 10,000,000 of 10,000,000 requests and 51,200 of 51,200 GB data transfer out; no overage charges",
+        option(c, "Pro").reasons().get(0)); // one level: $15
+    assertEquals("usage level $1000: covers 10,000,000 of 500,000,000 requests and 51,200 of 51,200 GB data transfer"
+        + " out; no overage charges", option(c, "Premium").reasons().get(0)); // the first of six levels
+  }
+
+  @Test
+  void the_savings_bundle_states_commitment_covered_usage_saving_and_waf_credit() throws Exception {
+    TrafficProfile p = TrafficProfileReader.read(Path.of("examples/profiles/korea-mall.yaml"));
+    PlanOption bundle = option(PlanComparer.compare(p, BOOK, EstimateOptions.AS_PROFILED), "Security Savings Bundle");
+    assertEquals(List.of(
+        // 2,707.60 × 0.7 = 1,895.32; every line of korea mall is covered
+        "commit $1895.32 a month for 12 months: credited as $1895.32 / 0.7, covering the $2707.60 of covered usage",
+        // 2,707.60 − 1,895.32 = 812.28; WAF credit 1,895.32 × 0.1 = 189.532 → $189.53
+        "saves $812.28 a month against pay-as-you-go, and adds up to $189.53 of AWS WAF usage",
+        "the commitment is owed every month of the term, even if traffic falls"), bundle.reasons());
+  }
+
+  @Test
+  void usage_the_bundle_does_not_cover_is_paid_on_top_of_the_commitment() throws Exception {
+    // the shipped book with dedicated IP taken out of the bundle's covers
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(Path.of("pricing/2025-11-18.json")));
+    ArrayNode covers = (ArrayNode) json.get("savings_bundle").get("covers");
+    for (int i = covers.size() - 1; i >= 0; i--) {
+      if (covers.get(i).asText().equals("dedicated_ip")) {
+        covers.remove(i);
+      }
+    }
+    PriceBook book = PriceBookReader.parse("narrow.json", new ObjectMapper().writeValueAsString(json));
+    TrafficProfile p = TrafficProfile.builder("ip")
+        .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
+        .dedicatedIpCertificates(d("1"))
+        .build();
+    PlanComparison c = PlanComparer.compare(p, book, new EstimateOptions(null, FreeTierUse.NONE));
+    // pay-as-you-go: 100 × 0.085 = 8.50 DTO + 100 × 0.0100 = 1.00 HTTPS + 600 dedicated IP = 609.50
+    assertUsd("609.50", option(c, "Pay-as-you-go").monthlyUsd());
+    // covered 8.50 + 1.00 = 9.50; commit 9.50 × 0.7 = 6.65; plus the uncovered 600
+    assertUsd("606.65", option(c, "Security Savings Bundle").monthlyUsd());
   }
 }

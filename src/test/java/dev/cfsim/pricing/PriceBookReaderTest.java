@@ -26,6 +26,12 @@ class PriceBookReaderTest {
     return assertThrows(InvalidInputException.class, () -> PriceBookReader.parse("bad.json", JSON.writeValueAsString(book)));
   }
 
+  private static PriceBook acceptedAfter(Consumer<ObjectNode> change) throws Exception {
+    ObjectNode book = (ObjectNode) JSON.readTree(Files.readString(SHIPPED));
+    change.accept(book);
+    return PriceBookReader.parse("changed.json", JSON.writeValueAsString(book));
+  }
+
   private static ObjectNode at(ObjectNode root, String path) {
     JsonNode n = root;
     for (String part : path.split("\\.")) {
@@ -130,6 +136,39 @@ class PriceBookReaderTest {
   }
 
   @Test
+  void a_data_transfer_tier_priced_as_the_one_before_is_accepted() throws Exception {
+    // "may not cost more" allows the same price: us tier 1 at tier 0's $0.085
+    PriceBook book = acceptedAfter(b -> at(b, "regions.us.data_transfer_out.tiers.1").put("usd", 0.085));
+    assertEquals(0, new BigDecimal("0.085").compareTo(book.region(PricingRegion.US).dataTransferOut().tiers().get(1).usd()));
+  }
+
+  @Test
+  void a_tier_ending_where_it_starts_is_refused() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions.us.data_transfer_out.tiers.0").put("to", 0)),
+        "regions.us.data_transfer_out.tiers[0].to", "must be greater than from (0)");
+  }
+
+  @Test
+  void the_books_notes_are_read() throws Exception {
+    PriceBook book = PriceBookReader.read(SHIPPED);
+    assertEquals(3, book.notes().size(), book.notes().toString());
+    assertTrue(book.notes().get(0).startsWith("Prices are in US dollars and exclude tax"), book.notes().get(0));
+  }
+
+  @Test
+  void a_credit_divisor_of_one_is_accepted() throws Exception {
+    // at most 1: a divisor of 1 credits exactly the commitment (no saving), still a valid bundle
+    PriceBook book = acceptedAfter(b -> at(b, "savings_bundle").put("credit_divisor", 1));
+    assertEquals(0, BigDecimal.ONE.compareTo(book.savingsBundle().creditDivisor()));
+  }
+
+  @Test
+  void an_unknown_region_is_refused_listing_the_known_ones() throws Exception {
+    assertRefusal(refusedAfter(b -> at(b, "regions").set("mars", at(b, "regions.us"))), "regions.mars",
+        "(expected one of: us, eu, me_af, sa, jp, au, ap, in)");
+  }
+
+  @Test
   void a_negative_price_is_refused() throws Exception {
     assertRefusal(refusedAfter(b -> at(b, "regions.in.requests_https").put("usd", -0.012)),
         "regions.in.requests_https.usd", "negative price");
@@ -184,7 +223,24 @@ class PriceBookReaderTest {
   }
 
   @Test
+  void plan_levels_at_the_same_price_are_refused() throws Exception {
+    // Premium's second level ($1,450) at the first level's $1,000
+    assertRefusal(refusedAfter(b -> at(b, "flat_rate_plans.3.levels.1").put("usd", 1000)),
+        "flat_rate_plans[3].levels[1].usd", "cheapest first");
+  }
+
+  @Test
   void a_non_dollar_book_is_refused() throws Exception {
     assertRefusal(refusedAfter(b -> b.put("currency", "EUR")), "currency", "must be USD");
+  }
+
+  @Test
+  void a_source_may_be_an_http_or_file_url_and_nothing_else() throws Exception {
+    assertEquals("http://aws.amazon.com/cloudfront/faqs/",
+        acceptedAfter(b -> at(b, "kvs_reads").put("source", "http://aws.amazon.com/cloudfront/faqs/")).kvsReads().source().url());
+    assertEquals("file:offer/index.json",
+        acceptedAfter(b -> at(b, "kvs_reads").put("source", "file:offer/index.json")).kvsReads().source().url());
+    assertRefusal(refusedAfter(b -> at(b, "kvs_reads").put("source", "ftp://example.com/prices")),
+        "kvs_reads.source", "must be the URL the figure was read from");
   }
 }

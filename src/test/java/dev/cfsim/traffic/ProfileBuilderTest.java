@@ -1,6 +1,7 @@
 package dev.cfsim.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfsim.logs.EdgeLocations;
@@ -99,5 +100,23 @@ class ProfileBuilderTest {
         .map(RegionTraffic::requests).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertTrue(measured.subtract(new BigDecimal("66.66666666666667")).abs().compareTo(new BigDecimal("1e-12")) < 0,
         measured.toPlainString());
+  }
+
+  @Test
+  void the_month_factor_is_730_over_the_hours_covered_to_six_places() throws IOException {
+    assertEquals(new BigDecimal("730"), ProfileBuilder.monthFactor(edgeCases())); // one hour: 730 / 1
+    TrafficTally day = new TrafficTally(EdgeLocations.builtIn());
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("examples/logs/sample"))) {
+      for (Path f : files.sorted().toList()) {
+        LogSource.readFile(f, LogReadOptions.defaults(), day::add);
+      }
+    }
+    assertEquals(new BigDecimal("30.416667"), ProfileBuilder.monthFactor(day)); // 730 / 24 = 30.4166…, half-even
+    assertEquals(BigDecimal.ONE, ProfileBuilder.monthFactor(new TrafficTally(EdgeLocations.builtIn()))); // no logs
+  }
+
+  @Test
+  void a_day_of_logs_does_not_cover_more_than_a_month() throws IOException {
+    assertFalse(ProfileBuilder.coversMoreThanAMonth(edgeCases()));
   }
 }

@@ -263,4 +263,70 @@ class TrafficProfileReaderTest {
     assertEquals("request body", e.source());
     assertEquals("colour", e.location());
   }
+
+  @Test
+  void region_shares_may_miss_1_by_the_tolerance_of_a_millionth() {
+    // 0.333333 + 0.333333 + 0.333333 = 0.999999: 1 − 0.000001, at the tolerance
+    TrafficProfile p = parse("""
+        total: { requests: 1000000 }
+        regions: { us: { share: 0.333333 }, eu: { share: 0.333333 }, jp: { share: 0.333333 } }
+        """);
+    assertAmount("333333", p.regions().get(PricingRegion.US).requests()); // 1,000,000 × 0.333333
+    InvalidInputException e = refused("""
+        total: { requests: 1000000 }
+        regions: { us: { share: 0.333333 }, eu: { share: 0.333333 }, jp: { share: 0.333332 } }
+        """); // 0.999998: two millionths short
+    assertEquals("regions", e.location(), e.getMessage());
+    assertTrue(e.problem().contains("region shares sum to 0.999998, not 1"), e.getMessage());
+  }
+
+  @Test
+  void requests_per_hour_may_reach_the_largest_count_exactly() {
+    // 10^15 is the most requests a profile holds: 10^12 per hour × 1,000 hours
+    TrafficProfile p = parse("hours: 1000\nregions: { us: { requests_per_hour: 1000000000000 } }");
+    assertAmount("1000000000000000", p.regions().get(PricingRegion.US).requests());
+    InvalidInputException e = refused("hours: 1000\nregions: { us: { requests_per_hour: 1000000000001 } }");
+    assertEquals("regions.us.requests_per_hour", e.location(), e.getMessage());
+  }
+
+  @Test
+  void a_count_may_be_the_largest_count_exactly() {
+    assertAmount("1000000000000000", parse("regions: { us: { requests: 1000000000000000 } }")
+        .regions().get(PricingRegion.US).requests()); // 10^15
+    assertTrue(refused("regions: { us: { requests: 1000000000000001 } }").problem().contains("is too large"));
+  }
+
+  @Test
+  void a_leading_comma_is_refused_with_the_comma_hint() {
+    InvalidInputException e = refused("regions: { us: { requests: ',5' } }");
+    assertTrue(e.problem().contains("a comma may only group thousands"), e.getMessage());
+  }
+
+  @Test
+  void a_list_where_a_map_belongs_is_refused_as_not_a_map() {
+    InvalidInputException e = refused("regions: [us, eu]");
+    assertEquals("regions", e.location(), e.getMessage());
+    assertTrue(e.problem().contains("must be a map"), e.getMessage());
+    InvalidInputException inRegion = refused("regions: { us: [1] }");
+    assertTrue(inRegion.problem().contains("must be a map"), inRegion.getMessage());
+  }
+
+  @Test
+  void a_list_where_a_single_value_belongs_is_refused() {
+    InvalidInputException e = refused("name: [a, b]\nregions: { us: { requests: 1 } }");
+    assertEquals("name", e.location(), e.getMessage());
+    assertTrue(e.problem().contains("must be a single value, not a list"), e.getMessage());
+  }
+
+  @Test
+  void a_file_named_only_by_its_extension_keeps_the_whole_name() {
+    // a name from the file drops the extension only when something comes before the dot
+    assertEquals(".profile", TrafficProfileReader.parse("dir/.profile", "regions: { us: { requests: 1 } }").name());
+    assertEquals("shop", TrafficProfileReader.parse("dir/shop.yaml", "regions: { us: { requests: 1 } }").name());
+  }
+
+  @Test
+  void errors_about_a_read_profile_name_its_file() {
+    assertEquals("p.yaml", parse("name: shop\nregions: { us: { requests: 1 } }").errorSource());
+  }
 }
