@@ -8,10 +8,12 @@ import dev.cfsim.report.EstimateRenderer;
 import dev.cfsim.traffic.TrafficProfile;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code cfsim estimate}: a profile's monthly pay-as-you-go CloudFront bill, line by line. */
@@ -46,6 +48,9 @@ final class EstimateCommand implements Callable<Integer> {
     if (logs != null && options.profile != null) {
       throw new InvalidInputException("--logs", "", "give either --profile or --logs, not both");
     }
+    if (logs == null) {
+      requireNoLogOption();
+    }
     Conversion conversion = options.conversion();
     ProfileCommand.Profiled fromLogs = logs == null ? null
         : ProfileCommand.profile(logOptions, logs, "from-logs", scaleToMonth, spec.commandLine().getErr());
@@ -61,5 +66,20 @@ final class EstimateCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(EstimateRenderer.render(estimate, options.format, conversion));
     spec.commandLine().getOut().flush();
     return Main.EXIT_OK;
+  }
+
+  /**
+   * A log option beside a profile would be ignored, and {@code --scale-to-month} on a day's
+   * profile would price a day as if it were the month: refused instead.
+   */
+  private void requireNoLogOption() {
+    ParseResult parsed = spec.commandLine().getParseResult();
+    Stream.concat(Stream.of(spec.findOption("--scale-to-month")), spec.mixins().get("logOptions").options().stream())
+        .filter(parsed::hasMatchedOption)
+        .findFirst()
+        .ifPresent(o -> {
+          throw new InvalidInputException(o.longestName(), "", "applies to --logs only; a --profile is"
+              + " priced as written (scale logs with `cfsim profile --scale-to-month` or use --logs)");
+        });
   }
 }

@@ -51,6 +51,16 @@ class PricingCommandsTest {
   }
 
   @Test
+  void log_options_beside_a_profile_are_refused_rather_than_ignored() {
+    // --scale-to-month on a day's profile priced the day as the month, and exited 0
+    assertBadInput(run("estimate", "--profile", KOREA, "--scale-to-month"), "--scale-to-month", "--logs only");
+    assertBadInput(run("estimate", "--profile", KOREA, "--sampling-rate", "1"), "--sampling-rate");
+    assertBadInput(run("estimate", "--profile", KOREA, "--edge-locations", "x.json"), "--edge-locations");
+    assertBadInput(run("estimate", "--profile", KOREA, "--threads", "2"), "--threads");
+    assertEquals(0, run("estimate", "--profile", KOREA).code()); // the defaults are not "given"
+  }
+
+  @Test
   void estimate_json_with_krw_prints_one_object() {
     Run r = run("estimate", "--profile", KOREA, "--format", "json", "--currency", "KRW", "--fx", "1400");
     assertEquals(0, r.code(), r.err());
