@@ -22,12 +22,15 @@ public record RegionTraffic(
   }
 
   /**
-   * Requests made over HTTPS, to a millionth of a request. A share measured from logs has no
-   * exact decimal (46 of 3,000 over HTTP is 0.98466…), so the exact product would bill
-   * 2,953.999999999999 requests; a millionth of a request is worth 10^-12 dollars.
+   * Requests made over HTTPS, to a millionth of a request or to the precision of the requests
+   * if finer. A share measured from logs has no exact decimal (46 of 3,000 over HTTP is
+   * 0.98466…), so the exact product would bill 2,953.999999999999 requests; a millionth of a
+   * request is worth 10^-12 dollars. Never coarser than the requests, so a share of 1 leaves
+   * nothing over HTTP (333.3333333 requests all over HTTPS billed 0.0000003 of them as HTTP).
    */
   public BigDecimal httpsRequests() {
-    BigDecimal https = requests.multiply(httpsShare).setScale(REQUEST_DECIMALS, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    int decimals = Math.max(REQUEST_DECIMALS, requests.scale());
+    BigDecimal https = requests.multiply(httpsShare).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros();
     return https.scale() < 0 ? https.setScale(0) : https;
   }
 

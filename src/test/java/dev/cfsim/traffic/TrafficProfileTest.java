@@ -39,6 +39,20 @@ class TrafficProfileTest {
   }
 
   @Test
+  void requests_finer_than_a_millionth_are_split_at_their_own_precision() {
+    // a third of 1,000 requests, all over HTTPS: nothing is left over for HTTP
+    RegionTraffic all = new RegionTraffic(d("333.3333333"), d("1"), d("0"), d("0"));
+    assertAmount("333.3333333", all.httpsRequests());
+    assertAmount("0", all.httpRequests());
+    // none over HTTPS
+    assertAmount("0", new RegionTraffic(d("333.3333333"), d("0"), d("0"), d("0")).httpsRequests());
+    // half of 333.3333333 is 166.66666665, to 7 places half-even 166.6666666; HTTP gets the rest
+    RegionTraffic half = new RegionTraffic(d("333.3333333"), d("0.5"), d("0"), d("0"));
+    assertAmount("166.6666666", half.httpsRequests());
+    assertAmount("166.6666667", half.httpRequests());
+  }
+
+  @Test
   void a_profile_built_in_code_names_itself_in_errors() {
     TrafficProfile p = TrafficProfile.builder("shop").region(PricingRegion.US, new RegionTraffic(d("1"), d("1"), d("0"), d("0"))).build();
     assertEquals("shop", p.errorSource());
