@@ -58,6 +58,10 @@ final class EstimateCommand implements Callable<Integer> {
     CostEstimate estimate = CostEngine.estimate(profile, options.readPriceBook(), options.estimateOptions());
     if (fromLogs != null) {
       estimate = estimate.withAssumption(fromLogs.window());
+      String protocol = fromLogs.tally().protocolAssumption();
+      if (protocol != null) {
+        estimate = estimate.withAssumption(protocol + ".");
+      }
       String unpriced = fromLogs.tally().unpricedTraffic();
       if (unpriced != null) {
         estimate = estimate.withAssumption(unpriced + ".");

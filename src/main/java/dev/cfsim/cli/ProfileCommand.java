@@ -244,6 +244,9 @@ final class ProfileCommand implements Callable<Integer> {
     if (!t.unpricedEdgeCodes().isEmpty()) {
       c.add("China network edge codes (not in the global price book): " + t.unpricedEdgeCodes());
     }
+    if (t.protocolAssumption() != null) {
+      c.add(t.protocolAssumption());
+    }
     return c;
   }
 

@@ -46,6 +46,10 @@ public record FunctionCost(
     ProfileBuilder.measured(traffic, name).regions().forEach((region, t) -> profile.region(region,
         new RegionTraffic(monthScale.apply(t.requests()), t.httpsShare(), monthScale.apply(t.dataOutGb()),
             monthScale.apply(t.dataToOriginGb()))));
+    String protocol = traffic.protocolAssumption();
+    if (protocol != null) {
+      assumptions.add(protocol + ".");
+    }
     String unpriced = traffic.unpricedTraffic();
     if (unpriced != null) {
       assumptions.add(unpriced + ", nor their function invocations.");

@@ -97,9 +97,15 @@ public record RequestRecord(
     return Instant.ofEpochMilli(timestampMillis);
   }
 
-  /** True when the viewer used TLS ({@code https} or {@code wss}), which AWS bills as HTTPS. */
+  /**
+   * True when the viewer used TLS ({@code https} or {@code wss}), which AWS bills as HTTPS. A
+   * log without {@code cs-protocol} (12-field standard logs, real-time or v2 logs configured
+   * without it) is taken as HTTPS, as the emulator's events take it: most CloudFront traffic
+   * is, and it is the dearer rate, so the bill errs high; {@link TrafficTally} counts such records
+   * and the reports say so.
+   */
   public boolean isHttps() {
-    return "https".equalsIgnoreCase(protocol) || "wss".equalsIgnoreCase(protocol);
+    return protocol == null || "https".equalsIgnoreCase(protocol) || "wss".equalsIgnoreCase(protocol);
   }
 
   /** The host rules look at: the viewer's Host header, else the distribution domain. */

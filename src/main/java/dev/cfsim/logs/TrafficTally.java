@@ -77,6 +77,8 @@ public final class TrafficTally {
   private Sums last;
 
   private long records;
+  /** Requests whose record has no {@code cs-protocol}, billed as HTTPS (weights applied). */
+  private double withoutProtocol;
   private long firstMillis = Long.MAX_VALUE;
   private long lastMillis = Long.MIN_VALUE;
   private final double[] byHourOfDay = new double[24];
@@ -111,6 +113,9 @@ public final class TrafficTally {
     Sums s = sums(w);
     Optional<EdgeLocation> edge = edges.find(r.edgeLocation());
     int region = regionIndex(r.edgeLocation(), edge);
+    if (r.protocol() == null) {
+      withoutProtocol += w;
+    }
     if (r.isHttps()) {
       s.httpsRequests[region]++;
     } else {
@@ -152,6 +157,7 @@ public final class TrafficTally {
     last = null;
     lastWeight = Double.NaN;
     records += o.records;
+    withoutProtocol += o.withoutProtocol;
     firstMillis = Math.min(firstMillis, o.firstMillis);
     lastMillis = Math.max(lastMillis, o.lastMillis);
     for (int h = 0; h < 24; h++) {
@@ -314,6 +320,19 @@ public final class TrafficTally {
     return String.format(Locale.ROOT, "%,.0f %s through edge locations outside the price book "
         + "(%s: unknown codes, or the China network); not priced", requests,
         requests == 1 ? "request came" : "requests came", codes);
+  }
+
+  /**
+   * What was assumed for records without {@code cs-protocol}, for a report's assumptions; null
+   * when every record had it.
+   */
+  public String protocolAssumption() {
+    if (withoutProtocol == 0) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "%,.0f of %,.0f requests had no cs-protocol in the logs; they are"
+        + " priced as HTTPS, the dearer request rate (most CloudFront traffic is HTTPS); add the"
+        + " field to the logs for the exact split", withoutProtocol, requests());
   }
 
   /** Sizes of objects served with 2xx to GET ({@code sc-content-len}, else {@code sc-bytes}). */

@@ -1,6 +1,7 @@
 package dev.cfsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -135,6 +139,36 @@ class ProfileCommandTest {
     Run r = run("profile", cut.toString());
     assertTrue(r.err().contains(cut + ": truncated gzip ("), r.err());
     assertTrue(r.err().contains("lines"), r.err());
+  }
+
+  @Test
+  void logs_without_cs_protocol_are_priced_as_https_and_the_reports_say_so() throws Exception {
+    // the first six records of the edge cases cut to the 12 fields of the oldest standard logs:
+    // five at ICN54-C1 (ap), one at NRT57-P2 (jp); before, all six were billed as HTTP, unsaid
+    Path log = dir.resolve("twelve-fields.log");
+    List<String> lines = new ArrayList<>(List.of("#Version: 1.0", "#Fields: date time x-edge-location sc-bytes"
+        + " c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query"));
+    Files.readAllLines(Path.of(EDGE_CASES)).stream().filter(l -> !l.startsWith("#")).limit(6)
+        .map(l -> String.join("\t", Arrays.asList(l.split("\t")).subList(0, 12))).forEach(lines::add);
+    Files.write(log, lines);
+    String assumed = "6 of 6 requests had no cs-protocol in the logs; they are priced as HTTPS";
+    JsonNode estimate = new ObjectMapper().readTree(
+        run("estimate", "--logs", log.toString(), "--free-tier", "none", "--format", "json").out());
+    Map<String, String> requests = new TreeMap<>();
+    for (JsonNode line : estimate.path("lines")) {
+      if (line.path("component").asText().startsWith("requests_")) {
+        requests.put(line.path("component").asText() + " " + line.path("region").asText(),
+            new BigDecimal(line.path("usd").asText()).stripTrailingZeros().toPlainString());
+      }
+    }
+    // HTTPS in ap and jp: $0.012 per 10,000 (pricing/2025-11-18.json); 5 × 0.012 / 10,000 = 0.000006
+    assertEquals(Map.of("requests_https ap", "0.000006", "requests_https jp", "0.0000012"), requests);
+    assertTrue(estimate.path("assumptions").toString().contains(assumed), estimate.toString());
+    assertTrue(run("profile", log.toString()).out().contains("# " + assumed));
+    String emulated = run("emulate", "--rules", "examples/rules/shop.yaml", "--format", "json", log.toString()).out();
+    assertTrue(emulated.contains(assumed), emulated);
+    // logs that record the protocol carry no such assumption
+    assertFalse(run("estimate", "--logs", EDGE_CASES, "--format", "json").out().contains("cs-protocol"));
   }
 
   @Test
