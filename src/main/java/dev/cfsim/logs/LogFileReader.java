@@ -21,10 +21,11 @@ import java.util.function.Consumer;
 import java.util.zip.ZipException;
 
 /**
- * Reads one log file, plain or gzip (recognised by its magic bytes, not its name), line by line
- * in a fixed buffer, and hands each record to a consumer in file order. Memory does not depend
- * on the file's size. Header lines ({@code #Version}, {@code #Fields}) may appear anywhere, as in
- * concatenated files, and a new {@code #Fields} line changes the columns from there on.
+ * Reads one log file, plain or gzip (recognised by its magic bytes, not its name), without a
+ * leading byte order mark ({@link ByteOrderMark}), line by line in a fixed buffer, and hands
+ * each record to a consumer in file order. Memory does not depend on the file's size. Header
+ * lines ({@code #Version}, {@code #Fields}) may appear anywhere, as in concatenated files, and a
+ * new {@code #Fields} line changes the columns from there on.
  */
 final class LogFileReader {
 
@@ -69,7 +70,7 @@ final class LogFileReader {
     byte[] buf = new byte[BUFFER];
     int filled = 0;
     // the gzip header is read here: a file cut inside it is truncated like any other
-    try (InputStream source = gzip ? GzipStreams.open(in) : in) {
+    try (InputStream source = ByteOrderMark.skip(gzip ? GzipStreams.open(in) : in)) {
       while (true) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {

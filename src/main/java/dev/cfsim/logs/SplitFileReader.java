@@ -112,7 +112,7 @@ final class SplitFileReader {
     Cutter cutter = new Cutter(name, queue, inline);
     byte[] buf = new byte[blockSize];
     int filled = 0;
-    try (InputStream source = gzip ? GzipStreams.open(in) : in) {
+    try (InputStream source = ByteOrderMark.skip(gzip ? GzipStreams.open(in) : in)) {
       while (!cutter.stopped && !failed(workers)) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {
