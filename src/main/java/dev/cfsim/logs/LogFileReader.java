@@ -69,8 +69,10 @@ final class LogFileReader {
     State state = new State(name, sink, malformed);
     byte[] buf = new byte[BUFFER];
     int filled = 0;
+    long afterMembers = 0;
     // the gzip header is read here: a file cut inside it is truncated like any other
-    try (InputStream source = ByteOrderMark.skip(gzip ? GzipStreams.open(in) : in)) {
+    try (InputStream inflated = gzip ? GzipStreams.open(in) : in;
+        InputStream source = ByteOrderMark.skip(inflated)) {
       while (true) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {
@@ -85,6 +87,7 @@ final class LogFileReader {
           filled -= consumed;
         }
       }
+      afterMembers = gzip ? GzipStreams.bytesAfterMembers(inflated) : 0;
     } catch (EOFException | ZipException e) {
       if (!gzip) {
         throw e;
@@ -94,6 +97,7 @@ final class LogFileReader {
       return state.counts();
     }
     state.lines(buf, filled, true);
+    afterMembers(name, afterMembers, malformed);
     return state.counts();
   }
 
@@ -118,6 +122,20 @@ final class LogFileReader {
           name, "", "truncated gzip (" + t.problem() + ") after " + t.linesRead() + " lines");
     }
     return t;
+  }
+
+  /**
+   * What to do when a gzip file has {@code bytes} after its last member that do not start
+   * another (0 when it has none): report them, or in strict mode refuse the file.
+   */
+  void afterMembers(String name, long bytes, MalformedLines malformed) {
+    if (bytes == 0) {
+      return;
+    }
+    if (options.strict()) {
+      throw new InvalidInputException(name, "", MalformedLines.TrailingBytes.problem(bytes));
+    }
+    malformed.addTrailingBytes(new MalformedLines.TrailingBytes(name, bytes));
   }
 
   /**

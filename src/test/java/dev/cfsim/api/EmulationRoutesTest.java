@@ -78,6 +78,18 @@ class EmulationRoutesTest extends LoopbackServerTest {
   }
 
   @Test
+  void plain_text_after_a_gzip_log_is_400_not_dropped() throws IOException {
+    byte[] plain = Files.readAllBytes(SAMPLE_LOG);
+    byte[] gz = gzip(plain);
+    byte[] mixed = Arrays.copyOf(gz, gz.length + plain.length);
+    System.arraycopy(plain, 0, mixed, gz.length, plain.length);
+    RunningApi.Answer a = upload(server, mixed, Files.readString(SHOP_RULES));
+    assertProblem(a, 400);
+    assertTrue(a.json().get("detail").asText().contains(
+        "followed by " + plain.length + " bytes that do not start a gzip member"), a.body());
+  }
+
+  @Test
   void a_log_starting_with_a_byte_order_mark_is_read_like_the_one_without() throws IOException {
     byte[] plain = Files.readAllBytes(SAMPLE_LOG);
     byte[] bom = new byte[plain.length + 3];
