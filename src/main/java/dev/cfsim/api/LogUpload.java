@@ -196,6 +196,12 @@ record LogUpload(String rules, Path log, String logName) {
           }
           out.write(buffer, 0, n);
         }
+        if (gzip && GzipStreams.bytesAfterMembers(in) > 0) {
+          // the CLI counts them and reads on; an upload is refused, as a damaged gzip one is
+          throw ProblemException.badRequest("the log's gzip data is followed by "
+              + GzipStreams.bytesAfterMembers(in) + " bytes that do not start a gzip member;"
+              + " send the gzip log or the plain one, not both", null);
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.cfsim.logs;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
 import java.util.zip.ZipException;
@@ -10,13 +11,14 @@ import java.util.zip.ZipException;
 /**
  * Reads a gzip stream through ISA-L with {@link java.util.zip.GZIPInputStream}'s contract, so
  * the log readers treat both alike: concatenated members are read one after the other, bytes
- * after the last member that do not start another (0x1f 0x8b) are ignored, a stream that ends
+ * after the last member that do not start another (0x1f 0x8b) are not inflated but counted
+ * ({@link #bytesAfterMembers()}, as {@link ZlibGzipInputStream} counts them), a stream that ends
  * early throws {@link EOFException} and damaged data a {@link ZipException} (checksums are
  * verified). One difference: bytes after a member that start like gzip but are cut short or
  * damaged in the next member's header are an error here, where GZIPInputStream ends quietly
  * before them. {@link #available()} is InputStream's 0, not GZIPInputStream's 1 before the end.
  */
-final class IsalGzipInputStream extends InputStream {
+final class IsalGzipInputStream extends InputStream implements GzipStreams.Members {
 
   private static final Cleaner CLEANER = Cleaner.create();
 
@@ -29,6 +31,7 @@ final class IsalGzipInputStream extends InputStream {
   /** The current member's trailer was checked; what follows is another member or the end. */
   private boolean memberFinished;
   private boolean ended;
+  private long after;
   private volatile boolean closed;
 
   IsalGzipInputStream(InputStream in, int inputBufferSize) throws IOException {
@@ -64,6 +67,7 @@ final class IsalGzipInputStream extends InputStream {
     while (!ended) {
       if (memberFinished && !startNextMember()) {
         ended = true;
+        after = inputEnd - inputStart + in.transferTo(OutputStream.nullOutputStream());
         break;
       }
       // called with no input too: ISA-L may hold output that did not fit the last call
@@ -90,6 +94,11 @@ final class IsalGzipInputStream extends InputStream {
       }
     }
     return -1;
+  }
+
+  @Override
+  public long bytesAfterMembers() {
+    return after;
   }
 
   /**

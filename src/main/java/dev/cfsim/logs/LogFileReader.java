@@ -21,10 +21,11 @@ import java.util.function.Consumer;
 import java.util.zip.ZipException;
 
 /**
- * Reads one log file, plain or gzip (recognised by its magic bytes, not its name), line by line
- * in a fixed buffer, and hands each record to a consumer in file order. Memory does not depend
- * on the file's size. Header lines ({@code #Version}, {@code #Fields}) may appear anywhere, as in
- * concatenated files, and a new {@code #Fields} line changes the columns from there on.
+ * Reads one log file, plain or gzip (recognised by its magic bytes, not its name), without a
+ * leading byte order mark ({@link ByteOrderMark}), line by line in a fixed buffer, and hands
+ * each record to a consumer in file order. Memory does not depend on the file's size. Header
+ * lines ({@code #Version}, {@code #Fields}) may appear anywhere, as in concatenated files, and a
+ * new {@code #Fields} line changes the columns from there on.
  */
 final class LogFileReader {
 
@@ -68,8 +69,10 @@ final class LogFileReader {
     State state = new State(name, sink, malformed);
     byte[] buf = new byte[BUFFER];
     int filled = 0;
+    long afterMembers = 0;
     // the gzip header is read here: a file cut inside it is truncated like any other
-    try (InputStream source = gzip ? GzipStreams.open(in) : in) {
+    try (InputStream inflated = gzip ? GzipStreams.open(in) : in;
+        InputStream source = ByteOrderMark.skip(inflated)) {
       while (true) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {
@@ -84,6 +87,7 @@ final class LogFileReader {
           filled -= consumed;
         }
       }
+      afterMembers = gzip ? GzipStreams.bytesAfterMembers(inflated) : 0;
     } catch (EOFException | ZipException e) {
       if (!gzip) {
         throw e;
@@ -93,6 +97,7 @@ final class LogFileReader {
       return state.counts();
     }
     state.lines(buf, filled, true);
+    afterMembers(name, afterMembers, malformed);
     return state.counts();
   }
 
@@ -117,6 +122,20 @@ final class LogFileReader {
           name, "", "truncated gzip (" + t.problem() + ") after " + t.linesRead() + " lines");
     }
     return t;
+  }
+
+  /**
+   * What to do when a gzip file has {@code bytes} after its last member that do not start
+   * another (0 when it has none): report them, or in strict mode refuse the file.
+   */
+  void afterMembers(String name, long bytes, MalformedLines malformed) {
+    if (bytes == 0) {
+      return;
+    }
+    if (options.strict()) {
+      throw new InvalidInputException(name, "", MalformedLines.TrailingBytes.problem(bytes));
+    }
+    malformed.addTrailingBytes(new MalformedLines.TrailingBytes(name, bytes));
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Every log line cfsim could not read, counted by reason, with the first few examples (file,
- * line number, what was wrong) so a user can look at them. Also the gzip files that ended early.
+ * line number, what was wrong) so a user can look at them. Also the gzip files that ended early,
+ * and those with bytes after their gzip data that were not read.
  * Nothing is dropped without being counted here. Thread-safe: readers of several files add to
  * one instance.
  */
@@ -58,9 +59,26 @@ public final class MalformedLines {
     }
   }
 
+  /**
+   * A gzip file with bytes after its last member that do not start another one (a plain log
+   * appended to a gzip one, say): the members were read, those bytes were not.
+   */
+  public record TrailingBytes(String file, long bytes) {
+    @Override
+    public String toString() {
+      return file + ": " + problem(bytes);
+    }
+
+    /** The words for the strict mode's error too. */
+    static String problem(long bytes) {
+      return bytes + " bytes after the gzip data were not read (they do not start a gzip member)";
+    }
+  }
+
   private final Map<Reason, Long> counts = new EnumMap<>(Reason.class);
   private final List<Example> examples = new ArrayList<>();
   private final List<TruncatedFile> truncated = new ArrayList<>();
+  private final List<TrailingBytes> trailing = new ArrayList<>();
 
   /**
    * Counts one malformed line and keeps it as an example if it is among the first in reading
@@ -87,6 +105,11 @@ public final class MalformedLines {
     truncated.add(file);
   }
 
+  /** Records a gzip file with bytes after its gzip data. */
+  public synchronized void addTrailingBytes(TrailingBytes file) {
+    trailing.add(file);
+  }
+
   /** Malformed lines in all, over every reason. */
   public synchronized long total() {
     return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -107,12 +130,20 @@ public final class MalformedLines {
     return List.copyOf(truncated);
   }
 
-  /** True when every line was read and every file was whole. */
-  public synchronized boolean isEmpty() {
-    return counts.isEmpty() && truncated.isEmpty();
+  /** Gzip files with bytes after their gzip data, which were not read. */
+  public synchronized List<TrailingBytes> trailingBytes() {
+    return List.copyOf(trailing);
   }
 
-  /** A few lines for stderr: counts by reason, then the examples and truncated files. */
+  /** True when every line was read and every file was whole. */
+  public synchronized boolean isEmpty() {
+    return counts.isEmpty() && truncated.isEmpty() && trailing.isEmpty();
+  }
+
+  /**
+   * A few lines for stderr: counts by reason, then the examples, truncated files and files with
+   * bytes after their gzip data.
+   */
   public synchronized List<String> summary() {
     List<String> out = new ArrayList<>();
     if (isEmpty()) {
@@ -131,6 +162,7 @@ public final class MalformedLines {
     out.add(sb.toString());
     examples.forEach(e -> out.add("  " + e));
     truncated.forEach(t -> out.add("  " + t));
+    trailing.forEach(t -> out.add("  " + t));
     return out;
   }
 }

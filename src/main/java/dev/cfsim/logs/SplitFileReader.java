@@ -112,7 +112,9 @@ final class SplitFileReader {
     Cutter cutter = new Cutter(name, queue, inline);
     byte[] buf = new byte[blockSize];
     int filled = 0;
-    try (InputStream source = gzip ? GzipStreams.open(in) : in) {
+    long afterMembers = 0;
+    try (InputStream inflated = gzip ? GzipStreams.open(in) : in;
+        InputStream source = ByteOrderMark.skip(inflated)) {
       while (!cutter.stopped && !failed(workers)) {
         int n = source.read(buf, filled, buf.length - filled);
         if (n < 0) {
@@ -136,6 +138,7 @@ final class SplitFileReader {
         buf = next;
         filled -= end;
       }
+      afterMembers = gzip ? GzipStreams.bytesAfterMembers(inflated) : 0;
     } catch (EOFException | ZipException e) {
       if (!gzip) {
         throw e;
@@ -146,6 +149,7 @@ final class SplitFileReader {
     }
     if (!cutter.stopped && !failed(workers)) {
       cutter.send(buf, filled);
+      files.afterMembers(name, afterMembers, malformed);
     }
     return cutter.lines;
   }

@@ -78,6 +78,37 @@ class EmulationRoutesTest extends LoopbackServerTest {
   }
 
   @Test
+  void plain_text_after_a_gzip_log_is_400_not_dropped() throws IOException {
+    byte[] plain = Files.readAllBytes(SAMPLE_LOG);
+    byte[] gz = gzip(plain);
+    byte[] mixed = Arrays.copyOf(gz, gz.length + plain.length);
+    System.arraycopy(plain, 0, mixed, gz.length, plain.length);
+    RunningApi.Answer a = upload(server, mixed, Files.readString(SHOP_RULES));
+    assertProblem(a, 400);
+    assertTrue(a.json().get("detail").asText().contains(
+        "followed by " + plain.length + " bytes that do not start a gzip member"), a.body());
+  }
+
+  @Test
+  void a_log_starting_with_a_byte_order_mark_is_read_like_the_one_without() throws IOException {
+    byte[] plain = Files.readAllBytes(SAMPLE_LOG);
+    byte[] bom = new byte[plain.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(plain, 0, bom, 3, plain.length);
+    String rules = Files.readString(SHOP_RULES);
+    JsonNode fromPlain = upload(server, plain, rules).json();
+    for (byte[] log : new byte[][] {bom, gzip(bom)}) {
+      RunningApi.Answer a = upload(server, log, rules);
+      assertEquals(200, a.status(), a.body());
+      for (String field : new String[] {"records", "malformed", "decisions"}) {
+        assertEquals(fromPlain.get(field), a.json().get(field), field);
+      }
+    }
+  }
+
+  @Test
   void a_log_without_a_readable_record_is_422_not_a_report_of_zeros() throws IOException {
     List<String> lines = Files.readAllLines(SAMPLE_LOG);
     byte[] onlyBad = (lines.get(0) + "\n" + lines.get(1) + "\nnot\ta\tlog\tline\n").getBytes(StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfsim.logs.GzipStreams;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -78,15 +79,44 @@ class EmulateCommandTest {
   @Test
   void a_gzip_log_cut_short_is_reported_on_stderr_as_well_as_in_the_report(@TempDir Path dir) throws Exception {
     byte[] log = Files.readAllBytes(Path.of("src/test/resources/emulator/shop-sample.log"));
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      out.write(log);
-    }
+    ByteArrayOutputStream gz = gzip(log);
     Path cut = dir.resolve("cut.log.gz");
     Files.write(cut, Arrays.copyOf(gz.toByteArray(), gz.size() - 12)); // no trailer, part of the data
     Run r = run("emulate", "--rules", "examples/rules/shop.yaml", cut.toString());
     assertEquals(Main.EXIT_OK, r.code(), r.err());
     assertTrue(r.err().contains(cut + ": truncated gzip"), r.err()); // a script watching stderr sees the loss
+  }
+
+  @Test
+  void plain_lines_after_a_gzip_log_are_reported_and_strict_refuses_them(@TempDir Path dir) throws Exception {
+    byte[] log = Files.readAllBytes(Path.of("src/test/resources/emulator/shop-sample.log"));
+    ByteArrayOutputStream mixed = gzip(log);
+    mixed.write(log); // the same lines again, not compressed
+    Path file = dir.resolve("mixed.log.gz");
+    Files.write(file, mixed.toByteArray());
+    String lost = file + ": " + log.length + " bytes after the gzip data were not read";
+    Run r = run("emulate", "--rules", "examples/rules/shop.yaml", file.toString());
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.err().contains(lost), r.err());
+    assertTrue(r.out().contains(log.length + " bytes after the gzip data were not read"), r.out());
+
+    // the sample has a malformed line, which --strict would stop at first: the hand-written one has none
+    byte[] clean = Files.readAllBytes(Path.of("examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-07.edgecases"));
+    ByteArrayOutputStream cleanMixed = gzip(clean);
+    cleanMixed.write(clean);
+    Files.write(file, cleanMixed.toByteArray());
+    Run strict = run("profile", "--strict", file.toString());
+    assertEquals(Main.EXIT_BAD_INPUT, strict.code(), strict.err());
+    assertEquals("cfsim: " + file + ": " + clean.length
+        + " bytes after the gzip data were not read (they do not start a gzip member)", strict.err().strip());
+  }
+
+  private static ByteArrayOutputStream gzip(byte[] log) throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(log);
+    }
+    return gz;
   }
 
   @Test

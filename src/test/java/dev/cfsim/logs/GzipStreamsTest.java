@@ -340,7 +340,7 @@ class GzipStreamsTest {
     }
   }
 
-  private static byte[] gzip(byte[] data, int level) throws IOException {
+  static byte[] gzip(byte[] data, int level) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out) {
           {
@@ -371,7 +371,7 @@ class GzipStreamsTest {
     return b;
   }
 
-  private static byte[] concat(byte[]... parts) {
+  static byte[] concat(byte[]... parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (byte[] p : parts) {
       out.write(p, 0, p.length);
@@ -380,7 +380,7 @@ class GzipStreamsTest {
   }
 
   /** Hands out its bytes {@code size} at a time, so reads end at chosen places. */
-  private static final class Pieces extends ByteArrayInputStream {
+  static class Pieces extends ByteArrayInputStream {
     private final int size;
 
     Pieces(byte[] b, int size) {

@@ -289,6 +289,36 @@ class LogSourceTest {
   }
 
   @Test
+  void plain_lines_after_a_gzip_member_are_counted_not_dropped() throws IOException {
+    String text = Files.readString(EDGE_CASES);
+    byte[] plain = Files.readAllLines(EDGE_CASES).stream().filter(l -> !l.startsWith("#"))
+        .collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+    Path mixed = dir.resolve("E1.2026-11-02-10.abc.gz");
+    Files.write(mixed, GzipStreamsTest.concat(gzip(text), plain));
+    List<RequestRecord> got = new ArrayList<>();
+    MalformedLines m = LogSource.readFile(mixed, LogReadOptions.defaults(), got::add).malformed();
+    assertEquals(7, got.size(), "the gzip member's records");
+    assertEquals(List.of(new MalformedLines.TrailingBytes(mixed.toString(), plain.length)), m.trailingBytes());
+    assertTrue(m.summary().contains("  " + mixed + ": " + plain.length
+        + " bytes after the gzip data were not read (they do not start a gzip member)"), m.summary().toString());
+    assertTrue(m.truncatedFiles().isEmpty());
+
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LogSource.readFile(mixed, LogReadOptions.defaults().withStrict(true), r -> {}));
+    assertEquals(mixed + ": " + plain.length
+        + " bytes after the gzip data were not read (they do not start a gzip member)", e.getMessage());
+  }
+
+  @Test
+  void concatenated_gzip_members_are_read_whole_without_a_warning() throws IOException {
+    String text = Files.readString(EDGE_CASES) + "\n"; // its last line has no line end
+    Path joined = dir.resolve("E1.2026-11-02-11.abc.gz");
+    Files.write(joined, GzipStreamsTest.concat(gzip(text), gzip(""), gzip(text)));
+    assertEquals(14, readAll(joined).size()); // readAll: nothing malformed, nothing left over
+    assertEquals(14, readAll(joined, LogReadOptions.defaults().withStrict(true)).size());
+  }
+
+  @Test
   void directories_and_globs_are_expanded_and_files_are_read_in_parallel() throws IOException {
     String text = Files.readString(EDGE_CASES);
     for (int h = 0; h < 6; h++) {

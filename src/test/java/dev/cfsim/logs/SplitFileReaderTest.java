@@ -106,6 +106,18 @@ class SplitFileReaderTest {
   }
 
   @Test
+  void plain_lines_after_the_gzip_data_are_reported_as_in_one_pass() throws IOException {
+    byte[] whole = Files.readAllBytes(Path.of("examples/logs/sample/E2CFSIMDEMO.2026-11-02-07.a2fb9f83.gz"));
+    byte[] plain = Files.readAllBytes(Path.of(EDGE_CASES));
+    Path file = dir.resolve("mixed.gz");
+    Files.write(file, GzipStreamsTest.concat(whole, plain));
+    Outcome one = read(file, 1, SplitFileReader.DEFAULT_BLOCK, LogReadOptions.defaults());
+    assertTrue(one.malformed().contains("  " + file + ": " + plain.length
+        + " bytes after the gzip data were not read (they do not start a gzip member)"), one.toString());
+    assertEquals(one, read(file, 3, 333, LogReadOptions.defaults()));
+  }
+
+  @Test
   void a_last_line_without_a_line_end_is_read() throws IOException {
     String text = Files.readString(Path.of(EDGE_CASES)).stripTrailing();
     Path file = dir.resolve("no-final-newline.log");
