@@ -153,6 +153,7 @@ final class ProfileCommand implements Callable<Integer> {
     s.put("malformed_by_reason", byReason);
     s.put("malformed_examples", m.examples().stream().map(Object::toString).toList());
     s.put("truncated_files", m.truncatedFiles().stream().map(Object::toString).toList());
+    s.put("bytes_after_gzip_data", m.trailingBytes().stream().map(Object::toString).toList());
     s.put("first_timestamp", Instant.ofEpochMilli(t.firstMillis()).toString());
     s.put("last_timestamp", Instant.ofEpochMilli(t.lastMillis()).toString());
     s.put("hours_covered", t.hoursCovered());
@@ -214,10 +215,12 @@ final class ProfileCommand implements Callable<Integer> {
     TrafficTally t = p.tally();
     List<String> c = new ArrayList<>();
     c.add("Traffic profile from CloudFront logs (cfsim profile)");
-    c.add(String.format(Locale.ROOT, "%d files, %d records (%s requests), %d malformed lines%s",
+    c.add(String.format(Locale.ROOT, "%d files, %d records (%s requests), %d malformed lines%s%s",
         p.read().files(), t.records(), num(t.requests()), p.read().malformed().total(),
         p.read().malformed().truncatedFiles().isEmpty() ? ""
-            : ", " + p.read().malformed().truncatedFiles().size() + " truncated gzip files"));
+            : ", " + p.read().malformed().truncatedFiles().size() + " truncated gzip files",
+        p.read().malformed().trailingBytes().isEmpty() ? ""
+            : ", " + p.read().malformed().trailingBytes().size() + " gzip files with bytes after the gzip data"));
     c.add("window: " + Instant.ofEpochMilli(t.firstMillis()) + " to " + Instant.ofEpochMilli(t.lastMillis())
         + " (" + t.hoursCovered() + " hours)");
     c.add(p.factor() == null

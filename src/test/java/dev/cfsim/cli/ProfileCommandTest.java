@@ -172,6 +172,21 @@ class ProfileCommandTest {
   }
 
   @Test
+  void bytes_after_the_gzip_data_are_counted_in_the_profile_header_and_its_stats() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(Files.readAllBytes(Path.of(EDGE_CASES)));
+    }
+    bytes.write("not gzip\n".getBytes(StandardCharsets.US_ASCII));
+    Path mixed = dir.resolve("E2.2026-11-02-07.mixed.gz");
+    Files.write(mixed, bytes.toByteArray());
+    assertTrue(run("profile", mixed.toString()).out().contains(", 1 gzip files with bytes after the gzip data"));
+    JsonNode stats = new ObjectMapper().readTree(run("profile", "--format", "json", mixed.toString()).out()).path("stats");
+    assertEquals("[\"" + mixed + ": 9 bytes after the gzip data were not read (they do not start a gzip member)\"]",
+        stats.path("bytes_after_gzip_data").toString());
+  }
+
+  @Test
   void unknown_edge_codes_are_reported_and_an_override_file_prices_them() throws Exception {
     Path log = dir.resolve("unknown.log");
     Files.writeString(log, Files.readString(Path.of(EDGE_CASES)).replace("NRT57-P2", "QQQ5-C1"));
