@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cfsim.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -253,12 +254,7 @@ final class RequestBodies {
           JsonPaths.fromContext(parser == null ? null : parser.getParsingContext()));
     } catch (JsonProcessingException e) {
       throw ProblemException.malformedJson(
-          "the body is not valid JSON: "
-              + e.getOriginalMessage()
-              + " at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr(),
+          "the body is not valid JSON: " + Json.readProblem(e),
           JsonPaths.fromContext(parser == null ? null : parser.getParsingContext()));
     } catch (IOException e) {
       throw ProblemException.malformedJson("the body could not be read: " + e.getMessage(), null);

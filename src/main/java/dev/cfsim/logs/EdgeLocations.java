@@ -1,8 +1,10 @@
 package dev.cfsim.logs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.Json;
 import dev.cfsim.UserFiles;
 import dev.cfsim.pricing.PricingRegion;
 import java.io.IOException;
@@ -54,8 +56,10 @@ public final class EdgeLocations {
     JsonNode root;
     try {
       root = JSON.readTree(UserFiles.readText(file));
+    } catch (JsonProcessingException e) {
+      throw Json.ReadProblem.of(e).refusal(file.toString(), "JSON", e);
     } catch (IOException e) {
-      throw new InvalidInputException(file.toString(), "", "not JSON: " + e.getMessage());
+      throw new UncheckedIOException(e); // the text is in memory: no I/O can fail
     }
     Map<String, EdgeLocation> merged = new HashMap<>(byCode);
     merged.putAll(parse(root, file.toString()));

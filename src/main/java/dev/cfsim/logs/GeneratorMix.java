@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.Json;
 import dev.cfsim.UserFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,8 +90,7 @@ public record GeneratorMix(
               .collect(Collectors.joining("."));
       throw new InvalidInputException(source, path, e.getOriginalMessage());
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-      throw new InvalidInputException(source, where, "not valid YAML: " + e.getOriginalMessage());
+      throw Json.ReadProblem.of(e).refusal(source, "YAML", e);
     }
     mix.validate(source);
     return mix;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cfsim.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -73,7 +74,7 @@ final class JsonLineParser implements LineParser {
       }
     } catch (JsonProcessingException e) {
       throw new MalformedLineException(
-          MalformedLines.Reason.BAD_JSON, RecordAssembler.clip(e.getOriginalMessage()));
+          MalformedLines.Reason.BAD_JSON, RecordAssembler.clip(Json.readProblem(e)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

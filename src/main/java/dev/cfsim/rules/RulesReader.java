@@ -3,6 +3,7 @@ package dev.cfsim.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.Json;
 import dev.cfsim.YamlTree;
 import dev.cfsim.UserFiles;
 import dev.cfsim.viewer.Ascii;
@@ -54,8 +55,7 @@ public final class RulesReader {
     try {
       root = YamlTree.read(source, text, YamlTree.Decimals.TEXT);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr();
-      throw new InvalidInputException(source, where, "not valid YAML: " + e.getOriginalMessage(), e);
+      throw Json.ReadProblem.of(e).refusal(source, "YAML", e);
     } catch (IOException e) {
       throw new InvalidInputException(source, "", "not valid YAML: " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.Json;
 import dev.cfsim.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ public final class InputNode {
             "must be a finite number (got " + message.substring(MALFORMED_NUMBER.length())
                 + (line.isEmpty() ? "" : ", " + line) + ")", e);
       }
-      throw new InvalidInputException(source, line, "not valid YAML/JSON: " + e.getOriginalMessage(), e);
+      throw Json.ReadProblem.of(e).refusal(source, json ? "JSON" : "YAML", e);
     } catch (NumberFormatException e) {
       throw new InvalidInputException(source, "", "not a number: " + e.getMessage(), e);
     } catch (IOException e) {

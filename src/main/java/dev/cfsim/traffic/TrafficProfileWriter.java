@@ -2,10 +2,15 @@ package dev.cfsim.traffic;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.cfsim.Json;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -16,8 +21,10 @@ import java.util.Map;
  * requests per month, data in GB. Pure: profile in, text (or an ordered map to embed) out.
  */
 public final class TrafficProfileWriter {
+  private static final YAMLFactory READER = new YAMLFactory();
+
   private static final ObjectMapper YAML =
-      YAMLMapper.builder()
+      YAMLMapper.builder(YAMLFactory.builder().stringQuotingChecker(new ReadBackQuoting()).build())
           .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
           .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
           .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -79,6 +86,36 @@ public final class TrafficProfileWriter {
   static BigDecimal plain(BigDecimal value) {
     BigDecimal v = value.stripTrailingZeros();
     return v.scale() < 0 ? v.setScale(0) : v;
+  }
+
+  /**
+   * Quotes a string that a YAML reader would not read back as the same string. Jackson's own
+   * check quotes {@code true} or {@code 12} but writes {@code .inf}, {@code 1e3} and {@code .5}
+   * plain, which read back as numbers ({@code cfsim estimate} refused the first, changed the
+   * others); so a value is also quoted unless reading it plain gives that very string.
+   */
+  private static final class ReadBackQuoting extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value) || !readsBackAsWritten(value);
+    }
+  }
+
+  /** Whether {@code value}, written plain as a mapping's value, reads back as that same string. */
+  static boolean readsBackAsWritten(String value) {
+    try (YAMLParser p = (YAMLParser) READER.createParser("key: " + value)) {
+      return p.nextToken() == JsonToken.START_OBJECT
+          && p.nextToken() == JsonToken.FIELD_NAME
+          && p.nextToken() == JsonToken.VALUE_STRING
+          && !p.isCurrentAlias()
+          && value.equals(p.getText())
+          && p.nextToken() == JsonToken.END_OBJECT
+          && p.nextToken() == null;
+    } catch (IOException e) { // not YAML at all when plain
+      return false;
+    }
   }
 
   private static String write(ObjectMapper mapper, TrafficProfile profile) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.Json;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
@@ -87,7 +88,7 @@ public final class ViewerEventJson {
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(source, "", "not valid JSON: " + e.getOriginalMessage());
+      throw Json.ReadProblem.of(e).refusal(source, "JSON", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

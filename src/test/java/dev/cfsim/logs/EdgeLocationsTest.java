@@ -72,4 +72,12 @@ class EdgeLocationsTest {
         assertThrows(InvalidInputException.class, () -> BUILT_IN.withOverrides(bad));
     assertEquals("locations.XYZ.region", e.location());
   }
+
+  @Test
+  void an_override_that_is_not_json_says_why_where() throws IOException {
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"locations\": {\"XYZ\": {\"city\": NaN}}}");
+    InvalidInputException e =
+        assertThrows(InvalidInputException.class, () -> BUILT_IN.withOverrides(bad));
+    assertEquals(bad + ": line 1, column 32: not valid JSON: NaN is not a JSON number", e.getMessage());
+  }
 }

@@ -1,12 +1,14 @@
 package dev.cfsim.traffic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.PriceClass;
 import dev.cfsim.pricing.PricingRegion;
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrafficProfileWriterTest {
@@ -51,5 +53,38 @@ class TrafficProfileWriterTest {
         .build();
     String yaml = TrafficProfileWriter.toYaml(p);
     assertTrue(yaml.contains("requests: 438000000"), yaml);
+  }
+
+  /** Names YAML would read as numbers, booleans, nulls or something else if written plain. */
+  private static final List<String> AWKWARD_NAMES = List.of(
+      ".inf", "-.inf", "+.inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN", "1e3", "1E3", "1e+3", ".5", "0.5",
+      "5.", "-0", "+1", "12", "0123", "0x1F", "0o17", "1_000", "1:30", "true", "False", "yes", "No", "on",
+      "OFF", "y", "n", "null", "Null", "~", "", "- item", "#comment", "a #b", "a: b", "*alias", "&anchor",
+      "!tag", "|", ">", "'quoted'", "\"dq\"", "%percent", "@at", "`tick", "[list]", "{map}", "?", ",",
+      "---", "...", "tab\there", "back\\slash", "ünïcode", "2024-01-01");
+
+  @Test
+  void awkward_names_read_back_as_the_same_name() {
+    for (String name : AWKWARD_NAMES) {
+      TrafficProfile p = TrafficProfile.builder(name)
+          .region(PricingRegion.US, new RegionTraffic(BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO))
+          .build();
+      String yaml = TrafficProfileWriter.toYaml(p);
+      assertEquals(p.name(), TrafficProfileReader.parse("out.yaml", yaml).name(), yaml);
+      assertEquals(p.name(), TrafficProfileReader.parse("out.json", TrafficProfileWriter.toJson(p)).name());
+    }
+  }
+
+  @Test
+  void ordinary_names_stay_unquoted() {
+    for (String name : List.of("from-logs", "korea-mall", "shop 2024", "v1.2", "a_b", "日本")) {
+      String yaml = TrafficProfileWriter.toYaml(TrafficProfile.builder(name)
+          .region(PricingRegion.US, new RegionTraffic(BigDecimal.TEN, BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO))
+          .build());
+      assertTrue(yaml.startsWith("name: " + name + "\n"), yaml);
+    }
+    assertTrue(TrafficProfileWriter.readsBackAsWritten("from-logs"));
+    assertFalse(TrafficProfileWriter.readsBackAsWritten(".inf"));
+    assertFalse(TrafficProfileWriter.readsBackAsWritten(" padded "));
   }
 }
