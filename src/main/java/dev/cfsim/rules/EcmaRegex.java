@@ -25,12 +25,19 @@ import java.util.regex.PatternSyntaxException;
  * quantifiers, escapes that only Java knows ({@code \A \z \p{..} \Q..\E} …), a literal {@code {}
  * (Java rejects it, JavaScript reads it as text), back-references ({@code \1}, {@code \k<name>}:
  * JavaScript lets one to a group that took no part in the match, or whose capture a repetition
- * reset, match the empty string; Java does not), characters outside the Basic Multilingual Plane, and
- * anything that is a syntax error in JavaScript (unbalanced groups, nothing to repeat, bad ranges).
+ * reset, match the empty string; Java does not), characters outside the Basic Multilingual Plane,
+ * anything that is a syntax error in JavaScript (unbalanced groups, nothing to repeat, bad ranges),
+ * and a group holding {@code |} or a quantifier repeated more than {@value #MAX_GROUP_REPEATS}
+ * times ({@code (a|b)*}, {@code (\w+\s?)*}): one viewer's long header makes such a group take
+ * exponential time in V8 (the function is killed past its time limit) or overflow Java's stack,
+ * so the two would not decide alike.
  *
  * @param source the expression as written, without slashes or flags
  */
 public record EcmaRegex(String source) {
+
+  /** Most repetitions of a group that holds {@code |} or a quantifier: enough for {@code (\d+\.){3}}. */
+  static final int MAX_GROUP_REPEATS = 100;
 
   /** Longest expression accepted; generated functions must stay under 10 KB. */
   public static final int MAX_LENGTH = 1000;
@@ -72,6 +79,10 @@ public record EcmaRegex(String source) {
     private final boolean wide;
     private final StringBuilder out = new StringBuilder();
     private final Deque<Integer> open = new ArrayDeque<>(); // group number, or 0 for non-capturing
+    /** For each open group: whether its body so far holds '|' or a quantifier. */
+    private final Deque<Boolean> branching = new ArrayDeque<>();
+    /** The atom before a quantifier is a group that holds '|' or a quantifier. */
+    private boolean lastIsBranchingGroup;
     private final Set<String> names = new HashSet<>();
     private int groups;
     private int i;
@@ -132,6 +143,7 @@ public record EcmaRegex(String source) {
           out.append('|');
           i++;
           canRepeat = false;
+          markBranching();
         }
         default -> atom(literal(c), 1);
       }
@@ -141,6 +153,15 @@ public record EcmaRegex(String source) {
       out.append(java);
       i += length;
       canRepeat = true;
+      lastIsBranchingGroup = false;
+    }
+
+    /** The innermost open group holds '|' or a quantifier. */
+    private void markBranching() {
+      if (!branching.isEmpty()) {
+        branching.pop();
+        branching.push(true);
+      }
     }
 
     private void assertion(String java) {
@@ -153,6 +174,14 @@ public record EcmaRegex(String source) {
       if (!canRepeat) {
         throw bad("nothing to repeat before '" + q + "' at position " + (i - q.length() + 1));
       }
+      if (lastIsBranchingGroup && maxRepeats(q) > MAX_GROUP_REPEATS) {
+        throw bad("a group holding '|' or a quantifier cannot be repeated with '" + q + "' (position "
+            + (i - q.length() + 1) + "): a long value makes it take exponential time in CloudFront's"
+            + " JavaScript or overflow Java's stack; use a character class ([ab]* for (a|b)*) or"
+            + " repeat at most " + MAX_GROUP_REPEATS + " times");
+      }
+      markBranching();
+      lastIsBranchingGroup = false;
       out.append(q);
       if (i < src.length() && src.charAt(i) == '?') {
         out.append('?');
@@ -161,6 +190,19 @@ public record EcmaRegex(String source) {
         throw bad("possessive quantifiers ('" + q + "+') are not JavaScript");
       }
       canRepeat = false;
+    }
+
+    /** How many times {@code q} lets its atom repeat: {@code Long.MAX_VALUE} for no limit. */
+    private static long maxRepeats(String q) {
+      if (q.equals("?")) {
+        return 1;
+      }
+      if (!q.startsWith("{")) {
+        return Long.MAX_VALUE; // * and +
+      }
+      String[] parts = q.substring(1, q.length() - 1).split(",", -1);
+      String max = parts.length == 1 ? parts[0] : parts[1];
+      return max.isEmpty() ? Long.MAX_VALUE : Long.parseLong(max);
     }
 
     private void braces() {
@@ -182,6 +224,7 @@ public record EcmaRegex(String source) {
       if (src.startsWith("(?:", i) || src.startsWith("(?=", i) || src.startsWith("(?!", i)) {
         out.append(src, i, i + 3);
         open.push(src.charAt(i + 2) == ':' ? 0 : -1);
+        branching.push(false);
         i += 3;
       } else if (src.startsWith("(?<=", i) || src.startsWith("(?<!", i)) {
         throw bad("lookbehind '(?<=' / '(?<!' is not in CloudFront's JavaScript runtime");
@@ -196,6 +239,7 @@ public record EcmaRegex(String source) {
         }
         out.append("(?<").append(name).append('>');
         open.push(++groups);
+        branching.push(false);
         i = end + 1;
       } else if (src.startsWith("(?", i)) {
         throw bad("'(?" + (i + 2 < src.length() ? src.charAt(i + 2) : "")
@@ -203,6 +247,7 @@ public record EcmaRegex(String source) {
       } else {
         out.append('(');
         open.push(++groups);
+        branching.push(false);
         i++;
       }
       canRepeat = false;
@@ -213,8 +258,13 @@ public record EcmaRegex(String source) {
         throw bad("unmatched ')' at position " + (i + 1));
       }
       int group = open.pop();
+      boolean branched = branching.pop();
       out.append(')');
       i++;
+      lastIsBranchingGroup = branched;
+      if (branched) {
+        markBranching(); // the enclosing group holds this one
+      }
       // JavaScript (Annex B) lets a lookahead be repeated; Java does not, so refuse it.
       canRepeat = group >= 0;
     }
@@ -356,6 +406,7 @@ public record EcmaRegex(String source) {
       }
       out.append(cls).append(']');
       canRepeat = true;
+      lastIsBranchingGroup = false;
     }
 
     /** Appends one class member; returns its code unit, or null for a class escape (\d …). */
