@@ -31,6 +31,8 @@ public final class EmulationTally {
   private static final Set<String> ORIGIN_RESULTS = Set.of("Miss", "RefreshHit");
 
   private final List<String> ids;
+  /** Decisions that are failures (a function that threw): no saved origin fetch. */
+  private final boolean[] failure;
   private final Map<String, Integer> index = new HashMap<>();
   private long records;
   private double requests;
@@ -54,7 +56,19 @@ public final class EmulationTally {
 
   /** A tally for decisions that carry one of {@code decisionIds} (see RuleEvaluator#decisionIds). */
   public EmulationTally(List<String> decisionIds) {
+    this(decisionIds, Set.of());
+  }
+
+  /**
+   * A tally whose {@code failureIds} are answers CloudFront gives when the logic failed (a
+   * function that threw: 503), which save the origin nothing worth reporting.
+   */
+  public EmulationTally(List<String> decisionIds, Set<String> failureIds) {
     ids = List.copyOf(decisionIds);
+    failure = new boolean[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      failure[i] = failureIds.contains(ids.get(i));
+    }
     for (int i = 0; i < ids.size(); i++) {
       index.put(ids.get(i), i);
     }
@@ -85,11 +99,14 @@ public final class EmulationTally {
     row(byCountry, ViewerLabels.country(headers))[d] += w;
     row(byDevice, ViewerLabels.device(headers))[d] += w;
     if (r.decision() instanceof Decision.Response response) {
-      edgeResponses += w;
-      if (r.edgeResultType() != null && ORIGIN_RESULTS.contains(r.edgeResultType())) {
+      // rules answer only with redirects; a function may also answer 200 or fail with 503
+      if (isRedirect(response)) {
+        edgeResponses += w;
+        countTarget(target(d, response), w);
+      }
+      if (!failure[d] && r.edgeResultType() != null && ORIGIN_RESULTS.contains(r.edgeResultType())) {
         originFetchesAvoided += w;
       }
-      countTarget(target(d, response), w);
     } else if (((Decision.Request) r.decision()).changed()) {
       changedRequests += w;
     }
@@ -163,6 +180,11 @@ public final class EmulationTally {
       rows.put(label, row);
     }
     return row;
+  }
+
+  /** A 3xx with a location: the viewer follows it with a request to the target. */
+  private static boolean isRedirect(Decision.Response response) {
+    return response.statusCode() >= 300 && response.statusCode() < 400 && response.location() != null;
   }
 
   /** {@code 302 https://kr.example.com}: the status and the {@link #site} of the location. */

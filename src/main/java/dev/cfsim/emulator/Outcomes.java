@@ -1,6 +1,7 @@
 package dev.cfsim.emulator;
 
 import dev.cfsim.rules.Decision;
+import dev.cfsim.rules.QueryStrings;
 import dev.cfsim.viewer.FieldValue;
 import dev.cfsim.viewer.ViewerRequest;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ final class Outcomes {
 
   static String describe(ViewerRequest before, Decision decision) {
     if (decision instanceof Decision.Response r) {
-      return r.statusCode() + " " + r.statusDescription() + " -> " + r.location();
+      String answer = r.statusCode() + (r.statusDescription().isEmpty() ? "" : " " + r.statusDescription());
+      return r.location() == null ? answer + " from the edge" : answer + " -> " + r.location();
     }
     Decision.Request forwarded = (Decision.Request) decision;
     if (!forwarded.changed()) {
@@ -32,6 +34,16 @@ final class Outcomes {
     });
     old.keySet().stream().filter(name -> !after.headers().containsKey(name))
         .forEach(name -> changes.add("removed " + name));
+    // a function may change what rules cannot: the query string and the cookies
+    if (!after.querystring().equals(before.querystring())) {
+      changes.add("query string " + QueryStrings.serialise(after.querystring()));
+    }
+    if (!after.cookies().equals(before.cookies())) {
+      changes.add("cookies changed");
+    }
+    if (changes.isEmpty()) {
+      changes.add("other changes");
+    }
     return "forwarded with " + String.join(", ", changes);
   }
 }

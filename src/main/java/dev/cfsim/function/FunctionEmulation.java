@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -85,7 +86,7 @@ public final class FunctionEmulation {
     // The emulator's own replay builds the events; an empty rule set makes its decision moot.
     Emulator events = new Emulator(
         RuleEvaluator.compile(new RuleSet(RuleSet.RUNTIME, List.of(), new Action.Pass())), enricher, edges);
-    EmulationTally tally = new EmulationTally(OUTCOMES);
+    EmulationTally tally = new EmulationTally(OUTCOMES, Set.of(ERROR));
     TrafficTally traffic = new TrafficTally(edges);
     List<Replayed> batch = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
     long start = System.nanoTime();

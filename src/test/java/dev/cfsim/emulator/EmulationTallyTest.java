@@ -34,6 +34,30 @@ class EmulationTallyTest {
   }
 
   @Test
+  void a_function_s_own_answers_and_errors_are_not_redirects_and_errors_save_nothing() {
+    // emulate --function: "response" may be a 200 from the edge, "error" the 503 of a throw
+    EmulationTally t = new EmulationTally(List.of("response", "changed", "error"), java.util.Set.of("error"));
+    ViewerRequest request = new ViewerRequest("GET", "/a", Map.of(), Map.of(), Map.of());
+    ViewerRequestEvent event = new ViewerRequestEvent("", "", "", "192.0.2.1", request);
+    t.add(new Replayed(1, "Miss", event, new Decision.Response("response", 200, "OK", Map.of())));
+    t.add(new Replayed(1, "Miss", event, new Decision.Response("error", 503, "Service Unavailable", Map.of())));
+    ViewerRequestEvent other = new ViewerRequestEvent("", "", "", "192.0.2.2",
+        new ViewerRequest("GET", "/b", Map.of(), Map.of(), Map.of()));
+    t.add(new Replayed(1, "Miss", other, new Decision.Response("response", 301, "Moved Permanently",
+        Map.of("location", "https://www.example.com/b"))));
+    ViewerRequest withQuery = new ViewerRequest("GET", "/a", Map.of("a", FieldValue.of("1")), Map.of(), Map.of());
+    t.add(new Replayed(1, "Hit", event, new Decision.Request("changed", withQuery, true)));
+    EmulationCounts c = t.counts();
+    // before: 3 redirects, 3 follow-ups, 3 saved, and targets "200 (no location)", "503 (no location)"
+    assertEquals(1.0, c.edgeResponses(), "only the 301 is a redirect");
+    assertEquals(Map.of("301 https://www.example.com", 1.0), c.redirectTargets());
+    assertEquals(2.0, c.originFetchesAvoided(), "the 200 and the 301 were Misses answered at the edge; the 503 is a failure");
+    assertEquals(List.of("200 OK from the edge", "301 Moved Permanently -> https://www.example.com/b"),
+        c.samples().get("response").stream().map(Sample::outcome).sorted().toList());
+    assertEquals("forwarded with query string a=1", c.samples().get("changed").get(0).outcome());
+  }
+
+  @Test
   void decisions_countries_devices_and_targets_are_counted_with_weights() {
     EmulationTally t = new EmulationTally(IDS);
     t.add(replayed("korea", "KR", "mobile", "/a", "Miss", 1));
