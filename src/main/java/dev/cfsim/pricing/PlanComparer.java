@@ -61,11 +61,12 @@ public final class PlanComparer {
     if (level == null) {
       FlatRatePlan.Level top = plan.levels().get(plan.levels().size() - 1);
       if (requests.compareTo(top.requests()) > 0) {
-        reasons.add("does not fit: exceeds " + count(top.requests()) + " requests (profile: " + count(requests) + ")");
+        reasons.add("does not fit: exceeds " + count(top.requests()) + " requests (profile: "
+            + countBeyond(requests, top.requests()) + ")");
       }
       if (gb.compareTo(top.dataTransferOutGb()) > 0) {
         reasons.add("does not fit: exceeds " + count(top.dataTransferOutGb()) + " GB data transfer out (profile: "
-            + count(gb) + " GB)");
+            + countBeyond(gb, top.dataTransferOutGb()) + " GB)");
       }
       reasons.add("past the allowance: " + plan.pastAllowance());
       return new PlanOption(plan.name(), top.usd(), false, reasons);
@@ -90,9 +91,26 @@ public final class PlanComparer {
         "commit $" + commitment.toPlainString() + " a month for " + bundle.termMonths() + " months: credited as $"
             + commitment.toPlainString() + " / " + bundle.creditDivisor().toPlainString() + ", covering the $"
             + money(covered) + " of covered usage",
-        "saves $" + money(payg.totalUsd().subtract(monthly)) + " a month against pay-as-you-go, and adds up to $"
+        saving(payg.totalUsd().subtract(monthly)) + ", and adds up to $"
             + money(commitment.multiply(bundle.wafCreditShare())) + " of AWS WAF usage",
         "the commitment is owed every month of the term, even if traffic falls"));
+  }
+
+  /**
+   * What the bundle saves; with very little covered usage the commitment, rounded up to a whole
+   * cent, can cost more than it saves ("saves $-0.01" read as a saving).
+   */
+  private static String saving(BigDecimal saved) {
+    return saved.signum() > 0
+        ? "saves $" + money(saved) + " a month against pay-as-you-go"
+        : "saves nothing: costs $" + money(saved.negate()) + " a month more than pay-as-you-go"
+            + " (the commitment is rounded up to whole cents)";
+  }
+
+  /** {@code v} past {@code limit}, with every digit it takes to show that it is past it. */
+  private static String countBeyond(BigDecimal v, BigDecimal limit) {
+    boolean roundsToLimit = v.setScale(2, RoundingMode.HALF_EVEN).compareTo(limit) == 0;
+    return roundsToLimit ? v.stripTrailingZeros().toPlainString() : count(v);
   }
 
   private static String count(BigDecimal v) {
@@ -100,7 +118,13 @@ public final class PlanComparer {
     return s.scale() <= 0 ? Counts.grouped(s.toBigInteger()) : String.format("%,.2f", v);
   }
 
+  /** Dollars to the cent; an amount under a cent to as many places as it needs (up to 8), not "0.00". */
   private static String money(BigDecimal v) {
+    if (v.signum() != 0 && v.abs().compareTo(CENT) < 0) {
+      return v.setScale(8, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
     return v.setScale(2, RoundingMode.HALF_UP).toPlainString();
   }
+
+  private static final BigDecimal CENT = new BigDecimal("0.01");
 }

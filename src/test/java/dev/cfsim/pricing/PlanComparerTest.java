@@ -178,4 +178,24 @@ class PlanComparerTest {
     // covered 8.50 + 1.00 = 9.50; commit 9.50 × 0.7 = 6.65; plus the uncovered 600
     assertUsd("606.65", option(c, "Security Savings Bundle").monthlyUsd());
   }
+
+  @Test
+  void a_bundle_that_costs_more_than_it_saves_says_so() {
+    // 10,000,100 HTTPS requests and 1 GB in the US, the account's free tier used: 100 billed
+    // requests × $0.0100 / 10,000 = $0.0001 covered; 0.0001 × 0.7 = 0.00007, committed as $0.01
+    PlanOption bundle = option(PlanComparer.compare(usOnly("10000100", "1"), BOOK, EstimateOptions.AS_PROFILED),
+        "Security Savings Bundle");
+    assertUsd("0.01", bundle.monthlyUsd());
+    assertTrue(bundle.reasons().get(0).endsWith("covering the $0.0001 of covered usage"), bundle.reasons().get(0));
+    // before: "saves $-0.01 a month"; 0.01 − 0.0001 = 0.0099
+    assertTrue(bundle.reasons().get(1).startsWith("saves nothing: costs $0.0099 a month more than pay-as-you-go"),
+        bundle.reasons().get(1));
+  }
+
+  @Test
+  void a_profile_just_past_an_allowance_shows_the_digits_that_put_it_past() {
+    PlanOption free = option(PlanComparer.compare(usOnly("1000", "100.0000001"), BOOK, EstimateOptions.AS_PROFILED), "Free");
+    // before: "(profile: 100.00 GB)", which read as within the 100 GB
+    assertEquals("does not fit: exceeds 100 GB data transfer out (profile: 100.0000001 GB)", free.reasons().get(0));
+  }
 }
