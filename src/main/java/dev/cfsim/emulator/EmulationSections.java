@@ -23,7 +23,8 @@ final class EmulationSections {
     out.add(summary(r));
     out.add(decisions(r));
     out.add(breakdown("Requests by viewer country", "country", r, r.counts().byCountry(), TOP_COUNTRIES,
-        "Country from cloudfront-viewer-country (geo: " + r.geoDatabase() + "); unknown = no geo data for the IP."));
+        "Country from cloudfront-viewer-country (geo: " + r.geoDatabase() + "); unknown = no such header:"
+            + " no geo data for the IP, or the header left out of a --headers selection."));
     out.add(breakdown("Requests by device", "device", r, r.counts().byDevice(), Integer.MAX_VALUE,
         "One class per request: tablet, else mobile, else smarttv, else desktop, from CloudFront-Is-*-Viewer"
             + " headers derived from the User-Agent by cfsim's rules (estimates: AWS publishes none)."));
