@@ -86,7 +86,7 @@ public final class OfferFileImporter {
     Source from = new Source(OFFER_URL, published, "AWS Price List offer file, version "
         + root.optional("version").map(InputNode::text).orElse("?") + ", published " + root.field("publicationDate").text());
 
-    Builder b = new Builder(base, from);
+    Builder b = new Builder(base, from, source);
     InputNode onDemand = root.field("terms").field("OnDemand");
     for (Map.Entry<String, InputNode> e : root.field("products").entries().entrySet()) {
       String sku = e.getKey();
@@ -97,6 +97,10 @@ public final class OfferFileImporter {
         continue;
       }
       b.add(sku, attributes, dimensions(terms.get()));
+    }
+    if (b.updated.isEmpty()) {
+      throw new InvalidInputException(source, "products", "holds no CloudFront price cfsim reads (data transfer,"
+          + " requests, functions, invalidations, …): the new book would only copy the base book");
     }
     PriceBook built = b.build(bookId);
     // Check the result exactly as a book file is checked, naming the offer file in any error.
@@ -169,9 +173,25 @@ public final class OfferFileImporter {
     BigDecimal freeRequests;
     BigDecimal freeInvocations;
 
-    Builder(PriceBook base, Source from) {
+    private final String source;
+
+    Builder(PriceBook base, Source from, String source) {
       this.base = base;
       this.from = from;
+      this.source = source;
+    }
+
+    /**
+     * Refuses a SKU priced in another unit than the book's: a data transfer price per TB read as
+     * per GB would bill 1,024 times too little. Offer files give every dimension its unit.
+     */
+    private void requireUnit(String sku, List<Dimension> dims, String expected) {
+      for (Dimension d : dims) {
+        if (!d.unit().equalsIgnoreCase(expected)) {
+          throw new InvalidInputException(source, "terms.OnDemand." + sku + ".priceDimensions.unit",
+              (d.unit().isEmpty() ? "is missing" : "is '" + d.unit() + "'") + ": expected '" + expected + "'");
+        }
+      }
     }
 
     void add(String sku, InputNode a, List<Dimension> dims) {
@@ -190,15 +210,19 @@ public final class OfferFileImporter {
       PricingRegion fromRegion = LOCATIONS.get(attr(a, "fromLocation"));
       PricingRegion atRegion = LOCATIONS.get(attr(a, "location"));
       if (transfer.equals("CloudFront Outbound") && fromRegion != null) {
+        requireUnit(sku, dims, "GB");
         dto.put(fromRegion, tiered("GB", dims, sku));
         updated.add("regions." + fromRegion.id() + ".data_transfer_out");
       } else if (transfer.equals("CloudFront to Origin") && fromRegion != null) {
+        requireUnit(sku, dims, "GB");
         origin.put(fromRegion, rate(last(dims), BigDecimal.ONE, "GB", sku));
         updated.add("regions." + fromRegion.id() + ".data_transfer_origin");
       } else if (usage.endsWith("-Requests-Tier1") && atRegion != null) {
+        requireUnit(sku, dims, "Requests");
         http.put(atRegion, rate(last(dims), TEN_THOUSAND, "requests", sku));
         updated.add("regions." + atRegion.id() + ".requests_http");
       } else if (usage.endsWith("-Requests-Tier2-HTTPS") && atRegion != null) {
+        requireUnit(sku, dims, "Requests");
         https.put(atRegion, rate(last(dims), TEN_THOUSAND, "requests", sku));
         updated.add("regions." + atRegion.id() + ".requests_https");
       } else if (usage.equals("Executions-CloudFrontFunctions")) {

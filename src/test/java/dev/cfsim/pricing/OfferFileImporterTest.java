@@ -98,6 +98,26 @@ class OfferFileImporterTest {
   }
 
   @Test
+  void a_data_transfer_price_in_another_unit_than_gb_is_refused() throws Exception {
+    // per TB read as per GB would bill 1,024 times too little; before, it was imported
+    String text = Files.readString(EXCERPT)
+        .replaceFirst("(\"endRange\": \"10240\",\\s*)\"unit\": \"GB\"", "$1\"unit\": \"TB\""); // a first tier, US
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> importExcerpt(text));
+    assertEquals("offer.json", e.source());
+    assertTrue(e.location().endsWith(".priceDimensions.unit"), e.location());
+    assertEquals("is 'TB': expected 'GB'", e.problem());
+  }
+
+  @Test
+  void an_offer_with_no_cloudfront_price_is_refused_rather_than_copying_the_base_book() {
+    String text = "{\"offerCode\": \"AmazonCloudFront\", \"version\": \"1\", \"publicationDate\": \"2026-11-01T00:00:00Z\","
+        + " \"products\": {}, \"terms\": {\"OnDemand\": {}}}";
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> importExcerpt(text));
+    assertEquals("products", e.location());
+    assertTrue(e.problem().startsWith("holds no CloudFront price"), e.problem());
+  }
+
+  @Test
   void overlapping_tiers_in_the_offer_are_refused_naming_the_offer_file() throws Exception {
     String text = Files.readString(EXCERPT).replace("\"beginRange\": \"51200\"", "\"beginRange\": \"50000\"");
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> importExcerpt(text));
