@@ -269,7 +269,13 @@ public final class LogGenerator {
       seconds(sb, takenMs).append('\t');
       sb.append('-').append('\t');
       sb.append(https ? "TLSv1.3\tTLS_AES_128_GCM_SHA256" : "-\t-").append('\t');
-      sb.append(result).append('\t').append(versions.draw(rnd)).append('\t');
+      String version = versions.draw(rnd);
+      if (!https && (version.equals("HTTP/2.0") || version.equals("HTTP/3.0"))) {
+        // browsers speak HTTP/2 and HTTP/3 only over TLS; drawn first, so the random sequence
+        // and every other field stay as they were
+        version = "HTTP/1.1";
+      }
+      sb.append(result).append('\t').append(version).append('\t');
       sb.append("-\t-\t").append(1024 + rnd.nextInt(64512)).append('\t');
       seconds(sb, ttfbMs).append('\t');
       sb.append(detailed).append('\t');

@@ -67,6 +67,25 @@ class LogGeneratorTest {
   }
 
   @Test
+  void plain_http_lines_speak_http_1_1_as_browsers_use_http_2_and_3_only_over_tls() throws Exception {
+    LogGenerator.Result r = generate(dir, 3000, 5);
+    int http = 0;
+    for (Path f : r.files()) {
+      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+          new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(f)), java.nio.charset.StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          String[] v = line.split("\t");
+          if (!line.startsWith("#") && v[16].equals("http")) {
+            http++;
+            assertEquals("HTTP/1.1", v[23], line); // cs-protocol-version; before, HTTP/2.0 and 3.0 too
+          }
+        }
+      }
+    }
+    assertTrue(http > 0, "the mix has plain HTTP lines");
+  }
+
+  @Test
   void every_viewer_ip_geolocates_to_the_country_it_was_drawn_for() throws Exception {
     generate(dir, 2000, 11);
     Map<String, String> countryOfEdge = Map.of("ICN", "KR", "NRT", "JP", "SEA", "US", "LHR", "GB", "ARN", "SE");
