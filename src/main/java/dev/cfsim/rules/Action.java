@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a matching rule does: answer with a redirect, change the request, or let it pass. */
@@ -87,12 +87,22 @@ public sealed interface Action {
           && parts.get(1).equals(new Template.Placeholder(Template.Variable.HOST))
           && (parts.size() == 2 || parts.get(2).equals(new Template.Placeholder(Template.Variable.URI))
               || parts.get(2) instanceof Template.Literal after && PORT_THEN_PATH.matcher(after.text()).matches());
+      if (host.isEmpty() && !viewerHost && (parts.size() == 1 || end == 0)) {
+        throw new IllegalArgumentException("the absolute location has no host after '"
+            + first.substring(0, first.indexOf("://") + 3) + "'");
+      }
+      Matcher port = PORT.matcher(host);
+      if (port.find() && Integer.parseInt(port.group(1)) > 65_535) {
+        throw new IllegalArgumentException("the port " + port.group(1) + " is past 65535");
+      }
       if (!(literalHost && PORT_AFTER_HOST.matcher(host).matches()) && !viewerHost) {
         throw new IllegalArgumentException("the host of an absolute location must be written out or be ${host}"
             + " alone: a host built from ${uri}, ${querystring} or around ${host} could send viewers to another site");
       }
     }
 
+    /** The port at the end of a host, if any. */
+    private static final Pattern PORT = Pattern.compile(":([0-9]{1,5})$");
     /** A host name with an optional port, nothing a URL would read as user info or a path. */
     private static final Pattern PORT_AFTER_HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
     /** What may follow {@code ${host}}: an optional port, then the path, query or fragment, or nothing. */
@@ -148,8 +158,10 @@ public sealed interface Action {
       for (String name : removeHeaders) {
         Headers.requireWritable(name);
       }
-      if (!Collections.disjoint(setHeaders.keySet(), Set.copyOf(removeHeaders))) {
-        throw new IllegalArgumentException("a header is both set and removed");
+      for (String name : removeHeaders) {
+        if (setHeaders.containsKey(name)) {
+          throw new IllegalArgumentException("'" + name + "' is both set and removed: setting it replaces it already");
+        }
       }
     }
   }

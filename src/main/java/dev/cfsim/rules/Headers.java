@@ -46,6 +46,10 @@ public final class Headers {
 
   /** Throws unless a function may add, replace or remove {@code name} (lower case). */
   static void requireWritable(String name) {
+    if (name.equals("cookie")) {
+      throw new IllegalArgumentException("the Cookie header is not in request.headers: a function changes"
+          + " cookies in request.cookies, which rules do not write");
+    }
     requireVisible(name);
     if (READ_ONLY.contains(name)) {
       throw new IllegalArgumentException(

@@ -175,6 +175,17 @@ public final class RulesReader {
     List<String> remove = new ArrayList<>();
     if (node.has("remove_headers")) {
       remove = strings(node.get("remove_headers"), at + ".remove_headers", Ascii::lower);
+      for (int k = 0; k < remove.size(); k++) {
+        String name = remove.get(k);
+        String rat = at + ".remove_headers[" + k + "]";
+        build(rat, () -> {
+          Headers.requireWritable(name);
+          return name;
+        });
+        if (set.containsKey(name)) {
+          throw fail(rat, "'" + name + "' is also in set_headers: setting it replaces it already");
+        }
+      }
     }
     Optional<Template> finalUri = uri;
     List<String> finalRemove = remove;

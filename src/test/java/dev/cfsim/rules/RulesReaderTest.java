@@ -86,6 +86,27 @@ class RulesReaderTest {
   }
 
   @Test
+  void a_header_a_rule_may_not_remove_names_the_item() {
+    InvalidInputException via = rejected("rules:\n  - id: a\n    remove_headers: [x-a, via]\n");
+    assertEquals("rules[0] (a).remove_headers[1]", via.location()); // before: rules[0] (a)
+    assertTrue(via.problem().startsWith("'via' is read-only"), via.problem());
+    InvalidInputException cookie = rejected("rules:\n  - id: a\n    remove_headers: [cookie]\n");
+    assertTrue(cookie.problem().contains("request.cookies, which rules do not write"), cookie.problem());
+    InvalidInputException both = rejected("rules:\n  - id: a\n    set_headers: {referer: x}\n    remove_headers: [Referer]\n");
+    assertEquals("rules[0] (a).remove_headers[0]", both.location());
+    assertTrue(both.problem().startsWith("'referer' is also in set_headers"), both.problem());
+  }
+
+  @Test
+  void a_location_without_a_host_or_with_a_port_past_65535_is_refused_saying_so() {
+    InvalidInputException noHost = rejected("rules:\n  - id: r\n    redirect: { location: \"https:///x\" }\n");
+    assertEquals("the absolute location has no host after 'https://'", noHost.problem());
+    InvalidInputException port = rejected("rules:\n  - id: r\n    redirect: { location: \"https://a.example:99999/x\" }\n");
+    assertEquals("the port 99999 is past 65535", port.problem());
+    parse("rules:\n  - id: r\n    redirect: { location: \"https://a.example:8443/x\" }\n");
+  }
+
+  @Test
   void lower_case_country_codes_are_refused_because_the_header_is_upper_case() {
     InvalidInputException e = rejected("rules:\n  - id: k\n    when: { country: kr }\n    pass: true\n");
     assertEquals("rules[0] (k).when.country", e.location());
