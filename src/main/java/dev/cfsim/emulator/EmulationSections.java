@@ -58,8 +58,11 @@ final class EmulationSections {
     rows.add(List.of("throughput", count(r.throughputRecordsPerSecond()) + " records/s"
         + String.format(Locale.ROOT, " (%.2f s)", r.elapsedSeconds())));
     return new ReportSection("Summary", List.of(), rows, List.of(
-        "Origin fetches saved: requests answered at the edge (redirects, or a function's own"
-            + " response; not its errors) that the log shows as cache misses (Miss, RefreshHit);"
+        "Origin fetches saved: "
+            + (r.logic() == EmulationReport.Logic.FUNCTION
+                ? "requests the function answered at the edge (redirects or its own responses; not its errors)"
+                : "redirected requests")
+            + " that the log shows as cache misses (Miss, RefreshHit);"
             + " each redirect also makes the viewer send one follow-up request to its target."));
   }
 
