@@ -82,7 +82,7 @@ public final class OfferFileImporter {
       throw root.field("offerCode").invalid("is '" + offerCode + "': expected the AmazonCloudFront offer file");
     }
     LocalDate published = date(root.field("publicationDate"));
-    String bookId = id == null ? published.toString() : date(id, source, "--id").toString();
+    String bookId = id == null ? published.toString() : bookId(id);
     Source from = new Source(OFFER_URL, published, "AWS Price List offer file, version "
         + root.optional("version").map(InputNode::text).orElse("?") + ", published " + root.field("publicationDate").text());
 
@@ -142,6 +142,15 @@ public final class OfferFileImporter {
 
   private static LocalDate date(InputNode n) {
     return date(n.text(), n.source(), n.path());
+  }
+
+  /** The --id option: a whole date, named as the option, not as part of the offer file. */
+  private static String bookId(String id) {
+    try {
+      return LocalDate.parse(id).toString();
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("--id", "", "must be a date, YYYY-MM-DD (got '" + id + "')");
+    }
   }
 
   private static LocalDate date(String text, String source, String location) {

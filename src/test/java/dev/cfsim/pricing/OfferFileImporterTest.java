@@ -109,6 +109,18 @@ class OfferFileImporterTest {
   }
 
   @Test
+  void a_bad_id_is_named_as_the_option_and_must_be_a_whole_date() throws Exception {
+    String text = Files.readString(EXCERPT);
+    for (String id : List.of("2026-13-01", "2026-11-01x")) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> OfferFileImporter.importOffer("offer.json", text, BOOK, id));
+      // before: "offer.json: --id: …", and 2026-11-01x was cut to 2026-11-01
+      assertEquals("--id", e.source());
+      assertEquals("must be a date, YYYY-MM-DD (got '" + id + "')", e.problem());
+    }
+  }
+
+  @Test
   void an_offer_with_no_cloudfront_price_is_refused_rather_than_copying_the_base_book() {
     String text = "{\"offerCode\": \"AmazonCloudFront\", \"version\": \"1\", \"publicationDate\": \"2026-11-01T00:00:00Z\","
         + " \"products\": {}, \"terms\": {\"OnDemand\": {}}}";
