@@ -104,7 +104,14 @@ public final class OfferFileImporter {
     }
     PriceBook built = b.build(bookId);
     // Check the result exactly as a book file is checked, naming the offer file in any error.
-    PriceBook checked = PriceBookReader.parse(source, PriceBookWriter.toJson(built));
+    PriceBook checked;
+    try {
+      checked = PriceBookReader.parse(source, PriceBookWriter.toJson(built));
+    } catch (InvalidInputException e) {
+      // the location is the new book's field, not a place in the offer file: say so
+      throw new InvalidInputException(source, "", "its prices make an invalid price book: at the book's "
+          + e.location() + ": " + e.problem(), e);
+    }
     List<String> kept = new ArrayList<>();
     for (String part : List.of("functions", "kvs_reads", "lambda_edge_requests", "lambda_edge_duration",
         "invalidations", "realtime_logs", "field_level_encryption", "dedicated_ip")) {

@@ -135,6 +135,9 @@ class OfferFileImporterTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> importExcerpt(text));
     assertEquals("offer.json", e.source());
     assertTrue(e.problem().contains("overlap"), e.getMessage());
+    // the field is the new book's, said as such (it read as a place in the offer file)
+    assertTrue(e.problem().startsWith("its prices make an invalid price book: at the book's regions.us.data_transfer_out.tiers["),
+        e.problem());
   }
 
   @Test
