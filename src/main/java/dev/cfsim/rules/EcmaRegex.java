@@ -27,17 +27,15 @@ import java.util.regex.PatternSyntaxException;
  * JavaScript lets one to a group that took no part in the match, or whose capture a repetition
  * reset, match the empty string; Java does not), characters outside the Basic Multilingual Plane,
  * anything that is a syntax error in JavaScript (unbalanced groups, nothing to repeat, bad ranges),
- * and a group holding {@code |} or a quantifier repeated more than {@value #MAX_GROUP_REPEATS}
- * times ({@code (a|b)*}, {@code (\w+\s?)*}): one viewer's long header makes such a group take
- * exponential time in V8 (the function is killed past its time limit) or overflow Java's stack,
- * so the two would not decide alike.
+ * and a group holding {@code |} or a quantifier that may match more than once ({@code (a|b)*},
+ * {@code (\w+\s?){1,9}}): on one viewer's long header such a group can take exponential time in
+ * V8 (the function is killed past its time limit) or overflow Java's stack, so the two would not
+ * decide alike. A repeat count does not make it safe (each repetition multiplies the ways to
+ * match); only {@code ?} is allowed on such a group.
  *
  * @param source the expression as written, without slashes or flags
  */
 public record EcmaRegex(String source) {
-
-  /** Most repetitions of a group that holds {@code |} or a quantifier: enough for {@code (\d+\.){3}}. */
-  static final int MAX_GROUP_REPEATS = 100;
 
   /** Longest expression accepted; generated functions must stay under 10 KB. */
   public static final int MAX_LENGTH = 1000;
@@ -174,11 +172,11 @@ public record EcmaRegex(String source) {
       if (!canRepeat) {
         throw bad("nothing to repeat before '" + q + "' at position " + (i - q.length() + 1));
       }
-      if (lastIsBranchingGroup && maxRepeats(q) > MAX_GROUP_REPEATS) {
+      if (lastIsBranchingGroup && maxRepeats(q) > 1) {
         throw bad("a group holding '|' or a quantifier cannot be repeated with '" + q + "' (position "
-            + (i - q.length() + 1) + "): a long value makes it take exponential time in CloudFront's"
-            + " JavaScript or overflow Java's stack; use a character class ([ab]* for (a|b)*) or"
-            + " repeat at most " + MAX_GROUP_REPEATS + " times");
+            + (i - q.length() + 1) + "): on a long value it can take exponential time in CloudFront's"
+            + " JavaScript or overflow Java's stack; use a character class ([ab]* for (a|b)*,"
+            + " [a-z0-9.-]* for ([a-z0-9-]+\\.)*) or write the repetitions out");
       }
       markBranching();
       lastIsBranchingGroup = false;

@@ -52,7 +52,7 @@ class EcmaRegexTest {
   void classes_ranges_groups_and_quantifiers_work() {
     assertTrue(test("^[A-Za-z0-9]{16,}$", "abcdefghijklmnop"));
     assertFalse(test("^[A-Za-z0-9]{16,}$", "short"));
-    assertTrue(test("^(?<v>v[0-9]+)/(a|b){1,9}?b$", "v2/abb"));
+    assertTrue(test("^(?<v>v[0-9]+)/(?:a|b)?[ab]{1,9}?b$", "v2/abb"));
     assertTrue(test("^[\\]\\-]+$", "]-]"));
     assertTrue(test("^[.*+?{}()|^$/]+$", ".*+?{}()|^$/"), "special characters are literal in a class");
     assertTrue(test("^\\x41\\u0042\\/$", "AB/"));
@@ -84,10 +84,11 @@ class EcmaRegexTest {
   /**
    * JavaScript lets a back-reference to a group that took no part match the empty string, and
    * forgets a repeated group's capture on each repetition; Java does neither, so
-   * {@code ^(?:(a)|b)\\1$} on "b" and {@code ^(?:(a)|b){2}\\1$} on "ab" would decide differently.
+   * {@code ^(?:(a)|b)\\1$} on "b" would decide differently (a repeated group that resets its
+   * capture is refused anyway, as a repeated group holding '|').
    */
   @ParameterizedTest
-  @ValueSource(strings = {"^(?:(a)|b)\\1$", "^(?:(a)|b){2}\\1$", "(a)\\1", "(a)(b)(c)(d)(e)(f)(g)(h)(i)\\9",
+  @ValueSource(strings = {"^(?:(a)|b)\\1$", "(a)\\1", "(a)(b)(c)(d)(e)(f)(g)(h)(i)\\9",
       "^(?<v>v[0-9]+)/\\k<v>$", "\\1", "\\8", "\\k"})
   void back_references_are_refused_because_javascript_and_java_disagree_on_them(String regex) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EcmaRegex(regex));
@@ -111,22 +112,26 @@ class EcmaRegexTest {
    */
   @ParameterizedTest
   @ValueSource(strings = {"^(\\w+\\s?)*$", "^(a|b)*$", "^(a|a)*$", "(abc|def)+x", "((a)+)*", "(?:a*b)+",
-      "(?<w>x|y){0,}", "(a|b){101}", "(a|b){2,1000}", "((?:a|b))*", "(x(a|b))+"})
+      "(?<w>x|y){0,}", "(a|b){101}", "(a|b){2,1000}", "((?:a|b))*", "(x(a|b))+",
+      // a count does not help: each repetition multiplies the ways (review: 2.8 s on 27 characters)
+      "^(a|a){1,100}$", "^(\\w+\\s?){1,100}$", "^(?:a{1,100}){1,100}$", "^((a|b){100}){100}$",
+      "(\\d+\\.){3}", "(a|b){2}", "^([a-z0-9-]+\\.)*example\\.com$"})
   void a_repeated_group_holding_an_alternation_or_a_quantifier_is_refused(String regex) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EcmaRegex(regex));
     assertTrue(e.getMessage().contains("cannot be repeated"), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"^(ab)*$", "^/(en|fr|de)/", "^(\\d+\\.){3}\\d+$", "^(a|b)?$", "[ab]*", "(a|b){100}",
-      "(?:x)+", "(a)(b|c)", "(?=a|b)x", "^(?:Mozilla|Opera)/\\d+"})
+  @ValueSource(strings = {"^(ab)*$", "^/(en|fr|de)/", "^\\d+\\.\\d+\\.\\d+\\.\\d+$", "^(a|b)?$", "[ab]*",
+      "(a|b){1}", "(a|b){0,1}", "(?:x)+", "(a)(b|c)", "(?=a|b)x", "^(?:Mozilla|Opera)/\\d+",
+      "^[a-z0-9.-]*example\\.com$"})
   void repeats_that_stay_linear_are_accepted(String regex) {
     new EcmaRegex(regex);
   }
 
   @Test
   void an_accepted_repeat_of_a_branching_group_does_not_overflow_on_a_long_value() {
-    assertTrue(test("^(\\d+\\.){3}\\d+$", "1".repeat(5000) + ".2.3.4"));
+    assertTrue(test("^(?:ab|cd)?x(?:ab)*$", "abx" + "ab".repeat(50_000)));
     assertTrue(test("^x(?:ab)*$", "x" + "ab".repeat(50_000)));
   }
 }
