@@ -101,6 +101,9 @@ public final class PlanComparer {
    * cent, can cost more than it saves ("saves $-0.01" read as a saving).
    */
   private static String saving(BigDecimal saved) {
+    if (saved.signum() == 0) {
+      return "saves nothing: costs the same as pay-as-you-go";
+    }
     return saved.signum() > 0
         ? "saves $" + money(saved) + " a month against pay-as-you-go"
         : "saves nothing: costs $" + money(saved.negate()) + " a month more than pay-as-you-go"

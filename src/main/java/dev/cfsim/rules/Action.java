@@ -91,9 +91,15 @@ public sealed interface Action {
         throw new IllegalArgumentException("the absolute location has no host after '"
             + first.substring(0, first.indexOf("://") + 3) + "'");
       }
-      Matcher port = PORT.matcher(host);
-      if (port.find() && Integer.parseInt(port.group(1)) > 65_535) {
-        throw new IllegalArgumentException("the port " + port.group(1) + " is past 65535");
+      // the port ends a written host, or starts the literal after ${host}
+      Matcher port = viewerHost && parts.size() > 2 && parts.get(2) instanceof Template.Literal after
+          ? PORT_THEN_PATH.matcher(after.text()) : PORT.matcher(host);
+      String portText = port.find() ? port.group(1) : null;
+      if (portText != null && portText.startsWith(":")) {
+        portText = portText.substring(1);
+      }
+      if (portText != null && Integer.parseInt(portText) > 65_535) {
+        throw new IllegalArgumentException("the port " + portText + " is past 65535");
       }
       if (!(literalHost && PORT_AFTER_HOST.matcher(host).matches()) && !viewerHost) {
         throw new IllegalArgumentException("the host of an absolute location must be written out or be ${host}"

@@ -193,6 +193,16 @@ class PlanComparerTest {
   }
 
   @Test
+  void a_bundle_that_saves_exactly_nothing_says_it_costs_the_same() {
+    // 10,010,000 HTTPS requests, the account's free tier used: 10,000 billed × $0.0100 / 10,000
+    // = $0.01 covered; 0.01 × 0.7 = 0.007, committed as $0.01; saved 0.01 − 0.01 = 0
+    PlanOption bundle = option(PlanComparer.compare(usOnly("10010000", "1"), BOOK, EstimateOptions.AS_PROFILED),
+        "Security Savings Bundle");
+    assertEquals("saves nothing: costs the same as pay-as-you-go, and adds up to $0.001 of AWS WAF usage",
+        bundle.reasons().get(1));
+  }
+
+  @Test
   void a_profile_just_past_an_allowance_shows_the_digits_that_put_it_past() {
     PlanOption free = option(PlanComparer.compare(usOnly("1000", "100.0000001"), BOOK, EstimateOptions.AS_PROFILED), "Free");
     // before: "(profile: 100.00 GB)", which read as within the 100 GB

@@ -104,6 +104,10 @@ class RulesReaderTest {
     InvalidInputException port = rejected("rules:\n  - id: r\n    redirect: { location: \"https://a.example:99999/x\" }\n");
     assertEquals("the port 99999 is past 65535", port.problem());
     parse("rules:\n  - id: r\n    redirect: { location: \"https://a.example:8443/x\" }\n");
+    // the port after ${host} too (review: it was only checked after a written host)
+    InvalidInputException viewerPort = rejected("rules:\n  - id: r\n    redirect: { location: \"https://${host}:70000${uri}\" }\n");
+    assertEquals("the port 70000 is past 65535", viewerPort.problem());
+    parse("rules:\n  - id: r\n    redirect: { location: \"https://${host}:8443${uri}\" }\n");
   }
 
   @Test
