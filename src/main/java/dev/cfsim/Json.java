@@ -23,7 +23,7 @@ public final class Json {
           .build();
 
   /** How Jackson starts a message about the character it stopped at (group 1). */
-  private static final String CHARACTER = "Unexpected character \\('(.+?)' \\(code \\d+\\)\\)";
+  private static final String CHARACTER = "Unexpected character \\('(.+?)' \\(code \\d+(?: / 0x[0-9a-fA-F]+)?\\)\\)";
 
   /**
    * Jackson's wording of common reading errors, and the plain words a user gets instead: its own
@@ -54,12 +54,14 @@ public final class Json {
           "a control character (code %s) in a string: write it as an escape such as \\n"),
       new Reason("Unrecognized character escape '(.+?)'.*", "\\%s is not a JSON escape"),
       new Reason("Duplicate field '(.*)'", "the field '%s' appears twice"),
-      new Reason("Invalid UTF-8.*", "the text is not valid UTF-8"));
+      new Reason("Invalid UTF-8.*", "the text is not valid UTF-8"),
+      // StreamReadConstraints: nesting depth, number and string lengths
+      new Reason("(.*?) exceeds the maximum allowed \\((\\d+).*", "%s exceeds the maximum allowed (%s)"));
 
   /** Where Jackson's messages name internals: a {@code [Source: ...]} location, a `Class` or `Feature`. */
   private static final Pattern INTERNALS =
       Pattern.compile("\\s*\\((?:start marker at|for \\w+ starting at) \\[Source:[^\\]]*\\]\\)"
-          + "|\\s*(?:at )?\\[Source:[^\\]]*\\]|\\s*\\(bound as `[^`]*`\\)|:?\\s*[^:]*`[^`]*`.*");
+          + "|\\s*(?:at )?\\[Source:[^\\]]*\\]|\\s*\\(bound as `[^`]*`\\)|: [^:`]*+`[^`]*+`.*");
 
   /** A token Jackson locates just after itself ({@code NaN}): the column given is where it ends. */
   private static final Pattern TOKEN_BEFORE_LOCATION = Pattern.compile("Non-standard token '(.*?)'.*");

@@ -3,6 +3,7 @@ package dev.cfsim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -50,6 +51,16 @@ class JsonTest {
       assertEquals(expected, message, text);
       assertPlain(message);
     });
+  }
+
+  @Test
+  void limits_and_characters_past_latin_1_are_told_too() {
+    // review: these read "not readable" (a backtick clause wiped the whole message) or leaked
+    String deep = "[".repeat(1_001) + "]".repeat(1_001);
+    String message = problem(JSON, deep);
+    assertTrue(message.startsWith("Document nesting depth (1001) exceeds the maximum allowed (1000)"), message);
+    assertPlain(message);
+    assertEquals("expected a field name in double quotes, found '€' (line 1, column 2)", problem(JSON, "{€}"));
   }
 
   @Test
