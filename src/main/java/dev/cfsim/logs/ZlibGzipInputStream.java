@@ -81,6 +81,16 @@ final class ZlibGzipInputStream extends GZIPInputStream implements GzipStreams.M
       return n;
     }
 
+    /**
+     * At least 1: GZIPInputStream before JDK 23 looks for another member only when its source
+     * says bytes are available (JDK-7036144), and a pipe says 0, so the members after the first
+     * were lost. At the true end the look finds no header and GZIPInputStream ends as it should.
+     */
+    @Override
+    public int available() throws IOException {
+      return Math.max(1, in.available());
+    }
+
     @Override
     public long skip(long n) throws IOException {
       long skipped = in.skip(n);

@@ -72,9 +72,14 @@ class GzipTrailingBytesTest {
         continue;
       }
       for (int piece : new int[] {1, 4096, 1 << 20}) {
-        try (InputStream in = inflater.open(pieces(file, piece, false))) {
-          assertArrayEquals(concat(LOG, second), in.readAllBytes(), inflater + " " + piece);
-          assertEquals(0, ((GzipStreams.Members) in).bytesAfterMembers(), inflater + " " + piece);
+        // a pipe (standard input) says no byte is available: GZIPInputStream before JDK 23 then
+        // stopped after the first member (JDK-7036144), and the others read as bytes after it
+        for (boolean pipe : new boolean[] {false, true}) {
+          String what = inflater + " " + piece + (pipe ? " from a pipe" : "");
+          try (InputStream in = inflater.open(pieces(file, piece, pipe))) {
+            assertArrayEquals(concat(LOG, second), in.readAllBytes(), what);
+            assertEquals(0, ((GzipStreams.Members) in).bytesAfterMembers(), what);
+          }
         }
       }
     }
