@@ -227,9 +227,9 @@ final class ProfileCommand implements Callable<Integer> {
         ? "amounts are what the logs hold, not scaled (use --scale-to-month for a shorter window)"
         : "SCALED TO A MONTH: amounts multiplied by " + p.factor() + " = 730 h / " + t.hoursCovered() + " h"
             + (ProfileBuilder.coversMoreThanAMonth(t) ? " (the logs cover more than a month: scaled DOWN)" : ""));
-    BigDecimal whole = p.profile().regions().values().stream()
-        .map(RegionTraffic::requests).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (t.requests() != Math.rint(t.requests()) || p.factor() != null) { // counts were fractions
+      BigDecimal whole = p.profile().regions().values().stream()
+          .map(RegionTraffic::requests).reduce(BigDecimal.ZERO, BigDecimal::add);
       c.add("requests are whole numbers per region, adding up to " + whole.toPlainString()
           + " (the largest remainders of the exact counts get the extra ones)");
     }

@@ -147,24 +147,23 @@ public final class OfferFileImporter {
     return out;
   }
 
+  /** The offer's publicationDate, a timestamp whose first ten characters are the day. */
   private static LocalDate date(InputNode n) {
-    return date(n.text(), n.source(), n.path());
+    String text = n.text();
+    return date(text.length() >= 10 ? text.substring(0, 10) : text, text, n.source(), n.path());
   }
 
   /** The --id option: a whole date, named as the option, not as part of the offer file. */
   private static String bookId(String id) {
-    try {
-      return LocalDate.parse(id).toString();
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("--id", "", "must be a date, YYYY-MM-DD (got '" + id + "')");
-    }
+    return date(id, id, "--id", "").toString();
   }
 
-  private static LocalDate date(String text, String source, String location) {
+  /** {@code day} as a date; an error names {@code given}, the value as written. */
+  private static LocalDate date(String day, String given, String source, String location) {
     try {
-      return LocalDate.parse(text.length() >= 10 ? text.substring(0, 10) : text);
+      return LocalDate.parse(day);
     } catch (DateTimeParseException e) {
-      throw new InvalidInputException(source, location, "must be a date, YYYY-MM-DD (got '" + text + "')");
+      throw new InvalidInputException(source, location, "must be a date, YYYY-MM-DD (got '" + given + "')");
     }
   }
 

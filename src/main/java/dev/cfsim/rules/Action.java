@@ -92,27 +92,24 @@ public sealed interface Action {
             + first.substring(0, first.indexOf("://") + 3) + "'");
       }
       // the port ends a written host, or starts the literal after ${host}
-      Matcher port = viewerHost && parts.size() > 2 && parts.get(2) instanceof Template.Literal after
-          ? PORT_THEN_PATH.matcher(after.text()) : PORT.matcher(host);
-      String portText = port.find() ? port.group(1) : null;
-      if (portText != null && portText.startsWith(":")) {
-        portText = portText.substring(1);
+      Matcher written = PORT_AFTER_HOST.matcher(host);
+      boolean writtenHost = literalHost && written.matches();
+      Matcher afterHost = viewerHost && parts.size() > 2 && parts.get(2) instanceof Template.Literal after
+          ? PORT_THEN_PATH.matcher(after.text()) : null;
+      String port = writtenHost ? written.group(2) : afterHost != null && afterHost.matches() ? afterHost.group(1) : null;
+      if (port != null && Integer.parseInt(port) > 65_535) {
+        throw new IllegalArgumentException("the port " + port + " is past 65535");
       }
-      if (portText != null && Integer.parseInt(portText) > 65_535) {
-        throw new IllegalArgumentException("the port " + portText + " is past 65535");
-      }
-      if (!(literalHost && PORT_AFTER_HOST.matcher(host).matches()) && !viewerHost) {
+      if (!writtenHost && !viewerHost) {
         throw new IllegalArgumentException("the host of an absolute location must be written out or be ${host}"
             + " alone: a host built from ${uri}, ${querystring} or around ${host} could send viewers to another site");
       }
     }
 
-    /** The port at the end of a host, if any. */
-    private static final Pattern PORT = Pattern.compile(":([0-9]{1,5})$");
     /** A host name with an optional port, nothing a URL would read as user info or a path. */
-    private static final Pattern PORT_AFTER_HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?");
+    private static final Pattern PORT_AFTER_HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+)(?::([0-9]{1,5}))?");
     /** What may follow {@code ${host}}: an optional port, then the path, query or fragment, or nothing. */
-    private static final Pattern PORT_THEN_PATH = Pattern.compile("(:[0-9]{1,5})?([/?#].*)?", Pattern.DOTALL);
+    private static final Pattern PORT_THEN_PATH = Pattern.compile("(?::([0-9]{1,5}))?([/?#].*)?", Pattern.DOTALL);
 
     private static int firstOf(String text, String chars) {
       for (int i = 0; i < text.length(); i++) {

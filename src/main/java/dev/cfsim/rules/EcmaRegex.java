@@ -76,15 +76,25 @@ public record EcmaRegex(String source) {
     private final String src;
     private final boolean wide;
     private final StringBuilder out = new StringBuilder();
-    private final Deque<Integer> open = new ArrayDeque<>(); // group number, or 0 for non-capturing
-    /** For each open group: whether its body so far holds '|' or a quantifier. */
-    private final Deque<Boolean> branching = new ArrayDeque<>();
+    private final Deque<OpenGroup> open = new ArrayDeque<>();
     /** The atom before a quantifier is a group that holds '|' or a quantifier. */
     private boolean lastIsBranchingGroup;
     private final Set<String> names = new HashSet<>();
     private int groups;
     private int i;
     private boolean canRepeat;
+
+    /** A group whose ')' is still to come. */
+    private static final class OpenGroup {
+      /** The capture number, 0 for a non-capturing group, -1 for a lookahead. */
+      final int number;
+      /** Its body so far holds '|' or a quantifier. */
+      boolean branching;
+
+      OpenGroup(int number) {
+        this.number = number;
+      }
+    }
 
     /** {@code wide}: translate for {@link Utf16Pattern}'s wide form of values with surrogates. */
     Translator(String src, boolean wide) {
@@ -156,9 +166,8 @@ public record EcmaRegex(String source) {
 
     /** The innermost open group holds '|' or a quantifier. */
     private void markBranching() {
-      if (!branching.isEmpty()) {
-        branching.pop();
-        branching.push(true);
+      if (!open.isEmpty()) {
+        open.peek().branching = true;
       }
     }
 
@@ -221,8 +230,7 @@ public record EcmaRegex(String source) {
     private void openGroup() {
       if (src.startsWith("(?:", i) || src.startsWith("(?=", i) || src.startsWith("(?!", i)) {
         out.append(src, i, i + 3);
-        open.push(src.charAt(i + 2) == ':' ? 0 : -1);
-        branching.push(false);
+        open.push(new OpenGroup(src.charAt(i + 2) == ':' ? 0 : -1));
         i += 3;
       } else if (src.startsWith("(?<=", i) || src.startsWith("(?<!", i)) {
         throw bad("lookbehind '(?<=' / '(?<!' is not in CloudFront's JavaScript runtime");
@@ -236,16 +244,14 @@ public record EcmaRegex(String source) {
           throw bad("duplicate group name '" + name + "'");
         }
         out.append("(?<").append(name).append('>');
-        open.push(++groups);
-        branching.push(false);
+        open.push(new OpenGroup(++groups));
         i = end + 1;
       } else if (src.startsWith("(?", i)) {
         throw bad("'(?" + (i + 2 < src.length() ? src.charAt(i + 2) : "")
             + "' (inline flags, atomic groups) is not JavaScript");
       } else {
         out.append('(');
-        open.push(++groups);
-        branching.push(false);
+        open.push(new OpenGroup(++groups));
         i++;
       }
       canRepeat = false;
@@ -255,16 +261,15 @@ public record EcmaRegex(String source) {
       if (open.isEmpty()) {
         throw bad("unmatched ')' at position " + (i + 1));
       }
-      int group = open.pop();
-      boolean branched = branching.pop();
+      OpenGroup closed = open.pop();
       out.append(')');
       i++;
-      lastIsBranchingGroup = branched;
-      if (branched) {
+      lastIsBranchingGroup = closed.branching;
+      if (closed.branching) {
         markBranching(); // the enclosing group holds this one
       }
       // JavaScript (Annex B) lets a lookahead be repeated; Java does not, so refuse it.
-      canRepeat = group >= 0;
+      canRepeat = closed.number >= 0;
     }
 
     private void escape() {
