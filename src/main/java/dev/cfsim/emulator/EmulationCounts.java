@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param originFetchesAvoided of those, requests the log shows went to the origin (Miss,
  *     RefreshHit): the origin requests the rules save
  * @param changedRequests requests forwarded with a changed URI or headers
+ * @param requestsWithoutHost requests whose log line gave no Host (neither {@code x-host-header}
+ *     nor {@code cs(Host)}): replayed without one, which CloudFront always has
  */
 public record EmulationCounts(
     long records,
@@ -33,7 +35,8 @@ public record EmulationCounts(
     Map<String, List<Sample>> samples,
     double edgeResponses,
     double originFetchesAvoided,
-    double changedRequests) {
+    double changedRequests,
+    double requestsWithoutHost) {
 
   public EmulationCounts {
     decisions = ordered(decisions);

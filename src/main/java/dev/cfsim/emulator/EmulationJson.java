@@ -51,6 +51,7 @@ public final class EmulationJson {
     number(root, "edge_responses", c.edgeResponses());
     number(root, "origin_fetches_avoided", c.originFetchesAvoided());
     number(root, "changed_requests", c.changedRequests());
+    number(root, "requests_without_host", c.requestsWithoutHost());
     ObjectNode explained = root.putObject("decision_actions");
     report.decisionsExplained().forEach(e -> explained.put(e.id(), e.action()));
     ObjectNode samples = root.putObject("samples");
@@ -77,9 +78,7 @@ public final class EmulationJson {
     viewer.put("events", report.enrichment().events());
     viewer.put("unknown_ips", report.enrichment().unknownIps());
     viewer.put("unparsable_ips", report.enrichment().unparsableIps());
-    ArrayNode warnings = root.putArray("warnings");
-    report.ruleWarnings().forEach(w -> warnings.add(w.toString()));
-    strings(warnings, report.malformedSummary());
+    strings(root.putArray("warnings"), report.warnings());
     root.put("elapsed_s", report.elapsedSeconds());
     root.put("throughput_records_per_s", Math.round(report.throughputRecordsPerSecond()));
     return root;

@@ -80,6 +80,21 @@ public record EmulationReport(
     return elapsedSeconds > 0 ? counts.records() / elapsedSeconds : 0;
   }
 
+  /** What a reader should be warned of, in this order: the rules, the replay, malformed lines. */
+  public List<String> warnings() {
+    List<String> out = new ArrayList<>();
+    ruleWarnings.forEach(w -> out.add(w.toString()));
+    double withoutHost = counts.requestsWithoutHost();
+    if (withoutHost > 0) {
+      out.add(EmulationSections.count(withoutHost) + " of " + EmulationSections.count(counts.requests())
+          + " requests had no Host in the logs (x-host-header and cs(Host) empty or not logged): they were"
+          + " replayed without the Host header every request to CloudFront has, so host conditions do not"
+          + " match them (not even host: \"*\") and ${host} is empty; log x-host-header for exact results.");
+    }
+    out.addAll(malformedSummary);
+    return out;
+  }
+
   /** Each decision id of the rule set with its action in words. */
   public static List<Explained> explain(RuleSet rules) {
     List<Explained> out = new ArrayList<>();

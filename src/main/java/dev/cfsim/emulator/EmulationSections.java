@@ -33,9 +33,7 @@ final class EmulationSections {
       out.add(cost(r.cost(), r.logic()));
     }
     out.add(samples(r));
-    List<String> warnings = new ArrayList<>();
-    r.ruleWarnings().forEach(w -> warnings.add(w.toString()));
-    warnings.addAll(r.malformedSummary());
+    List<String> warnings = r.warnings();
     if (!warnings.isEmpty()) {
       out.add(new ReportSection("Warnings", List.of(), List.of(), warnings));
     }

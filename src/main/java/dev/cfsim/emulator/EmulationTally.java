@@ -53,6 +53,7 @@ public final class EmulationTally {
   private double edgeResponses;
   private double originFetchesAvoided;
   private double changedRequests;
+  private double withoutHost;
 
   /** A tally for decisions that carry one of {@code decisionIds} (see RuleEvaluator#decisionIds). */
   public EmulationTally(List<String> decisionIds) {
@@ -96,6 +97,9 @@ public final class EmulationTally {
     requests += w;
     decisions[d] += w;
     Map<String, FieldValue> headers = r.event().request().headers();
+    if (headers.get("host") == null) {
+      withoutHost += w;
+    }
     row(byCountry, ViewerLabels.country(headers))[d] += w;
     row(byDevice, ViewerLabels.device(headers))[d] += w;
     if (r.decision() instanceof Decision.Response response) {
@@ -127,6 +131,7 @@ public final class EmulationTally {
     edgeResponses += other.edgeResponses;
     originFetchesAvoided += other.originFetchesAvoided;
     changedRequests += other.changedRequests;
+    withoutHost += other.withoutHost;
     for (int d = 0; d < ids.size(); d++) {
       for (int s = 0; s < other.samples[d].length; s++) {
         offerSample(d, other.sampleKeys[d][s], other.samples[d][s]);
@@ -153,7 +158,7 @@ public final class EmulationTally {
             .thenComparing(Map.Entry::getKey))
         .forEach(e -> targetMap.put(e.getKey(), e.getValue()[0]));
     return new EmulationCounts(records, requests, decisionMap, breakdown(byCountry), breakdown(byDevice),
-        targetMap, sampleMap, edgeResponses, originFetchesAvoided, changedRequests);
+        targetMap, sampleMap, edgeResponses, originFetchesAvoided, changedRequests, withoutHost);
   }
 
   private Map<String, Map<String, Double>> breakdown(Map<String, double[]> source) {

@@ -24,6 +24,7 @@ final class DelimitedLineParser implements LineParser {
   private static final byte[] KIND = new byte[SLOTS];
 
   private static final int CLIENT_IP = LogField.CLIENT_IP.ordinal();
+  private static final int URI_STEM = LogField.URI_STEM.ordinal();
 
   static {
     for (LogField f :
@@ -101,11 +102,17 @@ final class DelimitedLineParser implements LineParser {
     int columns = delimiters + 1;
     int known = Math.min(columns, slotOfColumn.length);
     int fieldStart = start;
+    int unrootedUri = -1;
+    int unrootedUriEnd = -1;
     for (int column = 0; column < known; column++) {
       int fieldEnd = column < delimiters ? at[column] : end;
       int slot = slotOfColumn[column];
       int len = fieldEnd - fieldStart;
       if (slot >= 0 && len > 0 && !(len == 1 && buf[fieldStart] == '-')) {
+        if (slot == URI_STEM && buf[fieldStart] != '/') {
+          unrootedUri = fieldStart;
+          unrootedUriEnd = fieldEnd;
+        }
         read(slot, buf, fieldStart, len, ascii);
       }
       fieldStart = fieldEnd + 1;
@@ -113,6 +120,13 @@ final class DelimitedLineParser implements LineParser {
     // a trailing tab is an empty extra column; anything in one means the field list is wrong
     if (columns > slotOfColumn.length && end > at[slotOfColumn.length - 1] + columns - slotOfColumn.length) {
       throw wrongCount(columns);
+    }
+    if (unrootedUri >= 0) {
+      // checked here, whether or not the job keeps the URI, so every job finds the same lines malformed
+      throw columns < slotOfColumn.length
+          ? wrongCount(columns)
+          : RecordAssembler.unrootedUri(
+              new String(buf, unrootedUri, unrootedUriEnd - unrootedUri, StandardCharsets.UTF_8));
     }
     try {
       return assembler.assemble(values, numbers);

@@ -25,6 +25,7 @@ public final class MalformedLines {
     BAD_DATE("bad date"),
     BAD_NUMBER("bad number"),
     BAD_IP("bad IP"),
+    BAD_URI("bad URI"),
     BAD_JSON("bad JSON");
 
     private final String label;

@@ -3,6 +3,7 @@ package dev.cfsim.logs;
 import static dev.cfsim.logs.MalformedLines.Reason.BAD_DATE;
 import static dev.cfsim.logs.MalformedLines.Reason.BAD_IP;
 import static dev.cfsim.logs.MalformedLines.Reason.BAD_NUMBER;
+import static dev.cfsim.logs.MalformedLines.Reason.BAD_URI;
 import static dev.cfsim.logs.MalformedLines.Reason.MISSING_FIELD;
 
 import java.time.LocalDate;
@@ -68,6 +69,9 @@ final class RecordAssembler {
     String distributionHost = text(v[LogField.CS_HOST.ordinal()]);
     String hostHeader = text(v[LogField.X_HOST_HEADER.ordinal()]);
     String uri = text(v[LogField.URI_STEM.ordinal()]);
+    if (uri != null && !uri.startsWith("/")) {
+      throw unrootedUri(uri);
+    }
     String query = text(v[LogField.QUERY.ordinal()]);
     if (realtime) {
       String swap = distributionHost;
@@ -266,6 +270,15 @@ final class RecordAssembler {
   }
 
   /** A value for a message, cut so a huge bad field cannot flood the summary. */
+  /**
+   * CloudFront logs the path a viewer asked for, which always starts with {@code /} (real-time
+   * logs add the query after it); anything else was not written by CloudFront, and replaying it
+   * would break what rules and functions may assume of {@code request.uri}.
+   */
+  static MalformedLineException unrootedUri(String uri) {
+    return new MalformedLineException(BAD_URI, "cs-uri-stem '" + clip(uri) + "' does not start with /");
+  }
+
   static String clip(String s) {
     return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }

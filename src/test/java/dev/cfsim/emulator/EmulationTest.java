@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogFormat;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.pricing.PriceBooks;
@@ -93,6 +94,33 @@ class EmulationTest {
     // Lambda@Edge: 438,000,000 x $0.60 / 1M = $262.80; 438,000,000 x 0.005 s x 0.125 GB = 273,750 GB-s
     // x $0.00005001 = $13.6902375; together $276.4902375
     assertEquals(0, new BigDecimal("276.4902375").compareTo(cost.lambdaEdgeUsd()), cost.lambdaEdgeUsd().toString());
+  }
+
+  @Test
+  void requests_logged_without_a_host_are_counted_and_explained_beside_the_rule_they_bypass(@TempDir Path dir)
+      throws Exception {
+    Path rules = Files.writeString(dir.resolve("any-host.yaml"), "rules:\n"
+        + "  - { id: any-host, when: { host: \"*\" }, pass: true }\n"
+        + "  - { id: any-path, when: { path_prefix: / }, pass: true }\n");
+    // a real-time log configured without cs-host and x-host-header: no line says which Host it was for
+    Path log = Files.writeString(dir.resolve("realtime.log"),
+        "1762067701.000\t203.0.113.10\t200\t512\tGET\t/a\tICN54-C1\n"
+            + "1762067702.000\t203.0.113.11\t200\t512\tGET\t/b?x=1\tICN54-C1\n");
+    Emulation emulation = new Emulation(RulesReader.read(rules), ViewerEnricher.builder().build(),
+        EdgeLocations.builtIn(), null, MonthScale.asRecorded());
+    EmulationReport r = emulation.run(LogSource.of(List.of(log.toString()), LogReadOptions.defaults()
+        .withFormat(LogFormat.REALTIME)
+        .withFields(List.of("timestamp", "c-ip", "sc-status", "sc-bytes", "cs-method", "cs-uri-stem",
+            "x-edge-location"))));
+
+    assertEquals(Map.of("any-host", 0.0, "any-path", 2.0, "pass", 0.0), r.counts().decisions());
+    assertEquals(2.0, r.counts().requestsWithoutHost());
+    assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("2 of 2 requests had no Host in the logs")
+        && w.contains("not even host: \"*\"")), r.warnings().toString());
+    JsonNode json = new ObjectMapper().readTree(EmulationFormat.JSON.render(r));
+    assertEquals(2, json.get("requests_without_host").asInt());
+    assertEquals(r.warnings().size(), json.get("warnings").size());
+    assertEquals(0, emulate(false, 1).counts().requestsWithoutHost(), "every shop-sample line has a Host");
   }
 
   @Test

@@ -215,6 +215,41 @@ class LogSourceTest {
   }
 
   @Test
+  void a_path_not_starting_with_a_slash_is_malformed_whether_or_not_the_job_reads_the_uri() throws IOException {
+    String good = Files.readAllLines(EDGE_CASES).get(2);
+    String[] f = good.split("\t", -1);
+    Path p = write("uri.log", "#Fields: " + String.join(" ", LogField.STANDARD_33) + "\n"
+        + good + "\n"
+        + with(f, 7, "index.html") + "\n" // line 3: CloudFront always logs the path from its /
+        + with(f, 7, "%2Findex.html") + "\n" // line 4: nor does it encode that slash
+        + with(f, 7, "/") + "\n"
+        + String.join("\t", List.of(with(f, 7, "x").split("\t")).subList(0, 12)) + "\n"); // line 6: cut short
+    for (LogReadOptions options : List.of(LogReadOptions.defaults(),
+        LogReadOptions.defaults().readingOnly(TrafficTally.FIELDS))) {
+      List<RequestRecord> read = new ArrayList<>();
+      MalformedLines m = LogSource.readFile(p, options, read::add).malformed();
+      assertEquals(2, read.size());
+      assertEquals(Map.of(MalformedLines.Reason.BAD_URI, 2L, MalformedLines.Reason.WRONG_FIELD_COUNT, 1L),
+          m.counts());
+      assertEquals(p + ": line 3: bad URI: cs-uri-stem 'index.html' does not start with /",
+          m.examples().get(0).toString());
+      assertEquals(4L, m.examples().get(1).line());
+    }
+  }
+
+  @Test
+  void a_json_line_whose_path_does_not_start_with_a_slash_is_malformed() throws IOException {
+    String good = Files.readAllLines(Path.of("examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-08.v2.json")).get(0);
+    Path p = write("uri.json", good + "\n"
+        + good.replace("\"cs-uri-stem\": \"/products/", "\"cs-uri-stem\": \"products/") + "\n");
+    List<RequestRecord> read = new ArrayList<>();
+    MalformedLines m = LogSource.readFile(p, LogReadOptions.defaults(), read::add).malformed();
+    assertEquals(1, read.size());
+    assertEquals(p + ": line 2: bad URI: cs-uri-stem 'products/1204.html' does not start with /",
+        m.examples().get(0).toString());
+  }
+
+  @Test
   void strict_mode_stops_at_the_first_malformed_line_naming_file_and_line() throws IOException {
     String good = Files.readAllLines(EDGE_CASES).get(2);
     Path p =
