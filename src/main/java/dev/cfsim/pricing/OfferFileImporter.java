@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Builds a price book from AWS's Price List offer file for AmazonCloudFront, so prices can be
@@ -30,6 +31,10 @@ public final class OfferFileImporter {
 
   private static final BigDecimal TEN_THOUSAND = new BigDecimal(10_000);
   private static final BigDecimal MILLION = new BigDecimal(1_000_000);
+  /** A decimal with an exponent of at most two digits: {@code 7.5E-7}, {@code 1e-6}. */
+  private static final Pattern SCIENTIFIC = Pattern.compile("[0-9]+(?:\\.[0-9]+)?[eE][+-]?[0-9]{1,2}");
+  /** No CloudFront unit costs more than this; a larger figure is a misread file. */
+  private static final BigDecimal MAX_PRICE = MILLION;
   private static final Map<String, PricingRegion> LOCATIONS = Map.of(
       "United States", PricingRegion.US, "Europe", PricingRegion.EU, "South Africa", PricingRegion.ME_AF,
       "South America", PricingRegion.SA, "Japan", PricingRegion.JP, "Australia", PricingRegion.AU,
@@ -139,12 +144,28 @@ public final class OfferFileImporter {
         out.add(new Dimension(
             d.optional("beginRange").map(InputNode::nonNegative).orElse(BigDecimal.ZERO),
             end.equals("Inf") ? null : d.field("endRange").nonNegative(),
-            d.field("pricePerUnit").field("USD").nonNegative(),
+            price(d.field("pricePerUnit").field("USD")),
             d.optional("unit").map(InputNode::text).orElse("")));
       }
     }
     out.sort(Comparator.comparing(Dimension::begin));
     return out;
+  }
+
+  /**
+   * A price as the offer writes it: a decimal string ({@code "0.0000007500"}); a machine-written
+   * exponent ({@code "7.5E-7"}, as a JSON tool re-serialising the file may write it) is read
+   * exactly too, where a profile's number reader would refuse it.
+   */
+  private static BigDecimal price(InputNode n) {
+    if (!n.isNumber() && SCIENTIFIC.matcher(n.text()).matches()) {
+      BigDecimal usd = new BigDecimal(n.text());
+      if (usd.compareTo(MAX_PRICE) > 0) {
+        throw n.invalid("is too large for a price (got " + n.text() + ")");
+      }
+      return usd;
+    }
+    return n.nonNegative();
   }
 
   /** The offer's publicationDate, a timestamp whose first ten characters are the day. */

@@ -57,6 +57,23 @@ class OfferFileImporterTest {
   }
 
   @Test
+  void a_price_written_with_an_exponent_is_read_exactly() throws Exception {
+    String excerpt = Files.readString(EXCERPT);
+    assertTrue(excerpt.contains("\"USD\": \"0.0000007500\""));
+    PriceBook book = importExcerpt(excerpt.replace("\"USD\": \"0.0000007500\"", "\"USD\": \"7.5E-7\"")).book();
+    assertUsd("0.0075", book.region(PricingRegion.US).requestsHttp().usd()); // 7.5 × 10^-7 × 10,000
+    book = importExcerpt(excerpt.replace("\"USD\": \"0.0000007500\"", "\"USD\": \"1e-6\"")).book();
+    assertUsd("0.01", book.region(PricingRegion.US).requestsHttp().usd());
+
+    InvalidInputException huge = assertThrows(InvalidInputException.class,
+        () -> importExcerpt(excerpt.replace("\"USD\": \"0.0000007500\"", "\"USD\": \"1e99\"")));
+    assertTrue(huge.getMessage().contains("USD: is too large for a price (got 1e99)"), huge.getMessage());
+    InvalidInputException bad = assertThrows(InvalidInputException.class,
+        () -> importExcerpt(excerpt.replace("\"USD\": \"0.0000007500\"", "\"USD\": \"1e-6x\"")));
+    assertTrue(bad.getMessage().contains("USD: must be a number (got '1e-6x')"), bad.getMessage());
+  }
+
+  @Test
   void the_new_book_names_the_offer_file_as_source_and_keeps_what_it_lacks() throws Exception {
     OfferFileImporter.Result r = importExcerpt();
     assertEquals("2026-11-01", r.book().id()); // the offer's publicationDate
