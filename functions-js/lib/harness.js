@@ -179,10 +179,10 @@ const SETUP_SOURCE = `(function (host, available, logs) {
   // One event at a time: run() calls the handler, take() answers a JSON string once settled.
   var handler, current;
   function describe(e) { return StringC(e && e.stack ? StringC(e.stack).split('\\n')[0] : e); }
-  function run(eventJson) {
+  function run(event) {
     var slot = current = { settled: false };
     try {
-      var value = handler(parse(eventJson));
+      var value = handler(event);
       if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
         apply(then, P.resolve(value), [
           function (v) { slot.value = v; slot.settled = true; },
@@ -207,11 +207,42 @@ const SETUP_SOURCE = `(function (host, available, logs) {
       return stringify({ error: 'the handler returned a value that is not JSON: ' + describe(e), logs: line });
     }
   }
+  // A batch runs in as few calls as the events allow (each call from Node arms a watchdog, which
+  // costs far more than a generated function): run() and take() event after event, stopping after
+  // an event whose handler returned a promise, so that its continuations run when the call
+  // returns (the microtasks drain then) before the next event starts, as when events run one by one.
+  var queue = [], answers = [], at = 0, waiting = false;
+  function put(array, index, value) {
+    defineProperty(array, index, { value: value, writable: true, enumerable: true, configurable: true });
+  }
+  function runQueued() {
+    if (waiting) {
+      waiting = false;
+      put(answers, at, take());
+      at++;
+    }
+    while (at < queue.length) {
+      run(queue[at]);
+      if (!current.settled) {
+        waiting = true;
+        return;
+      }
+      put(answers, at, take());
+      at++;
+    }
+  }
   return {
     findHandler: function () { handler = typeof globalThis.handler === 'function' ? globalThis.handler : undefined; return handler !== undefined; },
     setEvent: function (eventJson) { current = eventJson; },
-    run: function () { run(current); },
+    run: function () { run(parse(current)); },
     take: take,
+    // Node's side of the batch: strings and numbers only cross.
+    queue: function (eventsJson) { queue = parse(eventsJson); answers = []; at = 0; waiting = false; current = undefined; },
+    runQueued: runQueued,
+    position: function () { return at; },
+    // The event at the current position is answered by Node (it ran alone): skip it here.
+    skip: function () { at++; waiting = false; current = undefined; logs.length = 0; },
+    answer: function (index) { return answers[index]; },
   };
 })`;
 
@@ -251,7 +282,8 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   }
   // The entry points are fixed before any event, so the function cannot replace them.
   const entry = new vm.Script('(function (h) { "use strict"; var d = Object.defineProperty;'
-    + ' d(globalThis, "__cfsimRun", { value: h.run }); d(globalThis, "__cfsimTake", { value: h.take }); })');
+    + ' d(globalThis, "__cfsimRun", { value: h.run }); d(globalThis, "__cfsimTake", { value: h.take });'
+    + ' d(globalThis, "__cfsimRunQueued", { value: h.runQueued }); })');
   entry.runInContext(context)(harness);
   const runScript = new vm.Script('__cfsimRun()');
   const takeScript = new vm.Script('__cfsimTake()');
@@ -270,8 +302,42 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
     }
   }
 
+  const queuedScript = new vm.Script('__cfsimRunQueued()');
+
+  // Runs the events in one timed call, or a few (see runQueued). When the time runs out the
+  // event then running may have been slow or merely last: it runs again alone under its own
+  // limit, and the rest go on in one call again.
+  function runQueued(events) {
+    const results = new Array(events.length);
+    const aloneLogs = new Array(events.length);
+    harness.queue(JSON.stringify(events));
+    while (harness.position() < events.length) {
+      try {
+        queuedScript.runInContext(context, { timeout: timeoutMs });
+      } catch (e) {
+        const interrupted = harness.position();
+        harness.skip();
+        const logged = logs.length;
+        results[interrupted] = e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+          ? runOne(events[interrupted])
+          : { error: `the harness failed on this event: ${e && e.message ? e.message : e}` };
+        aloneLogs[interrupted] = logs.splice(logged);
+      }
+    }
+    for (let i = 0; i < events.length; i++) {
+      if (results[i] !== undefined) {
+        logs.push(...aloneLogs[i]);
+        continue;
+      }
+      const answer = JSON.parse(harness.answer(i));
+      logs.push(...answer.logs);
+      results[i] = 'error' in answer ? { error: answer.error } : { value: answer.undefinedValue ? undefined : answer.value };
+    }
+    return results;
+  }
+
   async function runBatch(events) {
-    return events.map(runOne);
+    return runQueued(events);
   }
 
   return { runBatch, logs };

@@ -149,6 +149,39 @@ test('a function that loops forever is an error for that event only', async () =
   assert.equal(results[1].value.uri, '/after');
 });
 
+test('a function that loops forever mid-batch costs only that event; the events around it are answered', async () => {
+  const fn = loadFunction('function handler(event) { if (event.request.uri === "/loop") { for (;;) {} } return event.request; }', { timeoutMs: 50 });
+  const results = await fn.runBatch([event('/a'), event('/b'), event('/loop'), event('/c'), event('/d')]);
+  assert.deepEqual(results.map((r) => r.value ? r.value.uri : r.error),
+    ['/a', '/b', 'the function ran longer than 50 ms', '/c', '/d']);
+});
+
+test('the time limit is per event: a batch of events each within it is answered whole, however long the batch', async () => {
+  // each event busy-waits 150 ms under a 250 ms limit: the batch outlasts the limit, no event does
+  const fn = loadFunction('function handler(event) { var end = Date.now() + 150; while (Date.now() < end) {} return event.request; }',
+    { timeoutMs: 250 });
+  const results = await fn.runBatch([event('/a'), event('/b'), event('/c'), event('/d')]);
+  assert.deepEqual(results.map((r) => r.value ? r.value.uri : r.error), ['/a', '/b', '/c', '/d']);
+});
+
+test("an async handler's continuations run before the next event starts, as when events run one by one", async () => {
+  const fn = loadFunction('var last = "";\n'
+    + 'async function handler(event) { var mine = event.request.uri; last = mine; await null; await null;'
+    + ' console.log(mine); return { mine: mine, lastAtEnd: last }; }');
+  const results = await fn.runBatch([event('/a'), event('/b'), event('/c')]);
+  assert.deepEqual(results.map((r) => r.value), [
+    { mine: '/a', lastAtEnd: '/a' }, { mine: '/b', lastAtEnd: '/b' }, { mine: '/c', lastAtEnd: '/c' }]);
+  assert.deepEqual(fn.logs, ['/a', '/b', '/c']);
+});
+
+test('a batch mixing sync and async answers keeps every answer in its place', async () => {
+  const fn = loadFunction('function handler(event) { var r = event.request;'
+    + ' return r.uri.indexOf("/async") === 0 ? Promise.resolve(r) : r; }');
+  const uris = ['/1', '/async/2', '/3', '/4', '/async/5', '/async/6', '/7'];
+  const results = await fn.runBatch(uris.map((u) => event(u)));
+  assert.deepEqual(results.map((r) => r.value.uri), uris);
+});
+
 test('a promise that never settles is an error for that event', async () => {
   const result = await runOne('function handler(event) { return new Promise(function () {}); }', event('/'));
   assert.match(result.error, /promise .*never settled/);
