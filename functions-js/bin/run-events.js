@@ -43,7 +43,7 @@ async function main() {
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const started = process.hrtime.bigint();
-    const results = await fn.runBatch(JSON.parse(line));
+    const results = await fn.runBatchJson(line);
     const nanos = Number(process.hrtime.bigint() - started);
     fn.logs.length = 0;
     // each result was parsed from JSON inside the sandbox (or is an error), so it serialises

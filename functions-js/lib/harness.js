@@ -237,7 +237,12 @@ const SETUP_SOURCE = `(function (host, available, logs) {
     run: function () { run(parse(current)); },
     take: take,
     // Node's side of the batch: strings and numbers only cross.
-    queue: function (eventsJson) { queue = parse(eventsJson); answers = []; at = 0; waiting = false; current = undefined; },
+    queue: function (eventsJson) {
+      var events = parse(eventsJson);
+      if (!isArray(events)) throw new TypeErrorC('a batch is a JSON array of events');
+      queue = events; answers = []; at = 0; waiting = false; current = undefined;
+      return events.length;
+    },
     runQueued: runQueued,
     position: function () { return at; },
     // The event at the current position is answered by Node (it ran alone): skip it here.
@@ -247,7 +252,7 @@ const SETUP_SOURCE = `(function (host, available, logs) {
 })`;
 
 /**
- * Loads a function's source. Returns {runBatch(events) -> Promise<results>, logs}. Each result
+ * Loads a function's source. Returns {runBatch(events) -> Promise<results>, runBatchJson(text), logs}. Each result
  * is {value} (what the handler returned, awaited if it returned a promise) or {error}; an
  * event on which the function runs longer than the time limit is an error for that event only.
  */
@@ -304,14 +309,15 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
 
   const queuedScript = new vm.Script('__cfsimRunQueued()');
 
-  // Runs the events in one timed call, or a few (see runQueued). When the time runs out the
-  // event then running may have been slow or merely last: it runs again alone under its own
-  // limit, and the rest go on in one call again.
-  function runQueued(events) {
-    const results = new Array(events.length);
-    const aloneLogs = new Array(events.length);
-    harness.queue(JSON.stringify(events));
-    while (harness.position() < events.length) {
+  // Runs a batch (a JSON array of events, parsed once, in the function's realm) in one timed
+  // call, or a few (see runQueued). When the time runs out the event then running may have been
+  // slow or merely last: it runs again alone, from a fresh copy, under its own limit, and the
+  // rest go on in one call again.
+  function runQueued(eventsJson) {
+    const count = harness.queue(eventsJson);
+    const results = new Array(count);
+    const aloneLogs = new Array(count);
+    while (harness.position() < count) {
       try {
         queuedScript.runInContext(context, { timeout: timeoutMs });
       } catch (e) {
@@ -319,12 +325,12 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
         harness.skip();
         const logged = logs.length;
         results[interrupted] = e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
-          ? runOne(events[interrupted])
+          ? runOne(JSON.parse(eventsJson)[interrupted])
           : { error: `the harness failed on this event: ${e && e.message ? e.message : e}` };
         aloneLogs[interrupted] = logs.splice(logged);
       }
     }
-    for (let i = 0; i < events.length; i++) {
+    for (let i = 0; i < count; i++) {
       if (results[i] !== undefined) {
         logs.push(...aloneLogs[i]);
         continue;
@@ -337,10 +343,15 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   }
 
   async function runBatch(events) {
-    return runQueued(events);
+    return runQueued(JSON.stringify(events));
   }
 
-  return { runBatch, logs };
+  /** runBatch for a batch already in JSON text, as run-events.js receives it: no parse in Node's realm. */
+  async function runBatchJson(eventsJson) {
+    return runQueued(eventsJson);
+  }
+
+  return { runBatch, runBatchJson, logs };
 }
 
 module.exports = { loadFunction };

@@ -25,6 +25,7 @@ public final class NodeFunctionRunner implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int STDERR_KEPT_CHARS = 4_000;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final Process process;
   private final BufferedWriter stdin;
@@ -127,17 +128,24 @@ public final class NodeFunctionRunner implements AutoCloseable {
    * JSON strings, raw line breaks only between tokens.
    */
   static void appendAscii(StringBuilder out, String json) {
+    int copied = 0; // json[copied, i) is plain ASCII, appended in one piece when a character is not
     for (int i = 0; i < json.length(); i++) {
       char c = json.charAt(i);
+      if (c < 0x80 && c != '\n' && c != '\r') {
+        continue;
+      }
+      out.append(json, copied, i);
+      copied = i + 1;
       if (c == '\n' || c == '\r') {
         out.append(' '); // whitespace between tokens: a JSON string cannot hold a raw line break
-      } else if (c < 0x80) {
-        out.append(c);
       } else {
-        out.append(String.format("\\u%04x", (int) c));
+        out.append("\\u").append(HEX[c >>> 12]).append(HEX[(c >>> 8) & 0xf]).append(HEX[(c >>> 4) & 0xf])
+            .append(HEX[c & 0xf]);
       }
     }
+    out.append(json, copied, json.length());
   }
+
 
   private JsonNode readLine(String doing) throws IOException {
     String line = stdout.readLine();

@@ -29,6 +29,22 @@ class NodeFunctionRunnerTest {
   }
 
   @Test
+  void events_go_to_node_as_ascii_on_one_line_and_keep_their_value() throws Exception {
+    String json = "{\"uri\":\"/\uC6B4\uB3D9\uD654\",\n\r\"ua\":\"\uD83D\uDE00 lone \uD800 \u00e9\",\"plain\":\"ab\"}";
+    StringBuilder out = new StringBuilder("[");
+    NodeFunctionRunner.appendAscii(out, json);
+
+    assertEquals("[{\"uri\":\"/\\uc6b4\\ub3d9\\ud654\",  \"ua\":\"\\ud83d\\ude00 lone \\ud800 \\u00e9\",\"plain\":\"ab\"}",
+        out.toString());
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertEquals(mapper.readTree(json.replace("\uD800", "?")),
+        mapper.readTree(out.substring(1).replace("\\ud800", "?")), "the same JSON value");
+    StringBuilder plain = new StringBuilder();
+    NodeFunctionRunner.appendAscii(plain, "{\"a\":1}");
+    assertEquals("{\"a\":1}", plain.toString());
+  }
+
+  @Test
   void one_process_runs_many_batches_and_keeps_event_order() throws Exception {
     Path file = function("function handler(event) { var r = event.request; r.uri = r.uri + '!'; return r; }");
     try (NodeFunctionRunner runner = NodeFunctionRunner.start(
