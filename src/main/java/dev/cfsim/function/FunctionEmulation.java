@@ -26,7 +26,6 @@ import dev.cfsim.viewer.ViewerRequestEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,20 +87,17 @@ public final class FunctionEmulation {
         RuleEvaluator.compile(new RuleSet(RuleSet.RUNTIME, List.of(), new Action.Pass())), enricher, edges);
     EmulationTally tally = new EmulationTally(OUTCOMES, Set.of(ERROR));
     TrafficTally traffic = new TrafficTally(edges);
-    List<Replayed> batch = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
+    Batches batches = new Batches(tally);
     long start = System.nanoTime();
     LogReadResult<Void> read = logs.forEach(record -> {
       Replayed replayed = events.replay(record);
       // Reader threads take turns: the tallies, the batch and Node's pipe are shared.
-      synchronized (batch) {
+      synchronized (batches) {
         traffic.add(record);
-        batch.add(replayed);
-        if (batch.size() == FunctionVerifier.BATCH_SIZE) {
-          decide(batch, tally);
-        }
+        batches.add(replayed);
       }
     });
-    decide(batch, tally);
+    batches.finish();
     double elapsed = (System.nanoTime() - start) / 1e9;
     FunctionCost cost = priceBook == null ? null
         : FunctionCost.price(traffic, monthScale.apply(traffic), priceBook, "function " + functionName);
@@ -109,28 +105,66 @@ public final class FunctionEmulation {
         read.malformed().summary(), enricher.stats(), enricher.geoDescription(), tally.counts(), cost, elapsed);
   }
 
-  /** Runs one batch in Node and tallies each event with the outcome the function gave. */
-  private void decide(List<Replayed> batch, EmulationTally tally) {
-    if (batch.isEmpty()) {
-      return;
+  /**
+   * Events on their way through Node: a batch fills while the one before runs in Node, and is
+   * tallied, with the outcome the function gave each event, when the next is sent.
+   */
+  private final class Batches {
+    private final EmulationTally tally;
+    private List<Replayed> filling = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
+    private List<Replayed> running = List.of();
+    private List<String> runningJson = List.of();
+    private NodeFunctionRunner.Pending answer;
+
+    Batches(EmulationTally tally) {
+      this.tally = tally;
     }
-    List<String> json = new ArrayList<>(batch.size());
-    for (Replayed r : batch) {
-      json.add(ViewerEventJson.write(r.event()));
+
+    void add(Replayed replayed) {
+      filling.add(replayed);
+      if (filling.size() == FunctionVerifier.BATCH_SIZE) {
+        send();
+      }
     }
-    List<FunctionResult> results;
-    try {
-      results = node.run(json).results();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+
+    void finish() {
+      send();
+      tallyRunning();
     }
-    Iterator<FunctionResult> it = results.iterator();
-    Iterator<String> sent = json.iterator();
-    for (Replayed r : batch) {
-      tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(),
-          decision(it.next(), r.event(), sent.next())));
+
+    private void send() {
+      if (filling.isEmpty()) {
+        return;
+      }
+      List<String> json = new ArrayList<>(filling.size());
+      for (Replayed r : filling) {
+        json.add(ViewerEventJson.write(r.event()));
+      }
+      NodeFunctionRunner.Pending sent = node.send(json);
+      tallyRunning();
+      running = filling;
+      runningJson = json;
+      answer = sent;
+      filling = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
     }
-    batch.clear();
+
+    private void tallyRunning() {
+      if (answer == null) {
+        return;
+      }
+      List<FunctionResult> results;
+      try {
+        results = answer.results().results();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      answer = null;
+      for (int i = 0; i < running.size(); i++) {
+        Replayed r = running.get(i);
+        tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(),
+            decision(results.get(i), r.event(), runningJson.get(i))));
+      }
+    }
   }
 
   /**

@@ -33,9 +33,11 @@ public final class FunctionVerifier {
   private final NodeFunctionRunner node;
   private final int differencesKept;
   private final LongConsumer progress;
-  private final List<ViewerRequestEvent> batch = new ArrayList<>(BATCH_SIZE);
-  private final List<String> batchJson = new ArrayList<>(BATCH_SIZE);
-  private final List<Decision> batchDecisions = new ArrayList<>(BATCH_SIZE);
+  private List<ViewerRequestEvent> batch = new ArrayList<>(BATCH_SIZE);
+  private List<String> batchJson = new ArrayList<>(BATCH_SIZE);
+  private List<Decision> batchDecisions = new ArrayList<>(BATCH_SIZE);
+  /** The batch Node is running while the next one fills; compared when that one is sent. */
+  private InFlight inFlight;
   private final List<Difference> differences = new ArrayList<>();
   private final Map<String, Long> decisions = new LinkedHashMap<>();
   private long count;
@@ -87,17 +89,37 @@ public final class FunctionVerifier {
   /** Runs the last batch and returns the outcome. */
   public Report finish() throws IOException {
     flush();
+    compareInFlight();
     return new Report(count, differenceCount, differences, decisions, javaNanos, nodeNanos);
   }
 
+  /** A batch sent to Node, with what the Java side decided for each of its events. */
+  private record InFlight(List<ViewerRequestEvent> events, List<String> json, List<Decision> decisions,
+      NodeFunctionRunner.Pending answer) {}
+
+  /** Sends the filled batch, then compares the one before it while Node runs this one. */
   private void flush() throws IOException {
     if (batch.isEmpty()) {
       return;
     }
-    NodeFunctionRunner.Batch results = node.run(batchJson);
+    NodeFunctionRunner.Pending answer = node.send(batchJson);
+    compareInFlight();
+    inFlight = new InFlight(batch, batchJson, batchDecisions, answer);
+    batch = new ArrayList<>(BATCH_SIZE);
+    batchJson = new ArrayList<>(BATCH_SIZE);
+    batchDecisions = new ArrayList<>(BATCH_SIZE);
+  }
+
+  private void compareInFlight() throws IOException {
+    if (inFlight == null) {
+      return;
+    }
+    InFlight b = inFlight;
+    inFlight = null;
+    NodeFunctionRunner.Batch results = b.answer().results();
     nodeNanos += results.nanos();
-    for (int i = 0; i < batch.size(); i++) {
-      Difference d = compare(count + i, batch.get(i), batchJson.get(i), batchDecisions.get(i),
+    for (int i = 0; i < b.events().size(); i++) {
+      Difference d = compare(count + i, b.events().get(i), b.json().get(i), b.decisions().get(i),
           results.results().get(i));
       if (d != null) {
         differenceCount++;
@@ -106,10 +128,7 @@ public final class FunctionVerifier {
         }
       }
     }
-    count += batch.size();
-    batch.clear();
-    batchJson.clear();
-    batchDecisions.clear();
+    count += b.events().size();
     progress.accept(count);
   }
 

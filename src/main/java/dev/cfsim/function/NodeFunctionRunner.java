@@ -14,12 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one CloudFront Function over many events in a single long-lived Node process: events go
  * in batches, one JSON array per line on stdin, and each batch is answered by one line. Starting
  * Node once per event would cost tens of milliseconds each; a batch costs microseconds per event.
+ * A batch can be {@link #send sent} before the previous answer is read, so Node runs one batch
+ * while the caller prepares the next and checks the last; a writer thread feeds stdin, since
+ * Node, blocked writing an answer nobody reads yet, would otherwise stop reading.
  */
 public final class NodeFunctionRunner implements AutoCloseable {
 
@@ -33,6 +41,14 @@ public final class NodeFunctionRunner implements AutoCloseable {
   private final StringBuilder stderr = new StringBuilder();
   private final Path function;
   private final int functionBytes;
+  /** Writes batches to stdin in the order sent, so that sending never waits for Node. */
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+    Thread t = new Thread(runnable, "node-stdin");
+    t.setDaemon(true);
+    return t;
+  });
+  private long sent;
+  private long answered;
 
   private NodeFunctionRunner(Process process, Path function) throws IOException {
     this.process = process;
@@ -78,6 +94,14 @@ public final class NodeFunctionRunner implements AutoCloseable {
    * with the time Node spent in the handler calls.
    */
   public Batch run(List<String> eventsJson) throws IOException {
+    return send(eventsJson).results();
+  }
+
+  /**
+   * Sends a batch without waiting for its answer; answers are read with {@link Pending#results}
+   * in the order the batches were sent. Not thread-safe: one caller sends and reads.
+   */
+  public Pending send(List<String> eventsJson) {
     StringBuilder line = new StringBuilder(eventsJson.size() * 1024);
     line.append('[');
     for (int i = 0; i < eventsJson.size(); i++) {
@@ -87,27 +111,70 @@ public final class NodeFunctionRunner implements AutoCloseable {
       appendAscii(line, eventsJson.get(i));
     }
     line.append("]\n");
-    try {
-      stdin.write(line.toString());
+    String text = line.toString();
+    Future<?> written = writer.submit(() -> {
+      stdin.write(text);
       stdin.flush();
-    } catch (IOException e) {
-      throw new IOException("Node stopped reading events" + stderrTail(), e);
+      return null;
+    });
+    return new Pending(sent++, eventsJson.size(), written);
+  }
+
+  /** A batch sent to Node whose answer has not been read yet. */
+  public final class Pending {
+    private final long sequence;
+    private final int events;
+    private final Future<?> written;
+
+    private Pending(long sequence, int events, Future<?> written) {
+      this.sequence = sequence;
+      this.events = events;
+      this.written = written;
     }
-    JsonNode answer = readLine("running a batch");
-    if (answer.has("fatal")) {
-      throw new IOException("Node failed: " + answer.path("fatal").asText() + stderrTail());
+
+    /** Waits for Node's answer to this batch; the batches sent before it must have been read. */
+    public Batch results() throws IOException {
+      if (sequence != answered) {
+        throw new IllegalStateException("batch " + sequence + " read before batch " + answered);
+      }
+      answered++;
+      String line = stdout.readLine();
+      if (line == null) {
+        IOException notWritten = writeFailure(written);
+        throw new IOException((notWritten != null ? "Node stopped reading events" : "Node exited while running a batch "
+            + function) + stderrTail(), notWritten);
+      }
+      JsonNode answer = JSON.readTree(line);
+      if (answer.has("fatal")) {
+        throw new IOException("Node failed: " + answer.path("fatal").asText() + stderrTail());
+      }
+      JsonNode results = answer.path("results");
+      if (results.size() != events) {
+        throw new IOException("Node answered " + results.size() + " results for " + events + " events");
+      }
+      List<FunctionResult> out = new ArrayList<>(results.size());
+      for (JsonNode r : results) {
+        out.add(r.has("error")
+            ? new FunctionResult(null, r.get("error").asText())
+            : new FunctionResult(r.get("value"), null));
+      }
+      return new Batch(out, answer.path("nanos").asLong());
     }
-    JsonNode results = answer.path("results");
-    if (results.size() != eventsJson.size()) {
-      throw new IOException("Node answered " + results.size() + " results for " + eventsJson.size() + " events");
+  }
+
+  /** Why a batch could not be written to Node, or null if it was (or is still being) written. */
+  private static IOException writeFailure(Future<?> written) {
+    try {
+      written.get(5, TimeUnit.SECONDS);
+      return null;
+    } catch (ExecutionException e) {
+      return e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
-    List<FunctionResult> out = new ArrayList<>(results.size());
-    for (JsonNode r : results) {
-      out.add(r.has("error")
-          ? new FunctionResult(null, r.get("error").asText())
-          : new FunctionResult(r.get("value"), null));
-    }
-    return new Batch(out, answer.path("nanos").asLong());
   }
 
   /**
@@ -191,6 +258,16 @@ public final class NodeFunctionRunner implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    writer.shutdown();
+    if (sent != answered) {
+      // a caller that stopped early: Node may be blocked writing an answer nobody will read
+      process.destroyForcibly();
+    }
+    try {
+      writer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       stdin.close();
     } catch (IOException e) {

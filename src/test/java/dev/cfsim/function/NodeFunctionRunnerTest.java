@@ -2,11 +2,13 @@ package dev.cfsim.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cfsim.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,45 @@ class NodeFunctionRunnerTest {
         assertEquals("/" + batch + "/57!", result.results().get(57).output().path("uri").asText());
       }
     }
+  }
+
+  @Test
+  void batches_sent_ahead_of_their_answers_are_answered_in_order_without_blocking_on_full_pipes() throws Exception {
+    // answers of ~2 MB each: Node blocks writing one until it is read, and stops reading stdin meanwhile
+    Path file = function("function handler(event) { var r = event.request; r.uri = r.uri + new Array(4000).join('x'); return r; }");
+    try (NodeFunctionRunner runner = NodeFunctionRunner.start(
+        FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_1_0, true)) {
+      List<NodeFunctionRunner.Pending> pending = new ArrayList<>();
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        for (int batch = 0; batch < 4; batch++) {
+          List<String> events = new ArrayList<>();
+          for (int i = 0; i < 500; i++) {
+            events.add(event("/" + batch + "/" + i));
+          }
+          pending.add(runner.send(events)); // returns at once, whatever Node is doing
+        }
+      });
+      assertThrows(IllegalStateException.class, () -> pending.get(1).results(), "answers come in the order sent");
+      for (int batch = 0; batch < 4; batch++) {
+        NodeFunctionRunner.Batch result = pending.get(batch).results();
+        assertEquals(500, result.results().size());
+        assertTrue(result.results().get(499).output().path("uri").asText().startsWith("/" + batch + "/499xxx"));
+      }
+    }
+  }
+
+  @Test
+  void a_runner_closed_with_answers_unread_stops_node_at_once() throws Exception {
+    Path file = function("function handler(event) { var r = event.request; r.uri = r.uri + new Array(4000).join('x'); return r; }");
+    NodeFunctionRunner runner = NodeFunctionRunner.start(
+        FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_1_0, true);
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      events.add(event("/" + i));
+    }
+    runner.send(events);
+    runner.send(events);
+    assertTimeoutPreemptively(Duration.ofSeconds(4), runner::close, "not the 5 s waits for a Node that is stuck");
   }
 
   @Test
