@@ -65,6 +65,7 @@ const SETUP_SOURCE = `(function (host, available, logs) {
   var parse = JSON.parse, stringify = JSON.stringify, apply = Reflect.apply, defineProperty = Object.defineProperty;
   var freeze = Object.freeze, create = Object.create, keys = Object.keys, isArray = Array.isArray;
   var P = Promise, then = Promise.prototype.then, U8 = Uint8Array, fromCharCode = String.fromCharCode;
+  var join = Array.prototype.join;
   var TypeErrorC = TypeError, ErrorC = Error, StringC = String, parseIntC = parseInt;
   var errorTypes = { TypeError: TypeError, RangeError: RangeError, Error: Error, SyntaxError: SyntaxError, URIError: URIError };
 
@@ -248,6 +249,10 @@ const SETUP_SOURCE = `(function (host, available, logs) {
     // The event at the current position is answered by Node (it ran alone): skip it here.
     skip: function () { at++; waiting = false; current = undefined; logs.length = 0; },
     answer: function (index) { return answers[index]; },
+    // An answer Node made for an event it ran alone, as take() would have written it.
+    setAnswer: function (index, answerJson) { put(answers, index, StringC(answerJson)); },
+    // Every answer of the batch as one JSON array, in event order.
+    answers: function () { return '[' + apply(join, answers, [',']) + ']'; },
   };
 })`;
 
@@ -293,62 +298,58 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   const runScript = new vm.Script('__cfsimRun()');
   const takeScript = new vm.Script('__cfsimTake()');
 
-  function runOne(event) {
-    harness.setEvent(JSON.stringify(event));
-    try {
-      runScript.runInContext(context, { timeout: timeoutMs });
-      const answer = JSON.parse(takeScript.runInContext(context, { timeout: timeoutMs }));
-      logs.push(...answer.logs);
-      if ('error' in answer) return { error: answer.error };
-      return { value: answer.undefinedValue ? undefined : answer.value };
-    } catch (e) {
-      if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { error: `the function ran longer than ${timeoutMs} ms` };
-      return { error: `the harness failed on this event: ${e && e.message ? e.message : e}` };
-    }
-  }
-
   const queuedScript = new vm.Script('__cfsimRunQueued()');
 
   // Runs a batch (a JSON array of events, parsed once, in the function's realm) in one timed
-  // call, or a few (see runQueued). When the time runs out the event then running may have been
-  // slow or merely last: it runs again alone, from a fresh copy, under its own limit, and the
-  // rest go on in one call again.
+  // call, or a few (see runQueued), leaving each event's answer (take()'s JSON) in the context.
+  // When the time runs out the event then running may have been slow or merely last: it runs
+  // again alone, from a fresh copy, under its own limit, and the rest go on in one call again.
   function runQueued(eventsJson) {
     const count = harness.queue(eventsJson);
-    const results = new Array(count);
-    const aloneLogs = new Array(count);
     while (harness.position() < count) {
       try {
         queuedScript.runInContext(context, { timeout: timeoutMs });
       } catch (e) {
         const interrupted = harness.position();
         harness.skip();
-        const logged = logs.length;
-        results[interrupted] = e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
-          ? runOne(JSON.parse(eventsJson)[interrupted])
-          : { error: `the harness failed on this event: ${e && e.message ? e.message : e}` };
-        aloneLogs[interrupted] = logs.splice(logged);
+        harness.setAnswer(interrupted, JSON.stringify(e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+          ? runAlone(JSON.parse(eventsJson)[interrupted])
+          : { error: `the harness failed on this event: ${e && e.message ? e.message : e}`, logs: [] }));
       }
     }
+    return count;
+  }
+
+  // One event in two timed calls of its own; its answer in take()'s shape.
+  function runAlone(event) {
+    harness.setEvent(JSON.stringify(event));
+    try {
+      runScript.runInContext(context, { timeout: timeoutMs });
+      return JSON.parse(takeScript.runInContext(context, { timeout: timeoutMs }));
+    } catch (e) {
+      if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { error: `the function ran longer than ${timeoutMs} ms`, logs: [] };
+      return { error: `the harness failed on this event: ${e && e.message ? e.message : e}`, logs: [] };
+    }
+  }
+
+  async function runBatch(events) {
+    const count = runQueued(JSON.stringify(events));
+    const results = [];
     for (let i = 0; i < count; i++) {
-      if (results[i] !== undefined) {
-        logs.push(...aloneLogs[i]);
-        continue;
-      }
       const answer = JSON.parse(harness.answer(i));
       logs.push(...answer.logs);
-      results[i] = 'error' in answer ? { error: answer.error } : { value: answer.undefinedValue ? undefined : answer.value };
+      results.push('error' in answer ? { error: answer.error } : { value: answer.undefinedValue ? undefined : answer.value });
     }
     return results;
   }
 
-  async function runBatch(events) {
-    return runQueued(JSON.stringify(events));
-  }
-
-  /** runBatch for a batch already in JSON text, as run-events.js receives it: no parse in Node's realm. */
+  /**
+   * runBatch for a batch already in JSON text, as run-events.js receives it, answered in JSON
+   * text: an array of {value, undefinedValue, logs} or {error, logs}, never parsed in Node's realm.
+   */
   async function runBatchJson(eventsJson) {
-    return runQueued(eventsJson);
+    runQueued(eventsJson);
+    return harness.answers();
   }
 
   return { runBatch, runBatchJson, logs };

@@ -156,7 +156,7 @@ public final class NodeFunctionRunner implements AutoCloseable {
       for (JsonNode r : results) {
         out.add(r.has("error")
             ? new FunctionResult(null, r.get("error").asText())
-            : new FunctionResult(r.get("value"), null));
+            : new FunctionResult(r.path("undefinedValue").asBoolean(false) ? null : r.get("value"), null));
       }
       return new Batch(out, answer.path("nanos").asLong());
     }

@@ -113,6 +113,20 @@ class NodeFunctionRunnerTest {
   }
 
   @Test
+  void a_handler_returning_undefined_null_or_logging_is_told_apart() throws Exception {
+    Path file = function("function handler(event) { var u = event.request.uri; console.log('saw ' + u);"
+        + " if (u === '/undefined') { return undefined; } if (u === '/null') { return null; } return event.request; }");
+    try (NodeFunctionRunner runner = NodeFunctionRunner.start(
+        FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_2_0, true)) {
+      List<FunctionResult> results = runner.run(List.of(event("/undefined"), event("/null"), event("/x"))).results();
+      assertEquals(null, results.get(0).output(), "undefined: no output");
+      assertEquals(null, results.get(0).error());
+      assertTrue(results.get(1).output().isNull(), "null: a JSON null");
+      assertEquals("/x", results.get(2).output().path("uri").asText());
+    }
+  }
+
+  @Test
   void a_thrown_error_is_the_result_of_that_event() throws Exception {
     Path file = function("function handler(event) { if (event.request.uri === '/x') { throw new Error('bad'); } return event.request; }");
     try (NodeFunctionRunner runner = NodeFunctionRunner.start(
