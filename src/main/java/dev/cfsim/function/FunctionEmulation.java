@@ -1,7 +1,6 @@
 package dev.cfsim.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfsim.emulator.EmulationReport;
 import dev.cfsim.emulator.EmulationTally;
@@ -53,7 +52,6 @@ public final class FunctionEmulation {
   public static final String ERROR = "error";
 
   private static final List<String> OUTCOMES = List.of(RESPONSE, CHANGED, PASS, ERROR);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final NodeFunctionRunner node;
   private final String functionName;
@@ -113,7 +111,6 @@ public final class FunctionEmulation {
     private final EmulationTally tally;
     private List<Replayed> filling = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
     private List<Replayed> running = List.of();
-    private List<String> runningJson = List.of();
     private NodeFunctionRunner.Pending answer;
 
     Batches(EmulationTally tally) {
@@ -143,7 +140,6 @@ public final class FunctionEmulation {
       NodeFunctionRunner.Pending sent = node.send(json);
       tallyRunning();
       running = filling;
-      runningJson = json;
       answer = sent;
       filling = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
     }
@@ -162,22 +158,20 @@ public final class FunctionEmulation {
       for (int i = 0; i < running.size(); i++) {
         Replayed r = running.get(i);
         tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(),
-            decision(results.get(i), r.event(), runningJson.get(i))));
+            decision(results.get(i), r.event())));
       }
     }
   }
 
   /**
    * What the function's result means, as a decision of the emulator's report.
-   *
-   * @param eventJson the event as it was sent to the function
    */
-  static Decision decision(FunctionResult result, ViewerRequestEvent event, String eventJson) {
+  static Decision decision(FunctionResult result, ViewerRequestEvent event) {
     JsonNode output = result.output();
     if (result.failed() || output == null || !output.isObject()) {
       return new Decision.Response(ERROR, 503, "Service Unavailable", Map.of());
     }
-    JsonNode eventNode = parse(eventJson);
+    JsonNode eventNode = ViewerEventJson.tree(event);
     if (!EdgeRestrictions.problems(output, eventNode).isEmpty()) {
       // a changed method or Host, a bad URI or status: the edge answers 502, nothing goes on
       return new Decision.Response(ERROR, 502, "Bad Gateway", Map.of());
@@ -207,14 +201,6 @@ public final class FunctionEmulation {
           FieldMap.querystring(queryText), changedRequest.headers(), changedRequest.cookies());
     }
     return new Decision.Request(CHANGED, changedRequest, true);
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static List<EmulationReport.Explained> explained() {

@@ -1,14 +1,11 @@
 package dev.cfsim.function;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.rules.Decision;
 import dev.cfsim.rules.RuleEvaluator;
 import dev.cfsim.viewer.ViewerEventJson;
 import dev.cfsim.viewer.ViewerRequestEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,8 +24,6 @@ public final class FunctionVerifier {
 
   /** Events per round trip to Node: large enough to amortise the pipe, small enough to stream. */
   public static final int BATCH_SIZE = 500;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final NodeFunctionRunner node;
   private final int differencesKept;
@@ -184,7 +179,7 @@ public final class FunctionVerifier {
 
   private static Difference compare(long index, ViewerRequestEvent event, String eventJson,
       Decision decision, FunctionResult result) {
-    JsonNode eventNode = parse(eventJson);
+    JsonNode eventNode = ViewerEventJson.tree(event);
     JsonNode expectedOutput = EvaluatorOutput.of(decision, event, eventNode);
     if (result.failed()) {
       return new Difference(index, eventJson, decision.ruleId(),
@@ -201,13 +196,5 @@ public final class FunctionVerifier {
       return null;
     }
     return new Difference(index, eventJson, decision.ruleId(), expected, actual.toString(), problems);
-  }
-
-  private static JsonNode parse(String json) {
-    try {
-      return JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.Json;
 import java.io.IOException;
@@ -49,6 +50,20 @@ public final class ViewerEventJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * The event as a JSON tree, equal to what reading {@link #write}'s text gives, built from the
+   * event's tokens without writing and parsing text: the verifier needs both forms of every event.
+   */
+  public static JsonNode tree(ViewerRequestEvent event) {
+    TokenBuffer tokens = new TokenBuffer(MAPPER, false);
+    try {
+      write(event, tokens);
+      return MAPPER.readTree(tokens.asParser());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -55,6 +55,18 @@ class ViewerEventJsonTest {
   }
 
   @Test
+  void the_tree_is_what_reading_the_written_text_gives() throws Exception {
+    Map<String, FieldValue> headers = new LinkedHashMap<>();
+    headers.put("user-agent", FieldValue.of("\uD55C\uAD6D \uD83D\uDE00 \\ \" \u0001"));
+    headers.put("x-empty", FieldValue.of(""));
+    for (ViewerRequestEvent event : List.of(sample(), new ViewerRequestEvent("d1.cloudfront.net", "E1", "r",
+        "192.0.2.1", new ViewerRequest("POST", "/%ED%95%9C", Map.of(), headers, Map.of())))) {
+      assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ViewerEventJson.write(event)),
+          ViewerEventJson.tree(event));
+    }
+  }
+
+  @Test
   void an_event_without_viewer_ip_is_refused_naming_the_field() {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> ViewerEventJson.read("{\"request\":{}}", "event.json"));
