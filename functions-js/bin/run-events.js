@@ -3,8 +3,7 @@
 // Usage: run-events.js [--runtime NAME] [--no-check] FILE
 // A long-lived runner for cfsim verify: loads FILE once (after the runtime check), then reads
 // batches from stdin, one JSON array of events per line, and answers each with one line
-// {"results": [{"value": ..., "undefinedValue": false, "logs": [...]} | {"error": "...", "logs": [...]}],
-//  "nanos": <time spent running the batch>}; undefinedValue is true when the handler returned undefined.
+// {"results": [{"value": ...} | {"error": "..."}], "nanos": <time spent in the handler calls>}.
 // The first line written is {"ready": true, "bytes": N} or {"fatal": "...", "problems": [...]}.
 
 const fs = require('node:fs');
@@ -44,10 +43,11 @@ async function main() {
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const started = process.hrtime.bigint();
-    const results = await fn.runBatchJson(line);
+    const results = await fn.runBatch(JSON.parse(line));
     const nanos = Number(process.hrtime.bigint() - started);
-    // the results are JSON text already, written by the harness: passed on as they are
-    process.stdout.write(`{"results":${results},"nanos":${nanos}}\n`);
+    fn.logs.length = 0;
+    // each result was parsed from JSON inside the sandbox (or is an error), so it serialises
+    send({ results, nanos });
   }
   return 0;
 }

@@ -65,7 +65,6 @@ const SETUP_SOURCE = `(function (host, available, logs) {
   var parse = JSON.parse, stringify = JSON.stringify, apply = Reflect.apply, defineProperty = Object.defineProperty;
   var freeze = Object.freeze, create = Object.create, keys = Object.keys, isArray = Array.isArray;
   var P = Promise, then = Promise.prototype.then, U8 = Uint8Array, fromCharCode = String.fromCharCode;
-  var join = Array.prototype.join;
   var TypeErrorC = TypeError, ErrorC = Error, StringC = String, parseIntC = parseInt;
   var errorTypes = { TypeError: TypeError, RangeError: RangeError, Error: Error, SyntaxError: SyntaxError, URIError: URIError };
 
@@ -180,10 +179,10 @@ const SETUP_SOURCE = `(function (host, available, logs) {
   // One event at a time: run() calls the handler, take() answers a JSON string once settled.
   var handler, current;
   function describe(e) { return StringC(e && e.stack ? StringC(e.stack).split('\\n')[0] : e); }
-  function run(event) {
+  function run(eventJson) {
     var slot = current = { settled: false };
     try {
-      var value = handler(event);
+      var value = handler(parse(eventJson));
       if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
         apply(then, P.resolve(value), [
           function (v) { slot.value = v; slot.settled = true; },
@@ -208,56 +207,16 @@ const SETUP_SOURCE = `(function (host, available, logs) {
       return stringify({ error: 'the handler returned a value that is not JSON: ' + describe(e), logs: line });
     }
   }
-  // A batch runs in as few calls as the events allow (each call from Node arms a watchdog, which
-  // costs far more than a generated function): run() and take() event after event, stopping after
-  // an event whose handler returned a promise, so that its continuations run when the call
-  // returns (the microtasks drain then) before the next event starts, as when events run one by one.
-  var queue = [], answers = [], at = 0, waiting = false;
-  function put(array, index, value) {
-    defineProperty(array, index, { value: value, writable: true, enumerable: true, configurable: true });
-  }
-  function runQueued() {
-    if (waiting) {
-      waiting = false;
-      put(answers, at, take());
-      at++;
-    }
-    while (at < queue.length) {
-      run(queue[at]);
-      if (!current.settled) {
-        waiting = true;
-        return;
-      }
-      put(answers, at, take());
-      at++;
-    }
-  }
   return {
     findHandler: function () { handler = typeof globalThis.handler === 'function' ? globalThis.handler : undefined; return handler !== undefined; },
     setEvent: function (eventJson) { current = eventJson; },
-    run: function () { run(parse(current)); },
+    run: function () { run(current); },
     take: take,
-    // Node's side of the batch: strings and numbers only cross.
-    queue: function (eventsJson) {
-      var events = parse(eventsJson);
-      if (!isArray(events)) throw new TypeErrorC('a batch is a JSON array of events');
-      queue = events; answers = []; at = 0; waiting = false; current = undefined;
-      return events.length;
-    },
-    runQueued: runQueued,
-    position: function () { return at; },
-    // The event at the current position is answered by Node (it ran alone): skip it here.
-    skip: function () { at++; waiting = false; current = undefined; logs.length = 0; },
-    answer: function (index) { return answers[index]; },
-    // An answer Node made for an event it ran alone, as take() would have written it.
-    setAnswer: function (index, answerJson) { put(answers, index, StringC(answerJson)); },
-    // Every answer of the batch as one JSON array, in event order.
-    answers: function () { return '[' + apply(join, answers, [',']) + ']'; },
   };
 })`;
 
 /**
- * Loads a function's source. Returns {runBatch(events) -> Promise<results>, runBatchJson(text), logs}. Each result
+ * Loads a function's source. Returns {runBatch(events) -> Promise<results>, logs}. Each result
  * is {value} (what the handler returned, awaited if it returned a promise) or {error}; an
  * event on which the function runs longer than the time limit is an error for that event only.
  */
@@ -292,67 +251,30 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   }
   // The entry points are fixed before any event, so the function cannot replace them.
   const entry = new vm.Script('(function (h) { "use strict"; var d = Object.defineProperty;'
-    + ' d(globalThis, "__cfsimRun", { value: h.run }); d(globalThis, "__cfsimTake", { value: h.take });'
-    + ' d(globalThis, "__cfsimRunQueued", { value: h.runQueued }); })');
+    + ' d(globalThis, "__cfsimRun", { value: h.run }); d(globalThis, "__cfsimTake", { value: h.take }); })');
   entry.runInContext(context)(harness);
   const runScript = new vm.Script('__cfsimRun()');
   const takeScript = new vm.Script('__cfsimTake()');
 
-  const queuedScript = new vm.Script('__cfsimRunQueued()');
-
-  // Runs a batch (a JSON array of events, parsed once, in the function's realm) in one timed
-  // call, or a few (see runQueued), leaving each event's answer (take()'s JSON) in the context.
-  // When the time runs out the event then running may have been slow or merely last: it runs
-  // again alone, from a fresh copy, under its own limit, and the rest go on in one call again.
-  function runQueued(eventsJson) {
-    const count = harness.queue(eventsJson);
-    while (harness.position() < count) {
-      try {
-        queuedScript.runInContext(context, { timeout: timeoutMs });
-      } catch (e) {
-        const interrupted = harness.position();
-        harness.skip();
-        harness.setAnswer(interrupted, JSON.stringify(e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
-          ? runAlone(JSON.parse(eventsJson)[interrupted])
-          : { error: `the harness failed on this event: ${e && e.message ? e.message : e}`, logs: [] }));
-      }
-    }
-    return count;
-  }
-
-  // One event in two timed calls of its own; its answer in take()'s shape.
-  function runAlone(event) {
+  function runOne(event) {
     harness.setEvent(JSON.stringify(event));
     try {
       runScript.runInContext(context, { timeout: timeoutMs });
-      return JSON.parse(takeScript.runInContext(context, { timeout: timeoutMs }));
+      const answer = JSON.parse(takeScript.runInContext(context, { timeout: timeoutMs }));
+      logs.push(...answer.logs);
+      if ('error' in answer) return { error: answer.error };
+      return { value: answer.undefinedValue ? undefined : answer.value };
     } catch (e) {
-      if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { error: `the function ran longer than ${timeoutMs} ms`, logs: [] };
-      return { error: `the harness failed on this event: ${e && e.message ? e.message : e}`, logs: [] };
+      if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { error: `the function ran longer than ${timeoutMs} ms` };
+      return { error: `the harness failed on this event: ${e && e.message ? e.message : e}` };
     }
   }
 
   async function runBatch(events) {
-    const count = runQueued(JSON.stringify(events));
-    const results = [];
-    for (let i = 0; i < count; i++) {
-      const answer = JSON.parse(harness.answer(i));
-      logs.push(...answer.logs);
-      results.push('error' in answer ? { error: answer.error } : { value: answer.undefinedValue ? undefined : answer.value });
-    }
-    return results;
+    return events.map(runOne);
   }
 
-  /**
-   * runBatch for a batch already in JSON text, as run-events.js receives it, answered in JSON
-   * text: an array of {value, undefinedValue, logs} or {error, logs}, never parsed in Node's realm.
-   */
-  async function runBatchJson(eventsJson) {
-    runQueued(eventsJson);
-    return harness.answers();
-  }
-
-  return { runBatch, runBatchJson, logs };
+  return { runBatch, logs };
 }
 
 module.exports = { loadFunction };
