@@ -3,14 +3,16 @@
 // Usage: run-events.js [--runtime NAME] [--no-check] FILE
 // A long-lived runner for cfsim verify: loads FILE once (after the runtime check), then reads
 // batches from stdin, one JSON array of events per line, and answers each with one line
-// {"results": [{"value": ...} | {"error": "..."}], "nanos": <time spent in the handler calls>}.
+// {"results": [{"value": ..., "undefinedValue": false, "logs": [...]} | {"error": "...", "logs": [...]}],
+//  "nanos": <time the batch took>}; undefinedValue is true when the handler returned no JSON value.
+// Events run one by one in a worker thread, timed from outside (lib/supervisor.js).
 // The first line written is {"ready": true, "bytes": N} or {"fatal": "...", "problems": [...]}.
 
 const fs = require('node:fs');
 const readline = require('node:readline');
 const { parseArgs } = require('../lib/args');
 const { checkFunction } = require('../lib/runtime-check');
-const { loadFunction } = require('../lib/harness');
+const { startSupervised } = require('../lib/supervisor');
 
 function send(object) {
   process.stdout.write(`${JSON.stringify(object)}\n`);
@@ -33,7 +35,7 @@ async function main() {
       }
     }
     bytes = Buffer.byteLength(source, 'utf8');
-    fn = loadFunction(source, { filename: file, runtime: options.runtime });
+    fn = await startSupervised(source, { filename: file, runtime: options.runtime });
   } catch (e) {
     send({ fatal: String(e.message || e), problems: [] });
     return 1;
@@ -43,12 +45,12 @@ async function main() {
   for await (const line of lines) {
     if (line.trim() === '') continue;
     const started = process.hrtime.bigint();
-    const results = await fn.runBatch(JSON.parse(line));
+    const answers = await fn.runBatchJson(line);
     const nanos = Number(process.hrtime.bigint() - started);
-    fn.logs.length = 0;
-    // each result was parsed from JSON inside the sandbox (or is an error), so it serialises
-    send({ results, nanos });
+    // each answer is JSON text already, written in the function's context or by the supervisor
+    process.stdout.write(`{"results":[${answers.join(',')}],"nanos":${nanos}}\n`);
   }
+  await fn.close();
   return 0;
 }
 

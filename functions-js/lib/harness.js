@@ -13,6 +13,7 @@
 // no-code-from-strings setting.
 
 const vm = require('node:vm');
+const { types } = require('node:util');
 const nodeCrypto = require('node:crypto');
 const nodeQuerystring = require('node:querystring');
 
@@ -177,12 +178,14 @@ const SETUP_SOURCE = `(function (host, available, logs) {
   defineProperty(globalThis, 'require', { value: require, writable: true, configurable: true });
 
   // One event at a time: run() calls the handler, take() answers a JSON string once settled.
-  var handler, current;
+  var handler, current, event, queued = [];
   function describe(e) { return StringC(e && e.stack ? StringC(e.stack).split('\\n')[0] : e); }
-  function run(eventJson) {
-    var slot = current = { settled: false };
+  function run(evt) {
+    // a slot of our own, without a prototype: a function's Object.prototype cannot answer for it
+    var slot = current = create(null);
+    slot.settled = false;
     try {
-      var value = handler(parse(eventJson));
+      var value = handler(evt);
       if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
         apply(then, P.resolve(value), [
           function (v) { slot.value = v; slot.settled = true; },
@@ -196,31 +199,58 @@ const SETUP_SOURCE = `(function (host, available, logs) {
       slot.settled = true;
     }
   }
+  // The answer's frame is written by hand, so that whatever a function does to Object.prototype
+  // (a toJSON, say) the answer stays one JSON object; only its value is the function's own.
+  function quote(text) { return stringify(StringC(text)); }
+  function linesJson(lines) {
+    var out = '[';
+    for (var i = 0; i < lines.length; i++) out += (i > 0 ? ',' : '') + quote(lines[i]);
+    return out + ']';
+  }
+  function errorJson(message, lines) { return '{"error":' + quote(message) + ',"logs":' + linesJson(lines) + '}'; }
   function take() {
     var slot = current, line = logs.splice(0, logs.length);
     current = undefined;
-    if (!slot.settled) return stringify({ error: "the handler's promise never settled", logs: line });
-    if ('error' in slot) return stringify({ error: slot.error, logs: line });
+    if (!slot.settled) return errorJson("the handler's promise never settled", line);
+    if (slot.error !== undefined) return errorJson(slot.error, line);
+    var text;
     try {
-      return stringify({ value: slot.value === undefined ? null : slot.value, logs: line, undefinedValue: slot.value === undefined });
+      text = stringify(slot.value);
     } catch (e) {
-      return stringify({ error: 'the handler returned a value that is not JSON: ' + describe(e), logs: line });
+      return errorJson('the handler returned a value that is not JSON: ' + describe(e), line);
     }
+    // undefined, a function or a symbol: no JSON value, as a handler that returned nothing
+    if (typeof text !== 'string') return '{"value":null,"undefinedValue":true,"logs":' + linesJson(line) + '}';
+    return '{"value":' + text + ',"undefinedValue":false,"logs":' + linesJson(line) + '}';
   }
   return {
     findHandler: function () { handler = typeof globalThis.handler === 'function' ? globalThis.handler : undefined; return handler !== undefined; },
-    setEvent: function (eventJson) { current = eventJson; },
-    run: function () { run(current); },
-    take: take,
+    // Called by Node directly (untimed): they use only the built-ins captured above.
+    setEvent: function (eventJson) { event = parse(eventJson); },
+    queue: function (eventsJson) { queued = parse(eventsJson); return isArray(queued) ? queued.length : -1; },
+    select: function (index) { event = queued[index]; },
+    install: function () {
+      defineProperty(globalThis, '__cfsimRun', { value: function () { var e = event; event = undefined; run(e); } });
+      defineProperty(globalThis, '__cfsimTake', { value: take });
+    },
   };
 })`;
 
+/** An own string property of a value from the function's realm, read without running its code. */
+function ownString(value, key) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function') || types.isProxy(value)) return undefined;
+  const d = Object.getOwnPropertyDescriptor(value, key);
+  return d !== undefined && typeof d.value === 'string' ? d.value : undefined;
+}
+
 /**
- * Loads a function's source. Returns {runBatch(events) -> Promise<results>, logs}. Each result
- * is {value} (what the handler returned, awaited if it returned a promise) or {error}; an
- * event on which the function runs longer than the time limit is an error for that event only.
+ * Loads a function's source. Returns {runBatch(events) -> Promise<results>, runOne(event) ->
+ * result, logs}. Each result is {value} (what the handler returned, awaited if it returned a
+ * promise) or {error}; an event on which the function runs longer than the time limit is an
+ * error for that event only. With timeEvents false the events run untimed (loading is still
+ * timed), for a caller that times them itself.
  */
-function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-js-2.0', timeoutMs = EVENT_TIMEOUT_MS } = {}) {
+function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-js-2.0', timeoutMs = EVENT_TIMEOUT_MS, timeEvents = true } = {}) {
   if (!RUNTIMES[runtime]) throw new Error(`unknown runtime ${runtime}`);
   const available = RUNTIMES[runtime].modules;
   if (/^\s*import\s+\w+\s+from\s+['"]cloudfront['"]/m.test(source)) {
@@ -249,32 +279,55 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   if (!found) {
     throw new Error(`${filename}: no global function named handler`);
   }
-  // The entry points are fixed before any event, so the function cannot replace them.
-  const entry = new vm.Script('(function (h) { "use strict"; var d = Object.defineProperty;'
-    + ' d(globalThis, "__cfsimRun", { value: h.run }); d(globalThis, "__cfsimTake", { value: h.take }); })');
-  entry.runInContext(context)(harness);
+  // The entry points are fixed before any event, so the function cannot replace them; installed
+  // with the harness's own defineProperty, not the one the function's top level may have replaced.
+  harness.install();
   const runScript = new vm.Script('__cfsimRun()');
   const takeScript = new vm.Script('__cfsimTake()');
 
+  // Each timed call arms Node's watchdog (a thread: about 50 µs, ten times a generated function);
+  // a supervisor that times events from outside (supervisor.js) runs them untimed instead.
+  const eventOptions = timeEvents ? { timeout: timeoutMs } : {};
+
+  // The event's answer as JSON text: {value, undefinedValue, logs} or {error, logs}.
+  function answerJson() {
+    try {
+      runScript.runInContext(context, eventOptions);
+      return takeScript.runInContext(context, eventOptions);
+    } catch (e) {
+      // Node's time limit, or something the function threw past the harness (from a built-in it
+      // replaced): read without running its code (no getters, no proxy traps).
+      const message = ownString(e, 'code') === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+        ? `the function ran longer than ${timeoutMs} ms`
+        : `the harness failed on this event: ${ownString(e, 'message') ?? 'the function threw past it'}`;
+      return JSON.stringify({ error: message, logs: [] });
+    }
+  }
+
   function runOne(event) {
     harness.setEvent(JSON.stringify(event));
-    try {
-      runScript.runInContext(context, { timeout: timeoutMs });
-      const answer = JSON.parse(takeScript.runInContext(context, { timeout: timeoutMs }));
-      logs.push(...answer.logs);
-      if ('error' in answer) return { error: answer.error };
-      return { value: answer.undefinedValue ? undefined : answer.value };
-    } catch (e) {
-      if (e && e.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return { error: `the function ran longer than ${timeoutMs} ms` };
-      return { error: `the harness failed on this event: ${e && e.message ? e.message : e}` };
-    }
+    const answer = JSON.parse(answerJson());
+    logs.push(...answer.logs);
+    if ('error' in answer) return { error: answer.error };
+    return { value: answer.undefinedValue ? undefined : answer.value };
   }
 
   async function runBatch(events) {
     return events.map(runOne);
   }
 
-  return { runBatch, logs };
+  /** Parses a batch (a JSON array of events) in the function's realm; returns its length, or -1. */
+  function queue(eventsJson) {
+    return harness.queue(eventsJson);
+  }
+
+  /** Runs event `index` of the queued batch; its answer as JSON text (see answerJson). */
+  function runQueued(index) {
+    harness.select(index);
+    return answerJson();
+  }
+
+  return { runBatch, runOne, queue, runQueued, logs };
 }
 
 module.exports = { loadFunction };
