@@ -50,6 +50,7 @@ final class JsonLineParser implements LineParser {
   public RequestRecord parse(byte[] buf, int start, int end, ByteScan.Line line)
       throws MalformedLineException {
     Arrays.fill(values, null);
+    String unrootedUri = null;
     try (JsonParser p = JSON.createParser(buf, start, end - start)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedLineException(MalformedLines.Reason.BAD_JSON, "not a JSON object");
@@ -65,6 +66,9 @@ final class JsonLineParser implements LineParser {
         if (f != null && v != JsonToken.VALUE_NULL) {
           String text = p.getText();
           if (!text.isEmpty() && !text.equals("-")) {
+            if (f == LogField.URI_STEM && !text.startsWith("/")) {
+              unrootedUri = text; // reported once the line is known to be one JSON object
+            }
             values[f.ordinal()] = FieldDecoding.decode(f.ordinal(), text);
           }
         }
@@ -77,6 +81,9 @@ final class JsonLineParser implements LineParser {
           MalformedLines.Reason.BAD_JSON, RecordAssembler.clip(Json.readProblem(e)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    if (unrootedUri != null) {
+      throw RecordAssembler.unrootedUri(unrootedUri);
     }
     return assembler.assemble(values, notParsed);
   }

@@ -69,9 +69,6 @@ final class RecordAssembler {
     String distributionHost = text(v[LogField.CS_HOST.ordinal()]);
     String hostHeader = text(v[LogField.X_HOST_HEADER.ordinal()]);
     String uri = text(v[LogField.URI_STEM.ordinal()]);
-    if (uri != null && !uri.startsWith("/")) {
-      throw unrootedUri(uri);
-    }
     String query = text(v[LogField.QUERY.ordinal()]);
     if (realtime) {
       String swap = distributionHost;
@@ -273,7 +270,9 @@ final class RecordAssembler {
   /**
    * CloudFront logs the path a viewer asked for, which always starts with {@code /} (real-time
    * logs add the query after it); anything else was not written by CloudFront, and replaying it
-   * would break what rules and functions may assume of {@code request.uri}.
+   * would break what rules and functions may assume of {@code request.uri}. Every parser checks
+   * the value as logged, before decoding, so that every format and job refuses the same lines
+   * ({@code %2Fa} included, which would decode to a path).
    */
   static MalformedLineException unrootedUri(String uri) {
     return new MalformedLineException(BAD_URI, "cs-uri-stem '" + clip(uri) + "' does not start with /");

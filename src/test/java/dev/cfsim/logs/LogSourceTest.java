@@ -241,12 +241,16 @@ class LogSourceTest {
   void a_json_line_whose_path_does_not_start_with_a_slash_is_malformed() throws IOException {
     String good = Files.readAllLines(Path.of("examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-08.v2.json")).get(0);
     Path p = write("uri.json", good + "\n"
-        + good.replace("\"cs-uri-stem\": \"/products/", "\"cs-uri-stem\": \"products/") + "\n");
+        + good.replace("\"cs-uri-stem\": \"/products/", "\"cs-uri-stem\": \"products/") + "\n"
+        // as logged, before decoding, as tab-separated logs are checked: %2F is not a path's /
+        + good.replace("\"cs-uri-stem\": \"/products/", "\"cs-uri-stem\": \"%2Fproducts/") + "\n");
     List<RequestRecord> read = new ArrayList<>();
     MalformedLines m = LogSource.readFile(p, LogReadOptions.defaults(), read::add).malformed();
     assertEquals(1, read.size());
     assertEquals(p + ": line 2: bad URI: cs-uri-stem 'products/1204.html' does not start with /",
         m.examples().get(0).toString());
+    assertEquals(p + ": line 3: bad URI: cs-uri-stem '%2Fproducts/1204.html' does not start with /",
+        m.examples().get(1).toString());
   }
 
   @Test
