@@ -42,15 +42,18 @@ async function main() {
   }
   send({ ready: true, bytes });
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
-    const started = process.hrtime.bigint();
-    const answers = await fn.runBatchJson(line);
-    const nanos = Number(process.hrtime.bigint() - started);
-    // each answer is JSON text already, written in the function's context or by the supervisor
-    process.stdout.write(`{"results":[${answers.join(',')}],"nanos":${nanos}}\n`);
+  try {
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      const started = process.hrtime.bigint();
+      const answers = await fn.runBatchJson(line);
+      const nanos = Number(process.hrtime.bigint() - started);
+      // each answer is JSON text already, written by the harness's own code or the supervisor
+      process.stdout.write(`{"results":[${answers.join(',')}],"nanos":${nanos}}\n`);
+    }
+  } finally {
+    await fn.close(); // else the worker keeps the process alive after a refused batch
   }
-  await fn.close();
   return 0;
 }
 

@@ -64,6 +64,7 @@ function makeHost() {
 const SETUP_SOURCE = `(function (host, available, logs) {
   'use strict';
   var parse = JSON.parse, stringify = JSON.stringify, apply = Reflect.apply, defineProperty = Object.defineProperty;
+  var getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   var freeze = Object.freeze, create = Object.create, keys = Object.keys, isArray = Array.isArray;
   var P = Promise, then = Promise.prototype.then, U8 = Uint8Array, fromCharCode = String.fromCharCode;
   var TypeErrorC = TypeError, ErrorC = Error, StringC = String, parseIntC = parseInt;
@@ -229,9 +230,18 @@ const SETUP_SOURCE = `(function (host, available, logs) {
     setEvent: function (eventJson) { event = parse(eventJson); },
     queue: function (eventsJson) { queued = parse(eventsJson); return isArray(queued) ? queued.length : -1; },
     select: function (index) { event = queued[index]; },
+    // Untimed callers (supervisor.js) call these directly; timed ones through the globals below.
+    runEvent: function () { var e = event; event = undefined; run(e); },
+    take: take,
+    clearLogs: function () { logs.length = 0; },
     install: function () {
-      defineProperty(globalThis, '__cfsimRun', { value: function () { var e = event; event = undefined; run(e); } });
-      defineProperty(globalThis, '__cfsimTake', { value: take });
+      var entries = { __cfsimRun: this.runEvent, __cfsimTake: take }, names = keys(entries);
+      for (var i = 0; i < names.length; i++) {
+        // fixed for good: a function that defined the name first (writable, or an accessor) is refused
+        defineProperty(globalThis, names[i], { value: entries[names[i]], writable: false, enumerable: false, configurable: false });
+        var d = getOwnPropertyDescriptor(globalThis, names[i]);
+        if (!d || d.value !== entries[names[i]] || d.writable || d.configurable) throw new TypeErrorC('the function defines ' + names[i]);
+      }
     },
   };
 })`;
@@ -281,7 +291,12 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   }
   // The entry points are fixed before any event, so the function cannot replace them; installed
   // with the harness's own defineProperty, not the one the function's top level may have replaced.
-  harness.install();
+  try {
+    harness.install();
+  } catch (e) {
+    throw new Error(`${filename}: ${ownString(e, 'message') ?? 'the harness could not be installed'}`);
+  }
+  const drainScript = new vm.Script('');
   const runScript = new vm.Script('__cfsimRun()');
   const takeScript = new vm.Script('__cfsimTake()');
 
@@ -295,13 +310,19 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
       runScript.runInContext(context, eventOptions);
       return takeScript.runInContext(context, eventOptions);
     } catch (e) {
-      // Node's time limit, or something the function threw past the harness (from a built-in it
-      // replaced): read without running its code (no getters, no proxy traps).
-      const message = ownString(e, 'code') === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
-        ? `the function ran longer than ${timeoutMs} ms`
-        : `the harness failed on this event: ${ownString(e, 'message') ?? 'the function threw past it'}`;
-      return JSON.stringify({ error: message, logs: [] });
+      return failedJson(e);
     }
+  }
+
+  // Node's time limit, or something the function threw past the harness (from a built-in it
+  // replaced): read without running its code (no getters, no proxy traps). What the event
+  // logged before it failed is dropped, not credited to the next event.
+  function failedJson(e) {
+    harness.clearLogs();
+    const message = ownString(e, 'code') === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+      ? `the function ran longer than ${timeoutMs} ms`
+      : `the harness failed on this event: ${ownString(e, 'message') ?? 'the function threw past it'}`;
+    return JSON.stringify({ error: message, logs: [] });
   }
 
   function runOne(event) {
@@ -321,10 +342,21 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
     return harness.queue(eventsJson);
   }
 
-  /** Runs event `index` of the queued batch; its answer as JSON text (see answerJson). */
+  /**
+   * Runs event `index` of the queued batch untimed, for a caller that times it from outside:
+   * the handler's call, then its microtasks (drained by evaluating an empty script, as after a
+   * timed call), then its answer, as JSON text (see answerJson), all by direct calls, so that
+   * nothing the function did to its globals stands between.
+   */
   function runQueued(index) {
     harness.select(index);
-    return answerJson();
+    try {
+      harness.runEvent();
+      drainScript.runInContext(context);
+      return harness.take();
+    } catch (e) {
+      return failedJson(e);
+    }
   }
 
   return { runBatch, runOne, queue, runQueued, logs };

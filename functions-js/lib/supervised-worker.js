@@ -1,10 +1,18 @@
 'use strict';
 // The worker side of supervisor.js: loads the function with loadFunction (its top level timed
 // as usual), then runs each batch's events one by one, untimed, marking in shared memory which
-// event is running (index + 1; 0 when idle) and posting the answers (JSON text) in chunks.
+// event is running (index + 1; 0 between events) and sending each answer (JSON text) as soon as
+// it has it, so that a stopped worker loses no answer and no event runs twice.
 
 const { parentPort, workerData } = require('node:worker_threads');
 const { loadFunction } = require('./harness');
+
+// A promise the function rejects and never handles, or an error thrown from a callback Node runs
+// later (a FinalizationRegistry's): Node would format it, running the function's code untimed
+// (Error.prepareStackTrace), or stop the worker. Neither is an answer; both are ignored here, as
+// they are no event's result.
+process.on('unhandledRejection', () => {});
+process.on('uncaughtException', () => {});
 
 const { source, filename, runtime, timeoutMs, progress } = workerData;
 let fn;
@@ -15,26 +23,18 @@ try {
 }
 
 if (fn) {
-  parentPort.on('message', ({ text, from, skip, chunk }) => {
+  parentPort.on('message', ({ text, from, skip }) => {
     const count = fn.queue(text);
     parentPort.postMessage({ type: 'count', count });
     const skipped = new Set(skip);
-    let indices = [];
-    let answers = [];
     for (let i = from; i < count; i++) {
       if (skipped.has(i)) continue;
       Atomics.store(progress, 0, i + 1);
-      answers.push(fn.runQueued(i));
-      indices.push(i);
-      if (answers.length === chunk) {
-        parentPort.postMessage({ type: 'answers', indices, answers });
-        indices = [];
-        answers = [];
-      }
+      const answer = fn.runQueued(i);
+      Atomics.store(progress, 0, 0);
+      parentPort.postMessage({ type: 'answer', index: i, answer });
     }
-    Atomics.store(progress, 0, 0);
     fn.logs.length = 0;
-    parentPort.postMessage({ type: 'answers', indices, answers });
     parentPort.postMessage({ type: 'done' });
   });
   parentPort.postMessage({ type: 'ready' });

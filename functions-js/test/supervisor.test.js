@@ -91,18 +91,16 @@ test('the time limit is per event, however long the batch', async () => {
   }
 });
 
-test('after an event is stopped the function starts afresh and runs the events not yet answered', async () => {
+test('after an event is stopped the next one runs in a fresh instance; no event runs twice', async () => {
   const source = `var n = 0;
     function handler(event) { n++; if (event.request.uri === '/loop') { for (;;) {} } return { n: n }; }`;
   const fn = await startSupervised(source, { timeoutMs: 100 });
   try {
     const first = await fn.runBatch(['/a', '/b'].map(event));
     assert.deepEqual(first.map((r) => r.value.n), [1, 2]);
-    // /c and /d had no answer when /loop was stopped (answers come back in chunks of 64), so the
-    // new instance runs them again: counting from 1, without /loop or the first batch
-    const results = await fn.runBatch(['/c', '/d', '/loop', '/e'].map(event));
+    const results = await fn.runBatch(['/c', '/d', '/loop', '/e', '/f'].map(event));
     assert.deepEqual(results.map((r) => (r.value ? r.value.n : r.error)),
-      [1, 2, 'the function ran longer than 100 ms', 3]);
+      [3, 4, 'the function ran longer than 100 ms', 1, 2]);
   } finally {
     await fn.close();
   }
@@ -118,8 +116,8 @@ test('what a function throws past the harness, even a proxy whose traps never re
   try {
     const results = await fn.runBatch(['/a', '/b', '/c'].map(event));
     assert.equal(results[0].value.uri, '/a');
-    assert.ok(results[1].error, JSON.stringify(results[1]));
-    assert.equal(results[2].value.uri, '/c', 'the next event runs in a fresh instance');
+    assert.equal(results[1].error, 'the harness failed on this event: the function threw past it');
+    assert.equal(results[2].error, results[1].error, 'the same instance, its splice still replaced');
   } finally {
     await fn.close();
   }
@@ -153,4 +151,39 @@ test('a batch that is not a JSON array of events is refused', async () => {
   } finally {
     await fn.close();
   }
+});
+
+test('a function cannot replace the harness entry points, so every answer keeps its frame', async () => {
+  const source = `Object.defineProperty(globalThis, '__cfsimTake', { value: null, writable: true });
+    function handler(event) { try { __cfsimTake = function () { return '}'; }; } catch (e) {} return event.request; }`;
+  const fn = await startSupervised(source);
+  try {
+    const answers = await fn.runBatchJson(JSON.stringify(['/a', '/b'].map(event)));
+    assert.deepEqual(answers.map((a) => JSON.parse(a).value.uri), ['/a', '/b']);
+  } finally {
+    await fn.close();
+  }
+  await assert.rejects(startSupervised('var __cfsimTake;\nfunction handler(e) { return e.request; }', { filename: 'f.js' }),
+    /f\.js: Cannot redefine property: __cfsimTake/);
+});
+
+test('what Node would run of the function between events (rejections nobody handles, their stack formatting) holds nothing up', async () => {
+  const source = `function handler(event) { Error.prepareStackTrace = function () { for (;;) {} };
+    Promise.reject(new Error('nobody waits')); return event.request; }`;
+  const fn = await startSupervised(source, { timeoutMs: 200 });
+  try {
+    for (const batch of [['/a', '/b'], ['/c', '/d']]) {
+      const results = await fn.runBatch(batch.map(event));
+      assert.deepEqual(results.map((r) => r.value.uri), batch);
+    }
+  } finally {
+    await fn.close();
+  }
+});
+
+test('a runner closed during a batch stops it rather than starting another worker', async () => {
+  const fn = await startSupervised('function handler(event) { var end = Date.now() + 150; while (Date.now() < end) {} return event.request; }');
+  const running = fn.runBatch(['/a', '/b', '/c'].map(event));
+  setTimeout(() => fn.close(), 50);
+  await assert.rejects(running, /the function runner was closed/);
 });
