@@ -67,13 +67,22 @@ const SETUP_SOURCE = `(function (host, available, logs) {
   var getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   var freeze = Object.freeze, create = Object.create, keys = Object.keys, isArray = Array.isArray;
   var P = Promise, then = Promise.prototype.then, U8 = Uint8Array, fromCharCode = String.fromCharCode;
-  var TypeErrorC = TypeError, ErrorC = Error, StringC = String, parseIntC = parseInt;
+  var TypeErrorC = TypeError, ErrorC = Error, RangeErrorC = RangeError, StringC = String, parseIntC = parseInt;
+  var splice = Array.prototype.splice;
   var errorTypes = { TypeError: TypeError, RangeError: RangeError, Error: Error, SyntaxError: SyntaxError, URIError: URIError };
 
   function call(operation) {
     var args = [];
     for (var i = 1; i < arguments.length; i++) args[i - 1] = arguments[i] === null || arguments[i] === undefined ? null : StringC(arguments[i]);
-    var answer = parse(apply(host, undefined, [operation].concat(args)));
+    var reply;
+    try {
+      reply = apply(host, undefined, [operation].concat(args));
+    } catch (e) {
+      // host never throws, but entering it with the stack nearly full does: that error is Node's
+      // own, with Node's Function one .constructor away, so it must never reach the function
+      throw new RangeErrorC('Maximum call stack size exceeded');
+    }
+    var answer = parse(reply);
     if ('error' in answer) {
       var colon = answer.error.indexOf(': ');
       var Type = errorTypes[answer.error.slice(0, colon)] || ErrorC;
@@ -169,7 +178,8 @@ const SETUP_SOURCE = `(function (host, available, logs) {
   var console = freeze({ log: function log() {
     var parts = [];
     for (var i = 0; i < arguments.length; i++) parts[i] = StringC(arguments[i]);
-    logs[logs.length] = parts.join(' ');
+    // defined, not assigned: an Array.prototype setter must not see (and keep) the harness's logs
+    defineProperty(logs, logs.length, { value: parts.join(' '), writable: true, enumerable: true, configurable: true });
   } });
   function require(name) {
     if (available.indexOf(name) < 0) throw new ErrorC("Cannot find module '" + name + "'");
@@ -210,7 +220,7 @@ const SETUP_SOURCE = `(function (host, available, logs) {
   }
   function errorJson(message, lines) { return '{"error":' + quote(message) + ',"logs":' + linesJson(lines) + '}'; }
   function take() {
-    var slot = current, line = logs.splice(0, logs.length);
+    var slot = current, line = apply(splice, logs, [0, logs.length]);
     current = undefined;
     if (!slot.settled) return errorJson("the handler's promise never settled", line);
     if (slot.error !== undefined) return errorJson(slot.error, line);
@@ -233,7 +243,7 @@ const SETUP_SOURCE = `(function (host, available, logs) {
     // Untimed callers (supervisor.js) call these directly; timed ones through the globals below.
     runEvent: function () { var e = event; event = undefined; run(e); },
     take: take,
-    clearLogs: function () { logs.length = 0; },
+    clearLogs: function () { apply(splice, logs, [0, logs.length]); },
     install: function () {
       var entries = { __cfsimRun: this.runEvent, __cfsimTake: take }, names = keys(entries);
       for (var i = 0; i < names.length; i++) {
@@ -318,7 +328,11 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   // replaced): read without running its code (no getters, no proxy traps). What the event
   // logged before it failed is dropped, not credited to the next event.
   function failedJson(e) {
-    harness.clearLogs();
+    try {
+      harness.clearLogs();
+    } catch (ignored) {
+      // the function broke its own logs; the answer below carries none
+    }
     const message = ownString(e, 'code') === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
       ? `the function ran longer than ${timeoutMs} ms`
       : `the harness failed on this event: ${ownString(e, 'message') ?? 'the function threw past it'}`;
@@ -351,6 +365,10 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   function runQueued(index) {
     harness.select(index);
     try {
+      // what earlier events left queued (a continuation Node held while idle) runs first, and
+      // what it logs is not this event's
+      drainScript.runInContext(context);
+      harness.clearLogs();
       harness.runEvent();
       drainScript.runInContext(context);
       return harness.take();

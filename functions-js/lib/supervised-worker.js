@@ -24,13 +24,23 @@ try {
 
 if (fn) {
   parentPort.on('message', ({ text, from, skip }) => {
-    const count = fn.queue(text);
+    let count;
+    try {
+      count = fn.queue(text);
+    } catch (e) {
+      count = -1; // not JSON: refused as a batch that is not an array of events
+    }
     parentPort.postMessage({ type: 'count', count });
     const skipped = new Set(skip);
     for (let i = from; i < count; i++) {
       if (skipped.has(i)) continue;
       Atomics.store(progress, 0, i + 1);
-      const answer = fn.runQueued(i);
+      let answer;
+      try {
+        answer = fn.runQueued(i);
+      } catch (e) {
+        answer = JSON.stringify({ error: 'the harness failed on this event', logs: [] });
+      }
       Atomics.store(progress, 0, 0);
       parentPort.postMessage({ type: 'answer', index: i, answer });
     }

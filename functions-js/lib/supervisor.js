@@ -40,6 +40,11 @@ async function startSupervised(source, { filename = 'function.js', runtime = 'cl
       if (worker === null || worker.dead !== null) {
         if (worker !== null) await worker.handle.terminate();
         worker = await startWorker(options);
+        if (closed) {
+          await worker.handle.terminate();
+          worker = null;
+          throw new Error('the function runner was closed');
+        }
       }
       const run = await runFrom(worker, text, next, answers, timeoutMs);
       if (run.count >= 0) count = run.count;
