@@ -265,12 +265,12 @@ function ownString(value, key) {
 
 /**
  * Loads a function's source. Returns {runBatch(events) -> Promise<results>, runOne(event) ->
- * result, logs}. Each result is {value} (what the handler returned, awaited if it returned a
- * promise) or {error}; an event on which the function runs longer than the time limit is an
- * error for that event only. With timeEvents false the events run untimed (loading is still
- * timed), for a caller that times them itself.
+ * result, queue(text), runQueued(index), logs}. Each result is {value} (what the handler
+ * returned, awaited if it returned a promise) or {error}; an event on which the function runs
+ * longer than the time limit is an error for that event only. queue and runQueued run events
+ * untimed, for a caller that times them itself (supervisor.js); loading is always timed.
  */
-function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-js-2.0', timeoutMs = EVENT_TIMEOUT_MS, timeEvents = true } = {}) {
+function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-js-2.0', timeoutMs = EVENT_TIMEOUT_MS } = {}) {
   if (!RUNTIMES[runtime]) throw new Error(`unknown runtime ${runtime}`);
   const available = RUNTIMES[runtime].modules;
   if (/^\s*import\s+\w+\s+from\s+['"]cloudfront['"]/m.test(source)) {
@@ -310,15 +310,13 @@ function loadFunction(source, { filename = 'function.js', runtime = 'cloudfront-
   const runScript = new vm.Script('__cfsimRun()');
   const takeScript = new vm.Script('__cfsimTake()');
 
-  // Each timed call arms Node's watchdog (a thread: about 50 µs, ten times a generated function);
-  // a supervisor that times events from outside (supervisor.js) runs them untimed instead.
-  const eventOptions = timeEvents ? { timeout: timeoutMs } : {};
-
-  // The event's answer as JSON text: {value, undefinedValue, logs} or {error, logs}.
+  // The event's answer as JSON text: {value, undefinedValue, logs} or {error, logs}. Each timed
+  // call arms Node's watchdog (a thread: about 50 µs, ten times a generated function), which is
+  // why supervisor.js runs events with runQueued, untimed, and times them from outside.
   function answerJson() {
     try {
-      runScript.runInContext(context, eventOptions);
-      return takeScript.runInContext(context, eventOptions);
+      runScript.runInContext(context, { timeout: timeoutMs });
+      return takeScript.runInContext(context, { timeout: timeoutMs });
     } catch (e) {
       return failedJson(e);
     }

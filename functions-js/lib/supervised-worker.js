@@ -17,13 +17,13 @@ process.on('uncaughtException', () => {});
 const { source, filename, runtime, timeoutMs, progress } = workerData;
 let fn;
 try {
-  fn = loadFunction(source, { filename, runtime, timeoutMs, timeEvents: false });
+  fn = loadFunction(source, { filename, runtime, timeoutMs });
 } catch (e) {
   parentPort.postMessage({ type: 'fatal', message: String(e && e.message || e) });
 }
 
 if (fn) {
-  parentPort.on('message', ({ text, from, skip }) => {
+  parentPort.on('message', ({ text, from }) => {
     let count;
     try {
       count = fn.queue(text);
@@ -31,9 +31,7 @@ if (fn) {
       count = -1; // not JSON: refused as a batch that is not an array of events
     }
     parentPort.postMessage({ type: 'count', count });
-    const skipped = new Set(skip);
     for (let i = from; i < count; i++) {
-      if (skipped.has(i)) continue;
       Atomics.store(progress, 0, i + 1);
       let answer;
       try {

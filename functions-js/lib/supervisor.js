@@ -117,25 +117,20 @@ function startWorker(options) {
 }
 
 /**
- * Runs the batch's events from `from` on, skipping those already answered, filling `answers`.
+ * Runs the batch's events from `from` on (those before are answered), filling `answers`.
  * Resolves to {count, stopped}: the batch's size (-1 if it is not an array, or not yet known),
  * and null when the worker answered every event, or {index, error} for the event it was
  * stopped on (no progress for longer than the limit, or the worker died).
  */
 function runFrom(worker, text, from, answers, timeoutMs) {
   const { handle, progress } = worker;
-  const skip = [];
-  for (let i = from; i < answers.length; i++) if (answers[i] !== undefined) skip.push(i);
   return new Promise((resolve) => {
     let count = -1;
     let seen = -1;
     let since = Date.now();
     const blamed = () => {
       const running = Atomics.load(progress, 0) - 1; // the event being run; -1 between events
-      if (running >= 0) return running;
-      let i = from;
-      while (i < answers.length && answers[i] !== undefined) i++;
-      return i;
+      return running >= 0 ? running : Math.max(from, answers.length); // else the next to run
     };
     const finish = (stopped) => {
       clearInterval(timer);
@@ -168,7 +163,7 @@ function runFrom(worker, text, from, answers, timeoutMs) {
     }
     worker.onDeath = (why) => finish({ index: blamed(), error: `the function's worker stopped: ${why}` });
     handle.on('message', onMessage);
-    handle.postMessage({ text, from, skip });
+    handle.postMessage({ text, from });
   });
 }
 

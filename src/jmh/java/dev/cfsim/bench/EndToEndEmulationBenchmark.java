@@ -2,21 +2,16 @@ package dev.cfsim.bench;
 
 import dev.cfsim.emulator.Emulator;
 import dev.cfsim.logs.EdgeLocations;
-import dev.cfsim.logs.GeneratorMix;
-import dev.cfsim.logs.GeoNetworks;
-import dev.cfsim.logs.LogGenerator;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.rules.RuleEvaluator;
 import dev.cfsim.rules.RulesReader;
-import dev.cfsim.viewer.GeoDatabases;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -55,11 +50,7 @@ public class EndToEndEmulationBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("cfsim-e2e-bench");
-    GeneratorMix mix = GeneratorMix.defaults();
-    try (InputStream in = GeoDatabases.class.getResourceAsStream(GeoDatabases.EMBEDDED_RESOURCE)) {
-      new LogGenerator(mix, GeoNetworks.scan(in, "embedded", mix.countries().keySet()))
-          .generate(LINES, 1, dir, n -> { });
-    }
+    ShopLogs.generate(LINES, 1, dir);
     // the same day as one gzip file, to measure one large log read on every core
     oneFile = Files.createTempFile("cfsim-e2e-bench", ".log.gz");
     try (Stream<Path> files = Files.list(dir);
@@ -78,11 +69,7 @@ public class EndToEndEmulationBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     Files.delete(oneFile);
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    ShopLogs.delete(dir);
   }
 
   @Benchmark

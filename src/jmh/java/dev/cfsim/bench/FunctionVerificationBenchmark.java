@@ -7,27 +7,20 @@ import dev.cfsim.function.FunctionVerifier;
 import dev.cfsim.function.FunctionsJsProject;
 import dev.cfsim.function.NodeFunctionRunner;
 import dev.cfsim.logs.EdgeLocations;
-import dev.cfsim.logs.GeneratorMix;
-import dev.cfsim.logs.GeoNetworks;
-import dev.cfsim.logs.LogGenerator;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.rules.RuleEvaluator;
 import dev.cfsim.rules.RuleSet;
 import dev.cfsim.rules.RulesReader;
-import dev.cfsim.viewer.GeoDatabases;
 import dev.cfsim.viewer.ViewerEnricher;
 import dev.cfsim.viewer.ViewerRequestEvent;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -62,11 +55,7 @@ public class FunctionVerificationBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("cfsim-verify-bench");
-    GeneratorMix mix = GeneratorMix.defaults();
-    try (InputStream in = GeoDatabases.class.getResourceAsStream(GeoDatabases.EMBEDDED_RESOURCE)) {
-      new LogGenerator(mix, GeoNetworks.scan(in, "embedded", mix.countries().keySet()))
-          .generate(EVENTS, 3, dir.resolve("logs"), n -> { });
-    }
+    ShopLogs.generate(EVENTS, 3, dir.resolve("logs"));
     RuleSet shop = RulesReader.read(Path.of("examples/rules/shop.yaml")).rules();
     rules = RuleEvaluator.compile(shop);
     Emulator replay = new Emulator(rules, ViewerEnricher.builder().build(), EdgeLocations.builtIn());
@@ -82,11 +71,7 @@ public class FunctionVerificationBenchmark {
   @TearDown(Level.Trial)
   public void tearDown() throws IOException {
     node.close();
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    ShopLogs.delete(dir);
   }
 
   @Benchmark

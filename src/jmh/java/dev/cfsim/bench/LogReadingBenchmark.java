@@ -1,13 +1,9 @@
 package dev.cfsim.bench;
 
-import dev.cfsim.logs.GeneratorMix;
-import dev.cfsim.logs.GeoNetworks;
-import dev.cfsim.logs.LogGenerator;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.logs.RequestRecord;
 import dev.cfsim.logs.TrafficTally;
-import dev.cfsim.viewer.GeoDatabases;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,11 +45,7 @@ public class LogReadingBenchmark {
   @Setup
   public void setUp() throws IOException {
     Path dir = Files.createTempDirectory("cfsim-read-bench");
-    GeneratorMix mix = GeneratorMix.defaults();
-    try (InputStream in = GeoDatabases.class.getResourceAsStream(GeoDatabases.EMBEDDED_RESOURCE)) {
-      new LogGenerator(mix, GeoNetworks.scan(in, "embedded", mix.countries().keySet()))
-          .generate(LINES, 1, dir, n -> { });
-    }
+    ShopLogs.generate(LINES, 1, dir);
     // one stream of all the hourly files: their #Version/#Fields headers repeat inside it,
     // which the reader handles as it does in concatenated files
     ByteArrayOutputStream all = new ByteArrayOutputStream();

@@ -39,7 +39,8 @@ class GzipTrailingBytesTest {
 
   @Test
   void isal_counts_the_bytes_after_the_members() throws IOException {
-    assumeTrue(IsalInflater.available(), IsalInflater.unavailableReason());
+    // skipped only where the build had no ISA-L to bind, as GzipStreamsTest is
+    assumeTrue(GzipStreamsTest.BUILT, "ISA-L's headers were missing at build time: java.util.zip reads gzip");
     assertCounts(Inflater.ISAL);
   }
 
