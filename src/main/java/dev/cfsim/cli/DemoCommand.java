@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.print(PlansRenderer.render(PlanComparer.compare(profile, book, EstimateOptions.AS_PROFILED), Format.TABLE, null));
     out.println("\nNext: cfsim estimate --profile examples/profiles/korea-mall.yaml --format json");
-    DemoEmulation.run(out, book, profile.totalRequests());
+    DemoEmulation.run(out, book, profile);
     out.flush();
     return Main.EXIT_OK;
   }

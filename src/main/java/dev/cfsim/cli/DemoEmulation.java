@@ -13,8 +13,10 @@ import dev.cfsim.logs.LogSource;
 import dev.cfsim.pricing.Component;
 import dev.cfsim.pricing.CostLine;
 import dev.cfsim.pricing.PriceBook;
+import dev.cfsim.pricing.PricingRegion;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
+import dev.cfsim.traffic.TrafficProfile;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +30,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -41,8 +46,12 @@ final class DemoEmulation {
 
   private DemoEmulation() {}
 
-  /** Runs the demo and prints it; {@code monthlyRequests} is the month the sample stands for. */
-  static void run(PrintWriter out, PriceBook book, BigDecimal monthlyRequests) throws IOException {
+  /**
+   * Runs the demo and prints it; the sample stands for the profile's month of requests, and its
+   * data volume is set beside the profile's.
+   */
+  static void run(PrintWriter out, PriceBook book, TrafficProfile profile) throws IOException {
+    BigDecimal monthlyRequests = profile.totalRequests();
     RulesFile rules = RulesReader.parse(embedded(RULES), RULES);
     Path dir = Files.createTempDirectory("cfsim-demo-logs");
     try {
@@ -58,19 +67,25 @@ final class DemoEmulation {
       FunctionCost cost = report.cost();
       out.printf(Locale.ROOT, "The rules as a CloudFront Function cost $%,.2f a month at %,.0f requests; the same"
           + " on Lambda@Edge $%,.2f.%n", cost.functionsUsd(), monthlyRequests, cost.lambdaEdgeUsd());
-      // the sample's objects are not the profile's: say whose data volume the whole bill carries
-      BigDecimal sampleGb = cost.withFunction().lines().stream()
-          .filter(l -> l.component() == Component.DATA_TRANSFER_OUT).map(CostLine::quantity)
-          .reduce(BigDecimal.ZERO, BigDecimal::add);
-      out.printf(Locale.ROOT, "The whole distribution above is the sample's traffic scaled to that month: %,.1f TB"
-          + " out (the generated objects' sizes), not the profile's own data volume.%n",
-          sampleGb.divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP));
+      // the sample's objects are drawn, not the profile's: say whose data volume the whole bill carries
+      List<CostLine> dataOut = cost.withFunction().lines().stream()
+          .filter(l -> l.component() == Component.DATA_TRANSFER_OUT).collect(Collectors.toList());
+      BigDecimal sampleGb = dataOut.stream().map(CostLine::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+      Set<String> sampleRegions = dataOut.stream().map(l -> l.region().id()).collect(Collectors.toCollection(TreeSet::new));
+      out.printf(Locale.ROOT, "The whole distribution above is the sample's traffic scaled to that month: %s TB"
+          + " out (the generated objects' sizes; the profile: %s TB) in pricing regions %s (the profile: %s).%n",
+          terabytes(sampleGb), terabytes(profile.totalDataOutGb()), String.join(", ", sampleRegions),
+          profile.regions().keySet().stream().map(PricingRegion::id).sorted().collect(Collectors.joining(", ")));
       out.println("Next: cfsim emulate --rules examples/rules/shop.yaml YOUR-LOGS/ --format html > report.html");
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  private static String terabytes(BigDecimal gb) {
+    return String.format(Locale.ROOT, "%,.1f", gb.divide(BigDecimal.valueOf(1024), 1, RoundingMode.HALF_UP));
   }
 
   /** A text resource of the jar, by its path from the classpath root. */
