@@ -6,12 +6,12 @@
 (function () {
   const REGIONS = [
     ["us", "United States, Mexico, Canada"],
-    ["eu", "Europe, Israel"],
+    ["eu", "Europe, Israel, Türkiye"],
     ["me_af", "South Africa, Kenya, Nigeria, Middle East"],
     ["sa", "South America"],
     ["jp", "Japan"],
     ["au", "Australia, New Zealand"],
-    ["ap", "Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Vietnam"],
+    ["ap", "Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam"],
     ["in", "India"],
   ];
   const COMPONENTS = {

@@ -53,19 +53,19 @@ public final class PriceBookReader {
     List<String> notes = new ArrayList<>();
     root.optional("notes").ifPresent(n -> n.elements().forEach(e -> notes.add(e.text())));
     Map<String, Rate> originShield = new LinkedHashMap<>();
-    root.field("origin_shield_requests").entries().forEach((region, n) -> originShield.put(region, rate(n)));
+    root.field("origin_shield_requests").entries().forEach((region, n) -> originShield.put(region, rate(n, Component.ORIGIN_SHIELD_REQUESTS)));
     return new PriceBook(
         id, currency, root.optional("title").map(InputNode::text).orElse(""), notes,
         regions(root.field("regions")),
-        rate(root.field("functions")),
-        rate(root.field("kvs_reads")),
-        rate(root.field("lambda_edge_requests")),
-        rate(root.field("lambda_edge_duration")),
+        rate(root.field("functions"), Component.FUNCTIONS),
+        rate(root.field("kvs_reads"), Component.KVS_READS),
+        rate(root.field("lambda_edge_requests"), Component.LAMBDA_EDGE_REQUESTS),
+        rate(root.field("lambda_edge_duration"), Component.LAMBDA_EDGE_DURATION),
         originShield,
-        tiered(root.field("invalidations")),
-        rate(root.field("realtime_logs")),
-        rate(root.field("field_level_encryption")),
-        rate(root.field("dedicated_ip")),
+        tiered(root.field("invalidations"), Component.INVALIDATIONS),
+        rate(root.field("realtime_logs"), Component.REALTIME_LOGS),
+        rate(root.field("field_level_encryption"), Component.FIELD_LEVEL_ENCRYPTION),
+        rate(root.field("dedicated_ip"), Component.DEDICATED_IP),
         freeTier(root.field("free_tier")),
         priceClasses(root.field("price_classes")),
         plans(root.field("flat_rate_plans")),
@@ -77,8 +77,11 @@ public final class PriceBookReader {
     n.entries().forEach((key, r) -> {
       PricingRegion region = region(r, key);
       r.object(Set.of("data_transfer_out", "data_transfer_origin", "requests_http", "requests_https"));
-      out.put(region, new RegionalPrices(volumeDiscounted(r.field("data_transfer_out")), rate(r.field("data_transfer_origin")),
-          rate(r.field("requests_http")), rate(r.field("requests_https"))));
+      out.put(region, new RegionalPrices(
+          volumeDiscounted(r.field("data_transfer_out"), Component.DATA_TRANSFER_OUT),
+          rate(r.field("data_transfer_origin"), Component.DATA_TRANSFER_ORIGIN),
+          rate(r.field("requests_http"), Component.REQUESTS_HTTP),
+          rate(r.field("requests_https"), Component.REQUESTS_HTTPS)));
     });
     for (PricingRegion r : PricingRegion.values()) {
       if (!out.containsKey(r)) {
@@ -107,14 +110,14 @@ public final class PriceBookReader {
     return new Source(url, read, n.optional("note").map(InputNode::text).orElse(""));
   }
 
-  private static Rate rate(InputNode n) {
+  private static Rate rate(InputNode n, Component component) {
     n.object(RATE);
     BigDecimal per = n.field("per").nonNegative();
     BigDecimal p = per.stripTrailingZeros();
     if (p.scale() > 0 || !p.unscaledValue().equals(BigInteger.ONE)) {
       throw n.field("per").invalid("must be 1, 10, 100, ... (a power of ten; got " + per.toPlainString() + ")");
     }
-    return new Rate(price(n.field("usd")), per, n.field("unit").text(), source(n));
+    return new Rate(price(n.field("usd")), per, unit(n, component), source(n));
   }
 
   private static BigDecimal price(InputNode n) {
@@ -129,8 +132,8 @@ public final class PriceBookReader {
    * Data transfer tiers, whose prices may only fall as volume grows, as AWS's do: the free tier is
    * shared on that premise ({@link FreeDataTransfer}), and a rising tier is a typo in a book.
    */
-  private static TieredRate volumeDiscounted(InputNode n) {
-    TieredRate rate = tiered(n);
+  private static TieredRate volumeDiscounted(InputNode n, Component component) {
+    TieredRate rate = tiered(n, component);
     List<InputNode> elements = n.field("tiers").elements();
     for (int i = 1; i < rate.tiers().size(); i++) {
       BigDecimal before = rate.tiers().get(i - 1).usd();
@@ -142,7 +145,7 @@ public final class PriceBookReader {
     return rate;
   }
 
-  private static TieredRate tiered(InputNode n) {
+  private static TieredRate tiered(InputNode n, Component component) {
     n.object(TIERED);
     List<Tier> tiers = new ArrayList<>();
     List<InputNode> elements = n.field("tiers").elements();
@@ -177,7 +180,20 @@ public final class PriceBookReader {
       tiers.add(new Tier(from, to, price(t.field("usd"))));
       expectedFrom = to;
     }
-    return new TieredRate(n.field("unit").text(), tiers, source(n));
+    return new TieredRate(unit(n, component), tiers, source(n));
+  }
+
+  /**
+   * The unit a price is per, which must be the one the engine counts the component in: the
+   * engine never converts, so a price per TB read as per GB would bill 1,024 times too little.
+   */
+  private static String unit(InputNode n, Component component) {
+    String unit = n.field("unit").text();
+    if (!unit.equals(component.unit())) {
+      throw n.field("unit").invalid("must be '" + component.unit() + "', the unit cfsim counts this charge in"
+          + " (got '" + unit + "'; units are not converted: write the price per " + component.unit() + ")");
+    }
+    return unit;
   }
 
   private static FreeTier freeTier(InputNode n) {

@@ -13,7 +13,7 @@ public enum PricingRegion {
   /** United States, Mexico, Canada. */
   US("us", "United States, Mexico, Canada"),
   /** Europe, Israel, Türkiye. */
-  EU("eu", "Europe, Israel"),
+  EU("eu", "Europe, Israel, Türkiye"),
   /** South Africa, Kenya, Nigeria, Middle East. */
   ME_AF("me_af", "South Africa, Kenya, Nigeria, Middle East"),
   /** South America. */
@@ -23,7 +23,7 @@ public enum PricingRegion {
   /** Australia, New Zealand. */
   AU("au", "Australia, New Zealand"),
   /** Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam. */
-  AP("ap", "Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Vietnam"),
+  AP("ap", "Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam"),
   /** India. */
   IN("in", "India");
 

@@ -193,6 +193,20 @@ class PriceBookReaderTest {
   }
 
   @Test
+  void a_price_in_another_unit_than_the_engine_counts_is_refused_naming_the_field() throws Exception {
+    // a data-transfer price per TB would otherwise be billed per GB: 1,024 times too little
+    assertRefusal(refusedAfter(b -> at(b, "regions.us.data_transfer_out").put("unit", "TB")),
+        "regions.us.data_transfer_out.unit", "must be 'GB'");
+    assertRefusal(refusedAfter(b -> at(b, "regions.ap.requests_https").put("unit", "million requests")),
+        "regions.ap.requests_https.unit", "must be 'requests'");
+    assertRefusal(refusedAfter(b -> at(b, "lambda_edge_duration").put("unit", "GB-ms")),
+        "lambda_edge_duration.unit", "must be 'GB-s'");
+    assertRefusal(refusedAfter(b -> at(b, "invalidations").put("unit", "requests")), "invalidations.unit", "must be 'paths'");
+    assertRefusal(refusedAfter(b -> at(b, "origin_shield_requests.us-east-1").put("unit", "GB")),
+        "origin_shield_requests.us-east-1.unit", "must be 'requests'");
+  }
+
+  @Test
   void a_unit_count_that_is_not_a_power_of_ten_is_refused() throws Exception {
     assertRefusal(refusedAfter(b -> at(b, "functions").put("per", 3)), "functions.per", "power of ten");
   }
