@@ -194,6 +194,7 @@ class TrafficProfileReaderTest {
       lambda_edge: { memory_mb: 99999 } ~ regions: { us: {} }     | lambda_edge.memory_mb | between 128 and 10240
       lambda_edge: { memory_mb: 127 } ~ regions: { us: {} }       | lambda_edge.memory_mb | between 128 and 10240
       lambda_edge: { memory_mb: 200.5 } ~ regions: { us: {} }     | lambda_edge.memory_mb | whole number
+      lambda_edge: { duration_ms: 0.4 } ~ regions: { us: {} }     | lambda_edge.duration_ms | at least 1
       """)
   void loose_or_absurd_values_are_refused_naming_the_field(String yaml, String field, String problem) {
     InvalidInputException e = refused(yaml.replace(" ~ ", "\n"));
