@@ -1,5 +1,8 @@
 package dev.cfsim.logs;
 
+import dev.cfsim.StrictUtf8;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +56,7 @@ final class DelimitedLineParser implements LineParser {
     }
   }
 
+  private final List<String> columns;
   private final int[] slotOfColumn;
   /** The slots this parser's columns fill, each once: the only ones to clear between lines. */
   private final int[] filledSlots;
@@ -78,6 +82,7 @@ final class DelimitedLineParser implements LineParser {
           || f == LogField.TIMESTAMP || f == LogField.TIMESTAMP_MS
           || (realtime && f == LogField.URI_STEM);
     }
+    this.columns = List.copyOf(columns);
     this.slotOfColumn = new int[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       LogField f = LogField.byName(columns.get(i));
@@ -99,6 +104,9 @@ final class DelimitedLineParser implements LineParser {
     int delimiters = line.count;
     int[] at = line.delimiters;
     boolean ascii = line.ascii;
+    if (!ascii) {
+      requireUtf8(buf, start, end, line);
+    }
     int columns = delimiters + 1;
     int known = Math.min(columns, slotOfColumn.length);
     int fieldStart = start;
@@ -135,6 +143,28 @@ final class DelimitedLineParser implements LineParser {
         throw wrongCount(columns);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a line that is not UTF-8 text, naming the field: CloudFront writes UTF-8 (and
+   * percent-encodes the rest), so such a byte is damage, which decoding would silently turn
+   * into U+FFFD and replay as a value the viewer never sent.
+   */
+  private void requireUtf8(byte[] buf, int start, int end, ByteScan.Line line) throws MalformedLineException {
+    ByteBuffer bytes = ByteBuffer.wrap(buf, start, end - start);
+    try {
+      StrictUtf8.decode(bytes);
+    } catch (CharacterCodingException e) {
+      int bad = bytes.position();
+      int column = 0;
+      while (column < line.count && line.delimiters[column] < bad) {
+        column++;
+      }
+      String field = column < columns.size() ? "field " + (column + 1) + " (" + columns.get(column) + ")"
+          : "field " + (column + 1) + ", past the field list";
+      throw new MalformedLineException(MalformedLines.Reason.NOT_UTF8,
+          String.format("byte 0x%02X in %s is not UTF-8 text", buf[bad] & 0xff, field));
     }
   }
 

@@ -26,7 +26,8 @@ public final class MalformedLines {
     BAD_NUMBER("bad number"),
     BAD_IP("bad IP"),
     BAD_URI("bad URI"),
-    BAD_JSON("bad JSON");
+    BAD_JSON("bad JSON"),
+    NOT_UTF8("not UTF-8");
 
     private final String label;
 

@@ -238,6 +238,53 @@ class LogSourceTest {
   }
 
   @Test
+  void a_line_that_is_not_utf8_is_malformed_naming_the_field_not_replayed_with_a_replacement_character()
+      throws IOException {
+    String good = Files.readAllLines(EDGE_CASES).get(2);
+    String[] f = good.split("\t", -1);
+    byte[] header = ("#Fields: " + String.join(" ", LogField.STANDARD_33) + "\n").getBytes(StandardCharsets.UTF_8);
+    // line 3: a Latin-1 é in the User-Agent (field 11); line 4: a lone continuation byte in an
+    // extra column; line 5: an overlong encoding of '/' in the path; line 6: the UTF-8 é, which is text
+    byte[] latin1 = (with(f, 10, "Moz\u00e9illa/5.0") + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] stray = (good + "\t\u0080\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] overlong = (with(f, 7, "/a\u00c0\u00afb") + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] utf8 = (with(f, 10, "Moz\u00e9illa/5.0") + "\n").getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    for (byte[] part : List.of(header, (good + "\n").getBytes(StandardCharsets.UTF_8), latin1, stray, overlong, utf8)) {
+      text.write(part);
+    }
+    Path p = dir.resolve("latin1.log");
+    Files.write(p, text.toByteArray());
+    for (LogReadOptions options : List.of(LogReadOptions.defaults(),
+        LogReadOptions.defaults().readingOnly(TrafficTally.FIELDS))) {
+      List<RequestRecord> read = new ArrayList<>();
+      MalformedLines m = LogSource.readFile(p, options, read::add).malformed();
+      assertEquals(2, read.size());
+      assertEquals(Map.of(MalformedLines.Reason.NOT_UTF8, 3L), m.counts());
+      assertEquals(p + ": line 3: not UTF-8: byte 0xE9 in field 11 (cs(User-Agent)) is not UTF-8 text",
+          m.examples().get(0).toString());
+      assertEquals(p + ": line 4: not UTF-8: byte 0x80 in field 34, past the field list is not UTF-8 text",
+          m.examples().get(1).toString());
+      assertEquals(p + ": line 5: not UTF-8: byte 0xC0 in field 8 (cs-uri-stem) is not UTF-8 text",
+          m.examples().get(2).toString());
+    }
+    List<RequestRecord> read = new ArrayList<>();
+    LogSource.readFile(p, LogReadOptions.defaults(), read::add);
+    assertEquals("Mozéilla/5.0", read.get(1).userAgent());
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LogSource.readFile(p, LogReadOptions.defaults().withStrict(true), r -> {}));
+    assertEquals("line 3", e.location());
+    assertEquals("not UTF-8: byte 0xE9 in field 11 (cs(User-Agent)) is not UTF-8 text", e.problem());
+
+    // a JSON log's parser refuses such bytes itself
+    String json = Files.readAllLines(Path.of("examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-08.v2.json")).get(0);
+    Path j = dir.resolve("latin1.json");
+    Files.write(j, (json.replace("/products/", "/produ\u00e9cts/") + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    MalformedLines jm = LogSource.readFile(j, LogReadOptions.defaults(), r -> {}).malformed();
+    assertEquals(Map.of(MalformedLines.Reason.BAD_JSON, 1L), jm.counts(), () -> jm.examples().toString());
+  }
+
+  @Test
   void a_json_line_whose_path_does_not_start_with_a_slash_is_malformed() throws IOException {
     String good = Files.readAllLines(Path.of("examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-08.v2.json")).get(0);
     Path p = write("uri.json", good + "\n"
