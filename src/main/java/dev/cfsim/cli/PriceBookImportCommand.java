@@ -1,5 +1,6 @@
 package dev.cfsim.cli;
 
+import dev.cfsim.InvalidInputException;
 import dev.cfsim.UserFiles;
 import dev.cfsim.pricing.OfferFileImporter;
 import dev.cfsim.pricing.PriceBookWriter;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
         "  " + PriceBookImportCommand.OFFER_URL,
         "", "Example:",
         "  curl -sSo offer.json " + PriceBookImportCommand.OFFER_URL,
-        "  cfsim pricebook import offer.json --output pricing/2026-12-01.json"})
+        "  cfsim pricebook import offer.json --id 2026-12-01 --output pricing/2026-12-01.json"})
 final class PriceBookImportCommand implements Callable<Integer> {
   /** Where AWS publishes the current AmazonCloudFront offer file. */
   static final String OFFER_URL =
@@ -51,6 +52,7 @@ final class PriceBookImportCommand implements Callable<Integer> {
     OutputFiles.requireDistinct(new String[] {"OFFER", "--base", "--output"}, new Path[] {offer, base, output});
     OfferFileImporter.Result result = OfferFileImporter.importOffer(
         offer.toString(), UserFiles.readText(offer), PriceBooks.load(base), id);
+    requireNamedForItsId(result.book().id());
     String json = PriceBookWriter.toJson(result.book());
     if (output == null) {
       spec.commandLine().getOut().print(json);
@@ -64,5 +66,18 @@ final class PriceBookImportCommand implements Callable<Integer> {
         + " SKUs not used; kept from the base book: " + String.join(", ", result.kept()));
     err.flush();
     return Main.EXIT_OK;
+  }
+
+  /**
+   * An output named as a shipped book is ({@code YYYY-MM-DD.json}) must carry that date as its
+   * id: cfsim chooses shipped books by file name, and the id defaults to the offer's own date.
+   */
+  private void requireNamedForItsId(String bookId) {
+    String name = output == null || output.getFileName() == null ? "" : output.getFileName().toString();
+    if (name.matches("\\d{4}-\\d{2}-\\d{2}\\.json") && !name.equals(bookId + ".json")) {
+      throw new InvalidInputException("--output", "", "the file is named " + name + " but the book's id is " + bookId
+          + (id == null ? " (the offer's publicationDate)" : "") + "; pass --id " + name.substring(0, 10)
+          + " or name the file " + bookId + ".json (cfsim chooses price books in pricing/ by file name)");
+    }
   }
 }

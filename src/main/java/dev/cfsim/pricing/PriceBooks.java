@@ -1,5 +1,6 @@
 package dev.cfsim.pricing;
 
+import dev.cfsim.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,7 +57,14 @@ public final class PriceBooks {
 
   /** A shipped book read from its file's bytes (see {@link #shippedBytes}). */
   public static PriceBook parseShipped(String id, byte[] bytes) {
-    return PriceBookReader.parse("classpath:" + DIR + "/" + id + ".json", new String(bytes, StandardCharsets.UTF_8));
+    String source = "classpath:" + DIR + "/" + id + ".json";
+    PriceBook book = PriceBookReader.parse(source, new String(bytes, StandardCharsets.UTF_8));
+    if (!book.id().equals(id)) {
+      // a shipped book is chosen by its file name and reports its id: the two must be one date
+      throw new InvalidInputException(source, "id", "is '" + book.id() + "' but the file is named " + id
+          + ".json; shipped books are chosen by file name, so name the file " + book.id() + ".json or change the id");
+    }
+    return book;
   }
 
   /** A shipped book's file exactly as shipped (sources and dates included). */

@@ -162,6 +162,22 @@ class PricingCommandsTest {
   }
 
   @Test
+  void pricebook_import_refuses_an_output_named_for_another_date_than_the_books_id() throws Exception {
+    // the excerpt's publicationDate is 2026-11-01; cfsim chooses books in pricing/ by file name
+    String offer = "src/test/resources/offer/amazoncloudfront-excerpt.json";
+    Path misnamed = tmp.resolve("2026-12-01.json");
+    assertBadInput(run("pricebook", "import", offer, "--output", misnamed.toString()),
+        "cfsim: --output: the file is named 2026-12-01.json but the book's id is 2026-11-01 (the offer's"
+            + " publicationDate); pass --id 2026-12-01 or name the file 2026-11-01.json");
+    assertFalse(Files.exists(misnamed));
+    Run r = run("pricebook", "import", offer, "--id", "2026-12-01", "--output", misnamed.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("2026-12-01", PriceBookReader.read(misnamed).id());
+    // any other name is the user's own
+    assertEquals(0, run("pricebook", "import", offer, "--output", tmp.resolve("candidate.json").toString()).code());
+  }
+
+  @Test
   void pricebook_import_refuses_a_file_that_is_not_an_offer() throws Exception {
     Path notOffer = tmp.resolve("x.json");
     Files.writeString(notOffer, "{\"offerCode\": \"AmazonEC2\"}");

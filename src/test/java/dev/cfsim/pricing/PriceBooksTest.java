@@ -28,6 +28,17 @@ class PriceBooksTest {
   }
 
   @Test
+  void a_shipped_book_whose_id_is_not_its_file_name_is_refused_naming_both() throws Exception {
+    byte[] bytes = PriceBooks.shippedBytes("2025-11-18");
+    dev.cfsim.InvalidInputException e = assertThrows(dev.cfsim.InvalidInputException.class,
+        () -> PriceBooks.parseShipped("2026-12-01", bytes));
+    assertEquals("classpath:pricing/2026-12-01.json", e.source());
+    assertEquals("id", e.location());
+    assertEquals("is '2025-11-18' but the file is named 2026-12-01.json; shipped books are chosen by file name,"
+        + " so name the file 2025-11-18.json or change the id", e.problem());
+  }
+
+  @Test
   void an_unknown_shipped_book_is_refused() {
     assertThrows(IllegalArgumentException.class, () -> PriceBooks.shipped("1999-01-01"));
   }
