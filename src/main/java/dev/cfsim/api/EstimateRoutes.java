@@ -56,12 +56,13 @@ final class EstimateRoutes {
   /** Checks the query, reads the body, and answers from the cache or by pricing the profile. */
   private void answer(Context ctx, BiFunction<TrafficProfile, PricingQuery, String> price) {
     PricingQuery query = PricingQuery.from(ctx, books);
-    String body = bodies.readRawJson(ctx);
-    String key = AnswerCache.key(ctx.path(), ctx.queryString(), body);
+    boolean yaml = RequestBodies.isYaml(ctx);
+    String body = bodies.readRawProfile(ctx);
+    // a YAML and a JSON body of the same text are read differently, so they are cached apart
+    String key = AnswerCache.key(ctx.path(), ctx.queryString(), (yaml ? "yaml:" : "json:") + body);
     String json = cache.get(key);
     if (json == null) {
-      JsonNode checked = bodies.checkJsonObject(body);
-      TrafficProfile profile = profile(body, checked);
+      TrafficProfile profile = yaml ? TrafficProfileReader.parse(SOURCE, body) : profile(body, bodies.checkJsonObject(body));
       json = cache.compute(key, () -> price.apply(profile, query));
     }
     ctx.contentType("application/json").result(json);

@@ -54,25 +54,26 @@ final class RequestBodies {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
-  /** Media types a rules file may come as: YAML, or JSON (which YAML reads as well). */
-  static final List<String> RULES_TYPES =
-      List.of("application/yaml", "application/x-yaml", "text/yaml", "application/json");
+  /** YAML media types: rules files and profiles may come as YAML, as the CLI reads them. */
+  private static final List<String> YAML_TYPES = List.of("application/yaml", "application/x-yaml", "text/yaml");
+
+  /** Whether the body is declared as YAML (which the readers parse as such; JSON is YAML too). */
+  static boolean isYaml(Context ctx) {
+    String mime = mediaType(ctx);
+    return YAML_TYPES.contains(mime) || mime.endsWith("+yaml");
+  }
 
   /**
    * A rules file sent as YAML or JSON, within the size limit; JSON is also held to the nesting
    * and length limits. The rules reader parses it and names any bad field.
    */
   String readRulesText(Context ctx) {
-    String mime = mediaType(ctx);
-    if (!RULES_TYPES.contains(mime) && !mime.endsWith("+json") && !mime.endsWith("+yaml")) {
-      throw ProblemException.unsupportedMediaType(
-          "send the rules as Content-Type: application/yaml (or application/json)"
-              + (mime.isEmpty() ? " (no Content-Type was given)" : ", not " + mime));
+    if (isYaml(ctx)) {
+      return readText(ctx, "a rules file"); // the rules reader parses it (one document, no aliases)
     }
+    requireMediaType(ctx, "application/json", "the rules", "application/yaml (or application/json)");
     String text = readText(ctx, "a rules file");
-    if (mime.endsWith("json")) {
-      checkJsonObject(text);
-    }
+    checkJsonObject(text);
     return text;
   }
 
@@ -80,6 +81,15 @@ final class RequestBodies {
   String readRawJson(Context ctx) {
     requireMediaType(ctx, "application/json");
     return readText(ctx, "a JSON object");
+  }
+
+  /** As {@link #readRawJson}, but YAML is accepted too ({@link #isYaml}): a traffic profile. */
+  String readRawProfile(Context ctx) {
+    if (isYaml(ctx)) {
+      return readText(ctx, "a traffic profile"); // the profile reader parses it, as the CLI's
+    }
+    requireMediaType(ctx, "application/json", "the profile", "application/json (or application/yaml)");
+    return readText(ctx, "a traffic profile");
   }
 
   /**
@@ -214,13 +224,18 @@ final class RequestBodies {
 
   /** 415 unless the Content-Type is {@code expected} or a {@code +json} type when JSON. */
   static void requireMediaType(Context ctx, String expected) {
+    requireMediaType(ctx, expected, "the body", expected);
+  }
+
+  /** As above; the 415 says to send {@code what} as {@code types}. */
+  private static void requireMediaType(Context ctx, String expected, String what, String types) {
     String given = ctx.contentType();
     String mime = mediaType(ctx);
     boolean json = expected.equals("application/json") && mime.endsWith("+json");
     if (!mime.equals(expected) && !json) {
       throw ProblemException.unsupportedMediaType(
-          "send the body as Content-Type: "
-              + expected
+          "send " + what + " as Content-Type: "
+              + types
               + (given == null ? " (no Content-Type was given)" : ", not " + given));
     }
   }

@@ -80,6 +80,28 @@ class EstimateRoutesTest extends LoopbackServerTest {
   }
 
   @Test
+  void a_profile_may_be_sent_as_yaml_as_the_cli_reads_it() throws IOException {
+    String yaml = Files.readString(Path.of("examples/profiles/korea-mall.yaml"));
+    RunningApi.Answer a = server.post(ESTIMATES, "application/yaml", yaml);
+    assertEquals(200, a.status(), a.body());
+    // 20,480 GB - 1,024 free = 19,456 GB: 10,240 x $0.120 + 9,216 x $0.100 = $2,150.40; HTTPS
+    // (438,000,000 - 10,000,000) / 10,000 x $0.012 = $513.60; functions (438,000,000 - 2,000,000)
+    // x $0.10 / 1,000,000 = $43.60: $2,707.60
+    assertEquals(0, new BigDecimal("2707.60").compareTo(a.json().get("total_usd").decimalValue()), a.body());
+    assertEquals(200, server.post(COMPARE, "application/yaml", yaml).status());
+    // the same text as JSON is another document: not answered from the YAML one's cache entry
+    assertProblem(server.postJson(ESTIMATES, yaml), 400);
+
+    RunningApi.Answer bad = server.post(ESTIMATES, "application/yaml", "regions:\n  ap: { requests: -1 }\n");
+    assertProblem(bad, 422);
+    assertTrue(bad.body().contains("regions.ap.requests"), bad.body());
+    RunningApi.Answer plain = server.post(ESTIMATES, "text/plain", yaml);
+    assertProblem(plain, 415);
+    assertTrue(plain.body().contains("send the profile as Content-Type: application/json (or application/yaml)"),
+        plain.body());
+  }
+
+  @Test
   void a_negative_request_count_is_422_naming_the_field_as_a_json_path() {
     RunningApi.Answer a = server.postJson(ESTIMATES, "{\"regions\": {\"ap\": {\"requests\": -1}}}");
     assertProblem(a, 422);
