@@ -40,6 +40,20 @@ public final class StrictUtf8 {
   }
 
   /**
+   * The index of the first byte of {@code bytes[from, to)} that is not UTF-8 (a stray or missing
+   * continuation byte, an overlong form, a surrogate, past U+10FFFF), or -1 when all of it is.
+   */
+  public static int firstInvalid(byte[] bytes, int from, int to) {
+    ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+    try {
+      decode(in);
+      return -1;
+    } catch (CharacterCodingException e) {
+      return in.position();
+    }
+  }
+
+  /**
    * A whole document (a profile, a rules file) as text, as {@link #decode} but without one
    * leading byte order mark, which editors on Windows write and which is no part of the text.
    */

@@ -1,8 +1,6 @@
 package dev.cfsim.logs;
 
 import dev.cfsim.StrictUtf8;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -152,19 +150,14 @@ final class DelimitedLineParser implements LineParser {
    * into U+FFFD and replay as a value the viewer never sent.
    */
   private void requireUtf8(byte[] buf, int start, int end, ByteScan.Line line) throws MalformedLineException {
-    ByteBuffer bytes = ByteBuffer.wrap(buf, start, end - start);
-    try {
-      StrictUtf8.decode(bytes);
-    } catch (CharacterCodingException e) {
-      int bad = bytes.position();
+    int bad = StrictUtf8.firstInvalid(buf, start, end);
+    if (bad >= 0) {
       int column = 0;
       while (column < line.count && line.delimiters[column] < bad) {
         column++;
       }
-      String field = column < columns.size() ? "field " + (column + 1) + " (" + columns.get(column) + ")"
-          : "field " + (column + 1) + ", past the field list";
-      throw new MalformedLineException(MalformedLines.Reason.NOT_UTF8,
-          String.format("byte 0x%02X in %s is not UTF-8 text", buf[bad] & 0xff, field));
+      throw RecordAssembler.notUtf8(buf[bad], "in field " + (column + 1) + " ("
+          + (column < columns.size() ? columns.get(column) : "past the field list") + ")");
     }
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.cfsim.Json;
+import dev.cfsim.StrictUtf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -50,6 +51,13 @@ final class JsonLineParser implements LineParser {
   public RequestRecord parse(byte[] buf, int start, int end, ByteScan.Line line)
       throws MalformedLineException {
     Arrays.fill(values, null);
+    if (!line.ascii) {
+      // Jackson lets overlong forms and code points past U+10FFFF through; tab-separated logs refuse them
+      int bad = StrictUtf8.firstInvalid(buf, start, end);
+      if (bad >= 0) {
+        throw RecordAssembler.notUtf8(buf[bad], "at byte " + (bad - start + 1) + " of the line");
+      }
+    }
     String unrootedUri = null;
     try (JsonParser p = JSON.createParser(buf, start, end - start)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

@@ -1,6 +1,7 @@
 package dev.cfsim.logs;
 
 import dev.cfsim.InvalidInputException;
+import dev.cfsim.StrictUtf8;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -325,7 +326,7 @@ final class LogFileReader {
         return;
       }
       if (buf[start] == '#') {
-        header(new String(buf, start, end - start, StandardCharsets.UTF_8));
+        header(headerText(buf, start, end));
         return;
       }
       if (parser == null) {
@@ -341,6 +342,21 @@ final class LogFileReader {
         }
         malformed.add(name, lineNo, e);
       }
+    }
+
+    /**
+     * A header line as text; a {@code #Fields} line that is not UTF-8 stops the file (exit 2),
+     * since decoding would turn a column name into one no field has and silently drop its values.
+     * A note's text is never used, so it is read as it comes.
+     */
+    String headerText(byte[] buf, int start, int end) {
+      String text = new String(buf, start, end - start, StandardCharsets.UTF_8);
+      int bad = scan.ascii ? -1 : StrictUtf8.firstInvalid(buf, start, end);
+      if (bad >= 0 && fieldsLayout(text) != null) {
+        throw new InvalidInputException(name, "line " + lineNo, String.format(
+            "byte 0x%02X of the #Fields line is not UTF-8 text, so its columns cannot be known", buf[bad] & 0xff));
+      }
+      return text;
     }
 
     /** A {@code #Fields} line sets the columns from here on; other {@code #} lines are notes. */

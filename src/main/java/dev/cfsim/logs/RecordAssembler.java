@@ -274,6 +274,12 @@ final class RecordAssembler {
    * the value as logged, before decoding, so that every format and job refuses the same lines
    * ({@code %2Fa} included, which would decode to a path).
    */
+  /** A line holding a byte that is not UTF-8 text; {@code where} says where, e.g. "in field 3 (c-ip)". */
+  static MalformedLineException notUtf8(byte bad, String where) {
+    return new MalformedLineException(MalformedLines.Reason.NOT_UTF8,
+        String.format("byte 0x%02X %s is not UTF-8 text", bad & 0xff, where));
+  }
+
   static MalformedLineException unrootedUri(String uri) {
     return new MalformedLineException(BAD_URI, "cs-uri-stem '" + clip(uri) + "' does not start with /");
   }

@@ -32,22 +32,29 @@ public final class PriceBooks {
     return file == null ? newest() : PriceBookReader.read(file);
   }
 
-  /** The newest price book on the classpath, read once: shipped books cannot change while cfsim runs. */
+  private static volatile PriceBook newest;
+
+  /**
+   * The newest price book on the classpath, read once: shipped books cannot change while cfsim
+   * runs. Not a holder class: a book that fails its checks must reach the caller as the
+   * InvalidInputException naming it (exit 2), not as an ExceptionInInitializerError (exit 3)
+   * and then a NoClassDefFoundError on every later call.
+   */
   public static PriceBook newest() {
-    return Newest.BOOK;
-  }
-
-  /** Reads the newest shipped book on first use (the JVM makes this lazy and thread-safe). */
-  private static final class Newest {
-    static final PriceBook BOOK = readNewest();
-
-    private static PriceBook readNewest() {
-      List<String> ids = shippedIds();
-      if (ids.isEmpty()) {
-        throw new IllegalStateException("no price book under " + DIR + "/ on the classpath");
+    PriceBook book = newest;
+    if (book == null) {
+      synchronized (PriceBooks.class) {
+        book = newest;
+        if (book == null) {
+          List<String> ids = shippedIds();
+          if (ids.isEmpty()) {
+            throw new IllegalStateException("no price book under " + DIR + "/ on the classpath");
+          }
+          newest = book = shipped(ids.get(ids.size() - 1));
+        }
       }
-      return shipped(ids.get(ids.size() - 1));
     }
+    return book;
   }
 
   /** One shipped price book by id (its effective date). */

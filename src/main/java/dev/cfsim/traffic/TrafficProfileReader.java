@@ -179,14 +179,14 @@ public final class TrafficProfileReader {
           + LambdaEdgeUsage.MAX_MEMORY_MB + " (Lambda@Edge: viewer triggers 128 MB, origin triggers 128-10,240 MB; got "
           + memory.toPlainString() + ")");
     }
+    BigDecimal invocations = n.optional("invocations_per_request").map(InputNode::nonNegative).orElse(BigDecimal.ZERO);
     BigDecimal duration = n.optional("duration_ms").map(InputNode::nonNegative).orElse(LambdaEdgeUsage.NONE.durationMs());
-    if (duration.compareTo(BigDecimal.ONE) < 0) {
+    if (duration.compareTo(BigDecimal.ONE) < 0 && invocations.signum() > 0) {
       // metered in 1 ms steps, rounded up: no invocation bills less than 1 ms, so neither can their mean
       throw n.field("duration_ms").invalid("must be at least 1: Lambda@Edge bills each invocation in 1 ms steps,"
           + " rounded up, so the mean billed duration is at least 1 ms (got " + duration.toPlainString() + ")");
     }
-    return new LambdaEdgeUsage(
-        n.optional("invocations_per_request").map(InputNode::nonNegative).orElse(BigDecimal.ZERO), duration, memory);
+    return new LambdaEdgeUsage(invocations, duration, memory);
   }
 
   private static OriginShieldUsage originShield(InputNode n) {

@@ -178,6 +178,21 @@ class PricingCommandsTest {
   }
 
   @Test
+  void a_shipped_book_named_for_another_date_than_its_id_exits_2_naming_it() throws Exception {
+    // a user's rebuilt jar with a misnamed book: it is the newest, and every command refuses it
+    Path pricing = Files.createDirectories(tmp.resolve("classpath/pricing"));
+    Files.copy(Path.of("pricing/2025-11-18.json"), pricing.resolve("2099-01-01.json"));
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        tmp.resolve("classpath") + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+        Main.class.getName(), "estimate", "--profile", KOREA).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), err);
+    assertEquals(Main.EXIT_BAD_INPUT, p.exitValue(), err);
+    assertEquals("cfsim: classpath:pricing/2099-01-01.json: id: is '2025-11-18' but the file is named 2099-01-01.json;"
+        + " shipped books are chosen by file name, so name the file 2025-11-18.json or change the id\n", err);
+  }
+
+  @Test
   void pricebook_import_refuses_a_file_that_is_not_an_offer() throws Exception {
     Path notOffer = tmp.resolve("x.json");
     Files.writeString(notOffer, "{\"offerCode\": \"AmazonEC2\"}");

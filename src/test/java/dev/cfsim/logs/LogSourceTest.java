@@ -263,7 +263,7 @@ class LogSourceTest {
       assertEquals(Map.of(MalformedLines.Reason.NOT_UTF8, 3L), m.counts());
       assertEquals(p + ": line 3: not UTF-8: byte 0xE9 in field 11 (cs(User-Agent)) is not UTF-8 text",
           m.examples().get(0).toString());
-      assertEquals(p + ": line 4: not UTF-8: byte 0x80 in field 34, past the field list is not UTF-8 text",
+      assertEquals(p + ": line 4: not UTF-8: byte 0x80 in field 34 (past the field list) is not UTF-8 text",
           m.examples().get(1).toString());
       assertEquals(p + ": line 5: not UTF-8: byte 0xC0 in field 8 (cs-uri-stem) is not UTF-8 text",
           m.examples().get(2).toString());
@@ -276,12 +276,38 @@ class LogSourceTest {
     assertEquals("line 3", e.location());
     assertEquals("not UTF-8: byte 0xE9 in field 11 (cs(User-Agent)) is not UTF-8 text", e.problem());
 
-    // a JSON log's parser refuses such bytes itself
+    // JSON logs alike, including what Jackson lets through: an overlong NUL (C0 80) and an overlong '/'
     String json = Files.readAllLines(Path.of("examples/logs/handwritten/E2CFSIMEXAMPLE.2026-11-02-08.v2.json")).get(0);
+    int at = json.indexOf("/products/") + 1;
     Path j = dir.resolve("latin1.json");
-    Files.write(j, (json.replace("/products/", "/produ\u00e9cts/") + "\n").getBytes(StandardCharsets.ISO_8859_1));
-    MalformedLines jm = LogSource.readFile(j, LogReadOptions.defaults(), r -> {}).malformed();
-    assertEquals(Map.of(MalformedLines.Reason.BAD_JSON, 1L), jm.counts(), () -> jm.examples().toString());
+    Files.write(j, (json + "\n" + json.replace("/products/", "/produ\u00e9cts/") + "\n"
+        + json.replace("/products/", "/p\u00c0\u0080roducts/") + "\n"
+        + json.replace("/products/", "/p\u00e0\u0080\u00afroducts/") + "\n"
+        + json.replace("/products/", "/pr\u00f0\u009f\u0098\u0080oducts/") + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    List<RequestRecord> jsonRead = new ArrayList<>();
+    MalformedLines jm = LogSource.readFile(j, LogReadOptions.defaults(), jsonRead::add).malformed();
+    assertEquals(Map.of(MalformedLines.Reason.NOT_UTF8, 3L), jm.counts(), () -> jm.examples().toString());
+    assertEquals(j + ": line 2: not UTF-8: byte 0xE9 at byte " + (at + 6) + " of the line is not UTF-8 text",
+        jm.examples().get(0).toString());
+    assertEquals(j + ": line 3: not UTF-8: byte 0xC0 at byte " + (at + 2) + " of the line is not UTF-8 text",
+        jm.examples().get(1).toString());
+    assertEquals(2, jsonRead.size());
+    assertEquals("/pr\uD83D\uDE00oducts/1204.html", jsonRead.get(1).uri()); // a 4-byte character is text
+  }
+
+  @Test
+  void a_fields_line_that_is_not_utf8_stops_the_file_naming_the_line_as_its_columns_cannot_be_known()
+      throws IOException {
+    String good = Files.readAllLines(EDGE_CASES).get(2);
+    String fields = "#Fields: " + String.join(" ", LogField.STANDARD_33).replace("cs(User-Agent)", "cs(User-Ag\u00ffent)");
+    Path p = dir.resolve("header.log");
+    Files.write(p, ("#Version: 1.0 \u00ff\n" + fields + "\n" + good + "\n").getBytes(StandardCharsets.ISO_8859_1));
+    for (LogReadOptions options : List.of(LogReadOptions.defaults(), LogReadOptions.defaults().withThreads(2))) {
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> LogSource.readFile(p, options, r -> {}));
+      assertEquals(p.toString(), e.source());
+      assertEquals("line 2", e.location());
+      assertEquals("byte 0xFF of the #Fields line is not UTF-8 text, so its columns cannot be known", e.problem());
+    }
   }
 
   @Test

@@ -194,7 +194,7 @@ class TrafficProfileReaderTest {
       lambda_edge: { memory_mb: 99999 } ~ regions: { us: {} }     | lambda_edge.memory_mb | between 128 and 10240
       lambda_edge: { memory_mb: 127 } ~ regions: { us: {} }       | lambda_edge.memory_mb | between 128 and 10240
       lambda_edge: { memory_mb: 200.5 } ~ regions: { us: {} }     | lambda_edge.memory_mb | whole number
-      lambda_edge: { duration_ms: 0.4 } ~ regions: { us: {} }     | lambda_edge.duration_ms | at least 1
+      lambda_edge: { invocations_per_request: 1, duration_ms: 0.4 } ~ regions: { us: {} } | lambda_edge.duration_ms | at least 1
       """)
   void loose_or_absurd_values_are_refused_naming_the_field(String yaml, String field, String problem) {
     InvalidInputException e = refused(yaml.replace(" ~ ", "\n"));
@@ -210,6 +210,13 @@ class TrafficProfileReaderTest {
     TrafficProfile q = TrafficProfileReader.parse("p.yaml", "hours: 3 ~ regions: { us: { requests_per_hour: 0.5 } }"
         .replace(" ~ ", "\n"));
     assertAmount("1.5", q.regions().get(PricingRegion.US).requests()); // 0.5 × 3 hours
+  }
+
+  @Test
+  void no_lambda_edge_invocations_may_be_spelled_out_with_a_zero_duration() {
+    TrafficProfile p = TrafficProfileReader.parse("p.yaml",
+        "lambda_edge: { invocations_per_request: 0, duration_ms: 0 }\nregions: { us: { requests: 1 } }");
+    assertAmount("0", p.lambdaEdge().durationMs());
   }
 
   @Test
