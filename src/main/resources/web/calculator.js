@@ -21,11 +21,13 @@
     requests_https: "HTTPS requests",
     functions: "CloudFront Functions invocations",
     kvs_reads: "KeyValueStore reads",
+    kvs_api_calls: "KeyValueStore API calls",
     lambda_edge_requests: "Lambda@Edge requests",
     lambda_edge_duration: "Lambda@Edge duration",
     origin_shield_requests: "Origin Shield requests",
     invalidations: "Invalidation paths",
     realtime_logs: "Real-time log lines",
+    field_level_encryption: "Field-level encryption requests",
     dedicated_ip: "Dedicated IP custom SSL",
   };
   const FREE_TIER_ITEMS = {

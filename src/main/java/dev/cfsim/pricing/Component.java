@@ -11,6 +11,7 @@ public enum Component {
   REQUESTS_HTTPS("requests_https", "requests", "HTTPS requests"),
   FUNCTIONS("functions", "invocations", "CloudFront Functions invocations"),
   KVS_READS("kvs_reads", "reads", "CloudFront KeyValueStore reads"),
+  KVS_API_CALLS("kvs_api_calls", "calls", "CloudFront KeyValueStore API calls"),
   LAMBDA_EDGE_REQUESTS("lambda_edge_requests", "requests", "Lambda@Edge requests"),
   LAMBDA_EDGE_DURATION("lambda_edge_duration", "GB-s", "Lambda@Edge duration"),
   ORIGIN_SHIELD_REQUESTS("origin_shield_requests", "requests", "Origin Shield requests"),

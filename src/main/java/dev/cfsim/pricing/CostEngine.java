@@ -118,11 +118,16 @@ public final class CostEngine {
       freeUsed.add(new FreeTierUsed("requests", allowance, sum(freeRequests.values()), "requests"));
     }
 
-    /** CloudFront Functions and their KeyValueStore reads (free tier), Lambda@Edge (none). */
+    /**
+     * CloudFront Functions and their KeyValueStore reads (free tier), KeyValueStore API calls and
+     * Lambda@Edge (none).
+     */
     private void edgeCompute() {
       freeUsed.add(accountWide(Component.FUNCTIONS, profile.functionInvocations(), free.functionInvocations(),
           book.functions()));
       freeUsed.add(accountWide(Component.KVS_READS, profile.kvsReads(), free.kvsReads(), book.kvsReads()));
+      add(Component.KVS_API_CALLS, null, profile.kvsApiCalls(), BigDecimal.ZERO,
+          book.kvsApiCalls().cost(profile.kvsApiCalls()), "keys put, listed or read through the API, not from functions");
       BigDecimal invocations = profile.lambdaEdgeInvocations();
       add(Component.LAMBDA_EDGE_REQUESTS, null, invocations, BigDecimal.ZERO, book.lambdaEdgeRequests().cost(invocations), "");
       BigDecimal gbSeconds = invocations.multiply(profile.lambdaEdge().durationMs()).movePointLeft(3) // ms → s

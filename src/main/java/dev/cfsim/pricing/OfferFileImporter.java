@@ -118,7 +118,7 @@ public final class OfferFileImporter {
           + e.location() + ": " + e.problem(), e);
     }
     List<String> kept = new ArrayList<>();
-    for (String part : List.of("functions", "kvs_reads", "lambda_edge_requests", "lambda_edge_duration",
+    for (String part : List.of("functions", "kvs_reads", "kvs_api_calls", "lambda_edge_requests", "lambda_edge_duration",
         "invalidations", "realtime_logs", "field_level_encryption", "dedicated_ip")) {
       if (!b.updated.contains(part)) {
         kept.add(part);
@@ -346,7 +346,7 @@ public final class OfferFileImporter {
       List<String> notes = new ArrayList<>(base.notes());
       notes.add("Imported from the AWS Price List offer file (" + from.note() + ") on top of price book " + base.id() + ".");
       return new PriceBook(id, base.currency(), base.title(), notes, regions, or(functions, base.functions()),
-          base.kvsReads(), base.lambdaEdgeRequests(), base.lambdaEdgeDuration(), shield,
+          base.kvsReads(), base.kvsApiCalls(), base.lambdaEdgeRequests(), base.lambdaEdgeDuration(), shield,
           or(invalidations, base.invalidations()), or(realtimeLogs, base.realtimeLogs()),
           or(fieldLevelEncryption, base.fieldLevelEncryption()), or(dedicatedIp, base.dedicatedIp()), free,
           base.priceClasses(), base.plans(), base.savingsBundle());

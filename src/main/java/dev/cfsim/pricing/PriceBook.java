@@ -20,6 +20,8 @@ import java.util.TreeMap;
  * @param regions prices per pricing region; all eight are present
  * @param functions CloudFront Functions invocations
  * @param kvsReads CloudFront KeyValueStore reads from functions
+ * @param kvsApiCalls CloudFront KeyValueStore API calls (keys put, listed or read through the
+ *     API, as a deployment updating a redirect table does), per month
  * @param lambdaEdgeRequests Lambda@Edge requests
  * @param lambdaEdgeDuration Lambda@Edge duration in GB-seconds
  * @param originShield Origin Shield requests, by AWS Region code ({@code ap-northeast-2})
@@ -40,6 +42,7 @@ public record PriceBook(
     Map<PricingRegion, RegionalPrices> regions,
     Rate functions,
     Rate kvsReads,
+    Rate kvsApiCalls,
     Rate lambdaEdgeRequests,
     Rate lambdaEdgeDuration,
     Map<String, Rate> originShield,
@@ -65,6 +68,7 @@ public record PriceBook(
     }
     Objects.requireNonNull(functions, "functions");
     Objects.requireNonNull(kvsReads, "kvs_reads");
+    Objects.requireNonNull(kvsApiCalls, "kvs_api_calls");
     Objects.requireNonNull(lambdaEdgeRequests, "lambda_edge_requests");
     Objects.requireNonNull(lambdaEdgeDuration, "lambda_edge_duration");
     originShield = Collections.unmodifiableMap(new TreeMap<>(originShield));

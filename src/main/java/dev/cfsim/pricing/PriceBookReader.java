@@ -24,8 +24,8 @@ import java.util.Set;
  */
 public final class PriceBookReader {
   private static final Set<String> TOP =
-      Set.of("id", "currency", "title", "notes", "regions", "functions", "kvs_reads", "lambda_edge_requests",
-          "lambda_edge_duration", "origin_shield_requests", "invalidations", "realtime_logs",
+      Set.of("id", "currency", "title", "notes", "regions", "functions", "kvs_reads", "kvs_api_calls",
+          "lambda_edge_requests", "lambda_edge_duration", "origin_shield_requests", "invalidations", "realtime_logs",
           "field_level_encryption", "dedicated_ip", "free_tier", "price_classes", "flat_rate_plans", "savings_bundle");
   private static final Set<String> RATE = Set.of("usd", "per", "unit", "source", "read", "note");
   private static final Set<String> TIERED = Set.of("unit", "tiers", "source", "read", "note");
@@ -59,6 +59,7 @@ public final class PriceBookReader {
         regions(root.field("regions")),
         rate(root.field("functions"), Component.FUNCTIONS),
         rate(root.field("kvs_reads"), Component.KVS_READS),
+        rate(root.field("kvs_api_calls"), Component.KVS_API_CALLS),
         rate(root.field("lambda_edge_requests"), Component.LAMBDA_EDGE_REQUESTS),
         rate(root.field("lambda_edge_duration"), Component.LAMBDA_EDGE_DURATION),
         originShield,

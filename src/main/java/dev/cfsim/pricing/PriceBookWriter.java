@@ -34,6 +34,7 @@ public final class PriceBookWriter {
     m.put("regions", regions);
     m.put("functions", rate(b.functions()));
     m.put("kvs_reads", rate(b.kvsReads()));
+    m.put("kvs_api_calls", rate(b.kvsApiCalls()));
     m.put("lambda_edge_requests", rate(b.lambdaEdgeRequests()));
     m.put("lambda_edge_duration", rate(b.lambdaEdgeDuration()));
     Map<String, Object> shield = new LinkedHashMap<>();

@@ -75,6 +75,7 @@ public final class PriceBookRenderer {
     }
     rate(rows, "functions", "", book.functions(), machine);
     rate(rows, "kvs_reads", "", book.kvsReads(), machine);
+    rate(rows, "kvs_api_calls", "", book.kvsApiCalls(), machine);
     rate(rows, "lambda_edge_requests", "", book.lambdaEdgeRequests(), machine);
     rate(rows, "lambda_edge_duration", "", book.lambdaEdgeDuration(), machine);
     book.originShield().forEach((region, rate) -> rate(rows, "origin_shield_requests", region, rate, machine));

@@ -27,6 +27,9 @@ import java.util.Map;
  * @param fieldLevelEncryptionRequests requests that go through field-level encryption
  * @param dedicatedIpCertificates custom SSL certificates served from dedicated IPs (may be
  *     fractional: the charge is pro-rated by the hour)
+ * @param kvsApiCalls CloudFront KeyValueStore API calls in the month (keys put, listed or read
+ *     through the API, as a deployment updating a redirect table does; reads from functions are
+ *     {@code functions.kvs_reads_per_invocation})
  * @param source the file or label ({@code request body}) the profile was read from, so errors
  *     found while pricing it name the input; empty when built in code
  */
@@ -43,6 +46,7 @@ public record TrafficProfile(
     BigDecimal realtimeLogLines,
     BigDecimal fieldLevelEncryptionRequests,
     BigDecimal dedicatedIpCertificates,
+    BigDecimal kvsApiCalls,
     String source) {
 
   /** A month as AWS prices it: 730 hours. */
@@ -70,6 +74,7 @@ public record TrafficProfile(
     Amounts.nonNegative(realtimeLogLines, "realtime_log_lines");
     Amounts.nonNegative(fieldLevelEncryptionRequests, "field_level_encryption_requests");
     Amounts.nonNegative(dedicatedIpCertificates, "dedicated_ip_certificates");
+    Amounts.nonNegative(kvsApiCalls, "kvs_api_calls");
     source = source == null ? "" : source;
   }
 
@@ -123,6 +128,7 @@ public record TrafficProfile(
     private BigDecimal realtimeLogLines = BigDecimal.ZERO;
     private BigDecimal fieldLevelEncryptionRequests = BigDecimal.ZERO;
     private BigDecimal dedicatedIpCertificates = BigDecimal.ZERO;
+    private BigDecimal kvsApiCalls = BigDecimal.ZERO;
 
     private Builder(String name) {
       this.name = name;
@@ -190,10 +196,16 @@ public record TrafficProfile(
       return this;
     }
 
+    public Builder kvsApiCalls(BigDecimal value) {
+      kvsApiCalls = value;
+      return this;
+    }
+
     public TrafficProfile build() {
       return new TrafficProfile(
           name, hours, priceClass, freeTier, regions, functions, lambdaEdge, originShield,
-          invalidationPaths, realtimeLogLines, fieldLevelEncryptionRequests, dedicatedIpCertificates, source);
+          invalidationPaths, realtimeLogLines, fieldLevelEncryptionRequests, dedicatedIpCertificates, kvsApiCalls,
+          source);
     }
   }
 }

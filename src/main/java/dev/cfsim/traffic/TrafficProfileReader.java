@@ -25,7 +25,7 @@ public final class TrafficProfileReader {
   private static final Set<String> TOP =
       Set.of("name", "hours", "price_class", "free_tier", "regions", "total", "functions", "lambda_edge",
           "origin_shield", "invalidation_paths", "realtime_log_lines", "field_level_encryption_requests",
-          "dedicated_ip_certificates");
+          "dedicated_ip_certificates", "kvs_api_calls");
   private static final Set<String> AMOUNTS =
       Set.of("requests", "requests_per_hour", "https_share", "data_out", "data_to_origin");
   private static final Set<String> REGION =
@@ -84,6 +84,7 @@ public final class TrafficProfileReader {
     root.optional("realtime_log_lines").ifPresent(n -> b.realtimeLogLines(n.count()));
     root.optional("field_level_encryption_requests").ifPresent(n -> b.fieldLevelEncryptionRequests(n.count()));
     root.optional("dedicated_ip_certificates").ifPresent(n -> b.dedicatedIpCertificates(n.count()));
+    root.optional("kvs_api_calls").ifPresent(n -> b.kvsApiCalls(n.count()));
     return b.build();
   }
 

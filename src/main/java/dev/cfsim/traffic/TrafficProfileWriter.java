@@ -79,6 +79,7 @@ public final class TrafficProfileWriter {
     m.put("realtime_log_lines", plain(p.realtimeLogLines()));
     m.put("field_level_encryption_requests", plain(p.fieldLevelEncryptionRequests()));
     m.put("dedicated_ip_certificates", plain(p.dedicatedIpCertificates()));
+    m.put("kvs_api_calls", plain(p.kvsApiCalls()));
     return m;
   }
 

@@ -288,6 +288,7 @@ class CostEngineTest {
         .realtimeLogLines(d("5000000"))
         .fieldLevelEncryptionRequests(d("10000"))
         .dedicatedIpCertificates(d("1"))
+        .kvsApiCalls(d("3500"))
         .build();
     CostEstimate e = CostEngine.estimate(p, BOOK, NO_FREE_TIER);
     assertUsd("0.009", e.usd(Component.REQUESTS_HTTP)); // 10,000 HTTP / 10,000 × 0.0090
@@ -304,8 +305,9 @@ class CostEngineTest {
     assertUsd("0.05", e.usd(Component.REALTIME_LOGS)); // 5,000,000 × 0.01 / 1,000,000
     assertUsd("0.02", e.usd(Component.FIELD_LEVEL_ENCRYPTION)); // 10,000 / 10,000 × 0.02
     assertUsd("600", e.usd(Component.DEDICATED_IP)); // 1 × 600
-    // 0.009 + 0.012 + 0.003 + 0.0018 + 0.006 + 0.00625125 + 0.09 + 2.50 + 0.05 + 0.02 + 600
-    assertUsd("602.69805125", e.totalUsd());
+    assertUsd("3.50", e.usd(Component.KVS_API_CALLS)); // 3,500 / 1,000 × 1.00
+    // 0.009 + 0.012 + 0.003 + 0.0018 + 0.006 + 0.00625125 + 0.09 + 2.50 + 0.05 + 0.02 + 600 + 3.50
+    assertUsd("606.19805125", e.totalUsd());
   }
 
   @Test
@@ -313,10 +315,13 @@ class CostEngineTest {
     TrafficProfile p = TrafficProfile.builder("fn")
         .region(PricingRegion.US, traffic("3000000", "1", "0"))
         .functions(new FunctionUsage(d("1"), d("0"), d("1")))
+        .kvsApiCalls(d("2000"))
         .build();
     CostEstimate e = CostEngine.estimate(p, BOOK, EstimateOptions.AS_PROFILED);
     assertUsd("0.10", e.usd(Component.FUNCTIONS)); // (3,000,000 − 2,000,000) × 0.10 / 1,000,000
     assertUsd("0.03", e.usd(Component.KVS_READS)); // (3,000,000 − 2,000,000) × 0.03 / 1,000,000
+    assertUsd("2.00", e.usd(Component.KVS_API_CALLS)); // API calls have no free tier: 2,000 / 1,000 × 1.00
+    assertUsd("0", line(e, Component.KVS_API_CALLS, null).freeQuantity());
     assertUsd("0", e.usd(Component.REQUESTS_HTTPS)); // 3,000,000 < 10,000,000 free
   }
 

@@ -180,6 +180,19 @@ class PlanComparerTest {
   }
 
   @Test
+  void keyvaluestore_api_calls_are_outside_the_shipped_bundle_and_paid_on_top() {
+    TrafficProfile p = TrafficProfile.builder("kvs")
+        .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
+        .kvsApiCalls(d("10000"))
+        .build();
+    PlanComparison c = PlanComparer.compare(p, BOOK, new EstimateOptions(null, FreeTierUse.NONE));
+    // pay-as-you-go: 8.50 DTO + 1.00 HTTPS (as above) + 10,000 / 1,000 × 1.00 = 10.00 API calls = 19.50
+    assertUsd("19.50", option(c, "Pay-as-you-go").monthlyUsd());
+    // covered 9.50; commit 9.50 × 0.7 = 6.65; plus the uncovered 10.00
+    assertUsd("16.65", option(c, "Security Savings Bundle").monthlyUsd());
+  }
+
+  @Test
   void a_bundle_that_costs_more_than_it_saves_says_so() {
     // 10,000,100 HTTPS requests and 1 GB in the US, the account's free tier used: 100 billed
     // requests × $0.0100 / 10,000 = $0.0001 covered; 0.0001 × 0.7 = 0.00007, committed as $0.01

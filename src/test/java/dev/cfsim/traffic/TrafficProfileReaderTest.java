@@ -213,6 +213,14 @@ class TrafficProfileReaderTest {
   }
 
   @Test
+  void keyvaluestore_api_calls_are_a_monthly_count() {
+    TrafficProfile p = TrafficProfileReader.parse("p.yaml", "kvs_api_calls: 3,500\nregions: { us: { requests: 1 } }");
+    assertAmount("3500", p.kvsApiCalls());
+    InvalidInputException e = refused("kvs_api_calls: 2.5\nregions: { us: { requests: 1 } }");
+    assertEquals("kvs_api_calls", e.location(), e.getMessage());
+  }
+
+  @Test
   void no_lambda_edge_invocations_may_be_spelled_out_with_a_zero_duration() {
     TrafficProfile p = TrafficProfileReader.parse("p.yaml",
         "lambda_edge: { invocations_per_request: 0, duration_ms: 0 }\nregions: { us: { requests: 1 } }");
