@@ -31,7 +31,9 @@ import java.util.regex.PatternSyntaxException;
  * {@code (\w+\s?){1,9}}): on one viewer's long header such a group can take exponential time in
  * V8 (the function is killed past its time limit) or overflow Java's stack, so the two would not
  * decide alike. A repeat count does not make it safe (each repetition multiplies the ways to
- * match); only {@code ?} is allowed on such a group.
+ * match); only {@code ?} is allowed on such a group. Nor may a group holding {@code \b} or
+ * {@code \B} repeat: Java checks JavaScript's word boundary as two alternatives, and repeated
+ * they overflow its stack on a long value.
  *
  * @param source the expression as written, without slashes or flags
  */
@@ -79,6 +81,8 @@ public record EcmaRegex(String source) {
     private final Deque<OpenGroup> open = new ArrayDeque<>();
     /** The atom before a quantifier is a group that holds '|' or a quantifier. */
     private boolean lastIsBranchingGroup;
+    /** The atom before a quantifier is a group that holds {@code \b} or {@code \B}. */
+    private boolean lastHoldsBoundary;
     private final Set<String> names = new HashSet<>();
     private int groups;
     private int i;
@@ -90,6 +94,12 @@ public record EcmaRegex(String source) {
       final int number;
       /** Its body so far holds '|' or a quantifier. */
       boolean branching;
+      /**
+       * Its body so far holds {@code \b} or {@code \B}, which Java checks as two alternatives
+       * (JavaScript's ASCII word boundary): repeated, such a group recurses once per repetition
+       * in Java and overflows its stack on a value of about a thousand characters.
+       */
+      boolean boundary;
 
       OpenGroup(int number) {
         this.number = number;
@@ -162,6 +172,7 @@ public record EcmaRegex(String source) {
       i += length;
       canRepeat = true;
       lastIsBranchingGroup = false;
+      lastHoldsBoundary = false;
     }
 
     /** The innermost open group holds '|' or a quantifier. */
@@ -187,8 +198,14 @@ public record EcmaRegex(String source) {
             + " JavaScript or overflow Java's stack; use a character class ([ab]* for (a|b)*,"
             + " [a-z0-9.-]* for ([a-z0-9-]+\\.)*) or write the repetitions out");
       }
+      if (lastHoldsBoundary && maxRepeats(q) > 1) {
+        throw bad("a group holding \\b or \\B cannot be repeated with '" + q + "' (position "
+            + (i - q.length() + 1) + "): the emulator checks a word boundary as two alternatives, and"
+            + " repeated they overflow Java's stack on a long value; move the boundary out of the group");
+      }
       markBranching();
       lastIsBranchingGroup = false;
+      lastHoldsBoundary = false;
       out.append(q);
       if (i < src.length() && src.charAt(i) == '?') {
         out.append('?');
@@ -265,8 +282,12 @@ public record EcmaRegex(String source) {
       out.append(')');
       i++;
       lastIsBranchingGroup = closed.branching;
+      lastHoldsBoundary = closed.boundary;
       if (closed.branching) {
         markBranching(); // the enclosing group holds this one
+      }
+      if (closed.boundary && !open.isEmpty()) {
+        open.peek().boundary = true;
       }
       // JavaScript (Annex B) lets a lookahead be repeated; Java does not, so refuse it.
       canRepeat = closed.number >= 0;
@@ -281,15 +302,13 @@ public record EcmaRegex(String source) {
         case 'd', 'D', 'w', 'W' -> atom("\\" + e, 2);
         case 's' -> atom("[" + JS_SPACE + "]", 2);
         case 'S' -> atom("[^" + JS_SPACE + "]", 2);
-        case 'b' -> {
-          out.append(JS_WORD_BOUNDARY);
+        case 'b', 'B' -> {
+          out.append(e == 'b' ? JS_WORD_BOUNDARY : JS_NOT_WORD_BOUNDARY);
           i += 2;
           canRepeat = false;
-        }
-        case 'B' -> {
-          out.append(JS_NOT_WORD_BOUNDARY);
-          i += 2;
-          canRepeat = false;
+          if (!open.isEmpty()) {
+            open.peek().boundary = true;
+          }
         }
         case 'k' -> throw backReference();
         default -> {
@@ -410,6 +429,7 @@ public record EcmaRegex(String source) {
       out.append(cls).append(']');
       canRepeat = true;
       lastIsBranchingGroup = false;
+      lastHoldsBoundary = false;
     }
 
     /** Appends one class member; returns its code unit, or null for a class escape (\d …). */

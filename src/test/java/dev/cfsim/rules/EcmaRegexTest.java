@@ -129,6 +129,26 @@ class EcmaRegexTest {
     new EcmaRegex(regex);
   }
 
+  /**
+   * Java checks JavaScript's ASCII word boundary as two alternatives, so a repeated group holding
+   * one recursed per repetition: {@code ^(?:\b.)*$} on "a " × 500 threw StackOverflowError where
+   * the function answered (found by differential fuzzing).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"^(?:\\b.)*$", "(?:a\\B)+", "((?:x\\b))*", "(?:(?=\\b)a){2,}", "(\\bx)+"})
+  void a_repeated_group_holding_a_word_boundary_is_refused(String regex) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EcmaRegex(regex));
+    assertTrue(e.getMessage().contains("a group holding \\b or \\B cannot be repeated"), e.getMessage());
+  }
+
+  @Test
+  void a_word_boundary_outside_a_repeat_or_in_an_optional_group_is_accepted_and_long_values_do_not_overflow() {
+    assertTrue(test("\\bbot\\b", "Mozilla (compatible; bot/1.0)"));
+    assertTrue(test("^(?:\\bx)?(?:ab)*\\b$", "ab".repeat(50_000)));
+    assertTrue(test("(?:\\b)[a ]*$", "a ".repeat(50_000)));
+    assertFalse(test("\\Bbot", "a bot"));
+  }
+
   @Test
   void an_accepted_repeat_of_a_branching_group_does_not_overflow_on_a_long_value() {
     assertTrue(test("^(?:ab|cd)?x(?:ab)*$", "abx" + "ab".repeat(50_000)));
