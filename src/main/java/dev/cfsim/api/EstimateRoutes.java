@@ -8,6 +8,7 @@ import dev.cfsim.pricing.PlanComparison;
 import dev.cfsim.report.EstimateRenderer;
 import dev.cfsim.report.Format;
 import dev.cfsim.report.PlansRenderer;
+import dev.cfsim.traffic.InputNode;
 import dev.cfsim.traffic.TrafficProfile;
 import dev.cfsim.traffic.TrafficProfileReader;
 import io.javalin.Javalin;
@@ -62,7 +63,10 @@ final class EstimateRoutes {
     String key = AnswerCache.key(ctx.path(), ctx.queryString(), (yaml ? "yaml:" : "json:") + body);
     String json = cache.get(key);
     if (json == null) {
-      TrafficProfile profile = yaml ? TrafficProfileReader.parse(SOURCE, body) : profile(body, bodies.checkJsonObject(body));
+      // a YAML body is held to the same object and number checks as JSON, after its own parser
+      TrafficProfile profile = yaml
+          ? TrafficProfileReader.parse(SOURCE, RequestBodies.checkObject(InputNode.tree(SOURCE, body)))
+          : profile(body, bodies.checkJsonObject(body));
       json = cache.compute(key, () -> price.apply(profile, query));
     }
     ctx.contentType("application/json").result(json);

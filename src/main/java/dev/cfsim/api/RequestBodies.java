@@ -116,7 +116,17 @@ final class RequestBodies {
    * Returns the parsed object (big decimals for fractions), so a reader need not parse it again.
    */
   JsonNode checkJsonObject(String body) {
-    JsonNode node = parse(body);
+    return checkObject(parse(body));
+  }
+
+  /**
+   * 422 unless a body's tree (JSON, or YAML its reader parsed) is an object whose numbers are of
+   * a sane size; returns it.
+   */
+  static JsonNode checkObject(JsonNode node) {
+    if (node == null) {
+      throw ProblemException.badRequest("the request body holds no document; send a traffic profile", null);
+    }
     if (!node.isObject()) {
       throw ProblemException.invalidInput(
           "expected a JSON object, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT),

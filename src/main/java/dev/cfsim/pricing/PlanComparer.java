@@ -43,6 +43,13 @@ public final class PlanComparer {
         + " each month as commitment / " + book.savingsBundle().creditDivisor().toPlainString() + " of covered usage;"
         + " cfsim picks the commitment that costs least for this profile (the covered usage x "
         + book.savingsBundle().creditDivisor().toPlainString() + ", rounded up to the cent).");
+    BigDecimal apiCallsUsd = payg.usd(Component.KVS_API_CALLS);
+    if (apiCallsUsd.signum() > 0) {
+      assumptions.add("KeyValueStore API calls (" + count(profile.kvsApiCalls()) + " a month, $"
+          + apiCallsUsd.setScale(2, RoundingMode.HALF_UP).toPlainString() + " pay-as-you-go) are taken as included in"
+          + " the flat-rate plans, with the CloudFront Functions they serve; AWS's plan pages do not say, so a plan may"
+          + " cost more. The Security Savings Bundle does not list them as covered: they are paid on top.");
+    }
     return new PlanComparison(profile.name(), book.id(), sorted, sorted.get(0).name(), payg, assumptions);
   }
 

@@ -52,6 +52,12 @@ public final class PriceBookReader {
     }
     List<String> notes = new ArrayList<>();
     root.optional("notes").ifPresent(n -> n.elements().forEach(e -> notes.add(e.text())));
+    if (!root.has("kvs_api_calls")) {
+      // books made before cfsim priced these calls: say what to add rather than only "missing"
+      throw new InvalidInputException(root.source(), "kvs_api_calls", "is missing: a price book prices KeyValueStore"
+          + " API calls too (added 2026-11-25); copy the kvs_api_calls entry of cfsim's pricing/2025-11-18.json"
+          + " ($1.00 per 1,000 calls) into this book");
+    }
     Map<String, Rate> originShield = new LinkedHashMap<>();
     root.field("origin_shield_requests").entries().forEach((region, n) -> originShield.put(region, rate(n, Component.ORIGIN_SHIELD_REQUESTS)));
     return new PriceBook(

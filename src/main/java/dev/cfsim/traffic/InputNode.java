@@ -37,6 +37,8 @@ public final class InputNode {
 
   /** The largest number accepted (10^15, e.g. requests a month): beyond it an input is a typo, not traffic. */
   public static final BigDecimal MAX_COUNT = BigDecimal.TEN.pow(15);
+  /** Finest fraction a figure may have: shares and rates written by cfsim need far fewer places. */
+  public static final int MAX_DECIMALS = 40;
 
   /** How Jackson's YAML parser reports a number with no exact decimal ({@code .nan}, {@code .inf}). */
   private static final String MALFORMED_NUMBER = "Malformed numeric value ";
@@ -52,10 +54,11 @@ public final class InputNode {
   }
 
   /**
-   * Parses a document: JSON when it starts with {@code {}, YAML otherwise (JSON is read by the
-   * JSON parser so its error positions are exact).
+   * The document's tree, as {@link #parse} reads it (JSON when it starts with '{' or '[', else
+   * YAML with numbers as written), for a caller that checks it before reading it; null when the
+   * text holds no document.
    */
-  public static InputNode parse(String source, String text) {
+  public static JsonNode tree(String source, String text) {
     String trimmed = text.stripLeading();
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
     JsonNode root;
@@ -78,10 +81,15 @@ public final class InputNode {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // the text is in memory: no I/O can fail
     }
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new InvalidInputException(source, "", "is empty");
-    }
-    return new InputNode(source, "", root);
+    return root;
+  }
+
+  /**
+   * Parses a document: JSON when it starts with {@code {}, YAML otherwise (JSON is read by the
+   * JSON parser so its error positions are exact).
+   */
+  public static InputNode parse(String source, String text) {
+    return of(source, tree(source, text));
   }
 
   /**
@@ -194,9 +202,20 @@ public final class InputNode {
       if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()) && !node.isBigDecimal()) {
         throw invalid("must be a finite number (got " + node.asText() + ")");
       }
-      return atMost(node.decimalValue(), MAX_COUNT);
+      return fine(atMost(node.decimalValue(), MAX_COUNT));
     }
-    return atMost(Quantities.parseCount(this, text()), MAX_COUNT);
+    return fine(atMost(Quantities.parseCount(this, text()), MAX_COUNT));
+  }
+
+  /**
+   * {@code v} if it has at most {@link #MAX_DECIMALS} decimal places: exact arithmetic on
+   * {@code 1e-99999999} would take minutes and then fail to print.
+   */
+  private BigDecimal fine(BigDecimal v) {
+    if (v.signum() != 0 && v.scale() > MAX_DECIMALS && v.stripTrailingZeros().scale() > MAX_DECIMALS) {
+      throw invalid("has more than " + MAX_DECIMALS + " decimal places (got " + v + ")");
+    }
+    return v;
   }
 
   /** {@code v} if its size is at most {@code max}; otherwise an error naming this field. */

@@ -95,6 +95,11 @@ class EstimateRoutesTest extends LoopbackServerTest {
     RunningApi.Answer bad = server.post(ESTIMATES, "application/yaml", "regions:\n  ap: { requests: -1 }\n");
     assertProblem(bad, 422);
     assertTrue(bad.body().contains("regions.ap.requests"), bad.body());
+    // held to the JSON body's number limits: 1e-99999999 took minutes of exact arithmetic, then a 500
+    RunningApi.Answer tiny = server.post(ESTIMATES, "application/yaml", "hours: 1e-99999999\nregions: { us: { requests: 1 } }\n");
+    assertProblem(tiny, 422);
+    assertEquals("$.hours", tiny.json().get("path").asText(), tiny.body());
+    assertProblem(server.post(ESTIMATES, "application/yaml", "# nothing but a comment\n"), 400);
     RunningApi.Answer plain = server.post(ESTIMATES, "text/plain", yaml);
     assertProblem(plain, 415);
     assertTrue(plain.body().contains("send the profile as Content-Type: application/json (or application/yaml)"),

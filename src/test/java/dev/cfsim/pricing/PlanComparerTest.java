@@ -190,6 +190,11 @@ class PlanComparerTest {
     assertUsd("19.50", option(c, "Pay-as-you-go").monthlyUsd());
     // covered 9.50; commit 9.50 × 0.7 = 6.65; plus the uncovered 10.00
     assertUsd("16.65", option(c, "Security Savings Bundle").monthlyUsd());
+    // the plans' pages do not price them: the comparison says what it assumed
+    assertTrue(c.assumptions().stream().anyMatch(a -> a.startsWith("KeyValueStore API calls (10,000 a month, $10.00"
+        + " pay-as-you-go) are taken as included in the flat-rate plans")), c.assumptions().toString());
+    assertFalse(PlanComparer.compare(usOnly("1000000", "100"), BOOK, EstimateOptions.AS_PROFILED).assumptions().stream()
+        .anyMatch(a -> a.startsWith("KeyValueStore API calls")));
   }
 
   @Test

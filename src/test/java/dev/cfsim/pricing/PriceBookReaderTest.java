@@ -207,6 +207,12 @@ class PriceBookReaderTest {
   }
 
   @Test
+  void a_book_made_before_keyvaluestore_api_calls_were_priced_is_told_what_to_add() throws Exception {
+    assertRefusal(refusedAfter(b -> b.remove("kvs_api_calls")), "kvs_api_calls",
+        "copy the kvs_api_calls entry of cfsim's pricing/2025-11-18.json ($1.00 per 1,000 calls)");
+  }
+
+  @Test
   void a_unit_count_that_is_not_a_power_of_ten_is_refused() throws Exception {
     assertRefusal(refusedAfter(b -> at(b, "functions").put("per", 3)), "functions.per", "power of ten");
   }
