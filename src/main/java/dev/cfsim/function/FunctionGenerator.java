@@ -56,14 +56,11 @@ public final class FunctionGenerator {
   private String generate() {
     for (int i = 0; i < rules.rules().size(); i++) {
       Rule rule = rules.rules().get(i);
-      String where = "rules[" + i + "] (" + rule.id() + ")";
-      checkEdgeRestrictions(rule.action(), where);
       body.append("\n  // ").append(rule.id()).append('\n');
       body.append("  if (").append(withoutOuterParens(condition(rule.when(), "      "))).append(") {\n");
       action(rule.action(), "    ");
       body.append("  }\n");
     }
-    checkEdgeRestrictions(rules.defaultAction(), "default");
     body.append("\n  // no rule matched: ").append(rules.defaultId()).append('\n');
     action(rules.defaultAction(), "  ");
 
@@ -292,23 +289,6 @@ public final class FunctionGenerator {
     }
     // A leading "" keeps + a string concatenation whatever the first part is.
     return parts.get(0).startsWith("\"") ? String.join(" + ", parts) : "\"\" + " + String.join(" + ", parts);
-  }
-
-  /**
-   * Refuses a rewritten uri holding {@code ?} or {@code #}, which CloudFront rejects at the edge.
-   * Headers a function may not write and a uri not starting with {@code /} cannot get this far:
-   * {@link Action.ModifyRequest} refuses them when the rules are read.
-   */
-  private void checkEdgeRestrictions(Action action, String where) {
-    if (!(action instanceof Action.ModifyRequest modify)) {
-      return;
-    }
-    modify.uri().ifPresent(uri -> {
-      if (uri.source().indexOf('#') >= 0 || uri.source().indexOf('?') >= 0) {
-        throw new InvalidInputException(source, where,
-            "the rewritten uri may not hold '?' or '#': it is a path, not a URL");
-      }
-    });
   }
 
   private void use(Helper helper) {

@@ -153,6 +153,10 @@ public sealed interface Action {
         if (!t.literalPrefix().startsWith("/") && !t.startsWith(Template.Variable.URI)) {
           throw new IllegalArgumentException("the rewritten uri must start with '/' or ${uri}");
         }
+        if (t.source().indexOf('?') >= 0 || t.source().indexOf('#') >= 0) {
+          // CloudFront rejects a request.uri holding them: the emulator would replay what never runs
+          throw new IllegalArgumentException("the rewritten uri may not hold '?' or '#': it is a path, not a URL");
+        }
       });
       for (var e : setHeaders.entrySet()) {
         Headers.requireSettable(e.getKey());

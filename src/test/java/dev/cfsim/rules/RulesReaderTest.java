@@ -196,6 +196,13 @@ class RulesReaderTest {
         .problem().contains("placeholder"));
     assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"https://x.example${path}\" }\n")
         .problem().contains("unknown placeholder ${path}"));
+    // CloudFront rejects a request.uri holding them; the generator refused it, the reader did not
+    // (found by differential fuzzing), so emulate would have replayed a rewrite that never runs
+    for (String uri : List.of("/a?b", "/x#y", "${uri}?v=2")) {
+      InvalidInputException e = rejected("rules:\n  - id: r\n    rewrite: { uri: \"" + uri + "\" }\n");
+      assertEquals("rules[0] (r)", e.location(), uri);
+      assertTrue(e.problem().contains("the rewritten uri may not hold '?' or '#'"), e.problem());
+    }
     assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"x.example${uri}\" }\n")
         .problem().contains("must start with"));
     for (String otherSite : List.of("//x.example/", "/\\\\x.example/", "/\\\\${uri}")) {
