@@ -72,6 +72,12 @@ public final class YamlTree {
       throw new InvalidInputException(source, "line " + line(p), "YAML aliases (*" + p.getText()
           + ") are not supported; write the value out");
     }
+    String tag = p.getTypeId();
+    if (tag != null) {
+      // Jackson reads a tagged value as if untagged: 'hours: !foo 5' would be 5 hours, '!!binary' text base64
+      throw new InvalidInputException(source, "line " + line(p), "YAML tags (" + (tag.startsWith("!") ? "" : "!")
+          + tag + ") are not supported; write the value without one");
+    }
     return switch (token) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();

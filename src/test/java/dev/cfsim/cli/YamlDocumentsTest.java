@@ -1,6 +1,7 @@
 package dev.cfsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,5 +51,19 @@ class YamlDocumentsTest {
         + "  us:\n    requests_per_hour: *a\n    data_out: 1 TB\n");
     assertEquals("cfsim: " + aliased + ": line 8: YAML aliases (*a) are not supported; write the value out\n",
         err("estimate", "--profile", aliased.toString()));
+  }
+
+  @Test
+  void a_tagged_value_is_refused_naming_its_line_not_read_as_if_untagged() throws Exception {
+    // Jackson ignores a tag: 'hours: !foo 5' was priced as 5 hours, '!!binary' came back as base64
+    Path tagged = Files.writeString(tmp.resolve("tagged.yaml"),
+        "name: t\nhours: !foo 5\nregions:\n  us:\n    requests_per_hour: 1\n    data_out: 1 GB\n");
+    assertEquals("cfsim: " + tagged + ": line 2: YAML tags (!foo) are not supported; write the value without one\n",
+        err("estimate", "--profile", tagged.toString()));
+    Path binary = Files.writeString(tmp.resolve("binary.yaml"),
+        "name: !!binary aGk=\nregions:\n  us:\n    requests_per_hour: 1\n    data_out: 1 GB\n");
+    assertTrue(err("estimate", "--profile", binary.toString()).contains(": line 1: YAML tags ("), binary.toString());
+    Path rules = Files.writeString(tmp.resolve("rules.yaml"), "rules:\n  - id: a\n    pass: !!bool true\n");
+    assertTrue(err("generate", "--no-check", "--rules", rules.toString()).contains(": line 3: YAML tags ("));
   }
 }
