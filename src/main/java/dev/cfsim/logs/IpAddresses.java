@@ -46,25 +46,37 @@ final class IpAddresses {
     if (to - from < 7 || to - from > 15) {
       return -1;
     }
+    // Unrolled per part (every log line has a viewer IP; a digit loop with its exit tests cost
+    // about a tenth of reading a line for a profile): the first digit, then up to two more.
     long address = 0;
-    int parts = 0;
     int i = from;
-    while (true) {
-      int start = i;
-      int value = 0;
-      while (i < to && buf[i] >= '0' && buf[i] <= '9' && i - start < 3) {
-        value = value * 10 + (buf[i] - '0');
-        i++;
-      }
-      if (i == start || value > 255 || (i - start > 1 && buf[start] == '0')) {
+    for (int part = 0; ; part++) {
+      int value = buf[i] - '0';
+      if (value < 0 || value > 9) {
         return -1;
       }
-      address = address << 8 | value;
-      parts++;
-      if (i == to) {
-        return parts == 4 ? address : -1;
+      i++;
+      int d = i < to ? buf[i] - '0' : -1;
+      if (d >= 0 && d <= 9) {
+        if (value == 0) {
+          return -1; // a leading zero
+        }
+        value = value * 10 + d;
+        i++;
+        d = i < to ? buf[i] - '0' : -1;
+        if (d >= 0 && d <= 9) {
+          value = value * 10 + d;
+          i++;
+          if (value > 255) {
+            return -1;
+          }
+        }
       }
-      if (buf[i] != '.' || parts == 4) {
+      address = address << 8 | value;
+      if (part == 3) {
+        return i == to ? address : -1;
+      }
+      if (i + 1 >= to || buf[i] != '.') {
         return -1;
       }
       i++;
