@@ -99,7 +99,7 @@ public final class RulesReader {
     if (node.has("description")) {
       text(node.get("description"), where + ".description");
     }
-    Condition when = node.has("when") ? condition(node.get("when"), where + ".when") : new Condition.All(List.of());
+    Condition when = node.has("when") ? condition(node.get("when"), where + ".when", 1) : new Condition.All(List.of());
     Action action = action(node, where);
     return build(where + ".id", () -> new Rule(id, when, action));
   }
@@ -228,18 +228,28 @@ public final class RulesReader {
     return build(at, () -> Template.parse(text, allowed));
   }
 
-  private Condition condition(JsonNode node, String at) {
+  /**
+   * Deepest nesting of all/any/not: far past any rule a person writes, far short of where the
+   * runtime check's JavaScript parser runs out of stack on the generated function (about 580
+   * nested {@code not}s), which would make a rules file the reader accepts fail at generate.
+   */
+  static final int MAX_CONDITION_DEPTH = 64;
+
+  private Condition condition(JsonNode node, String at, int depth) {
+    if (depth > MAX_CONDITION_DEPTH) {
+      throw fail(at, "conditions nest more than " + MAX_CONDITION_DEPTH + " levels deep (all, any, not); flatten them");
+    }
     object(node, at);
     keys(node, at, CONDITION_KEYS);
     List<Condition> all = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       var e = it.next();
-      all.addAll(conditions(e.getKey(), e.getValue(), at + "." + e.getKey()));
+      all.addAll(conditions(e.getKey(), e.getValue(), at + "." + e.getKey(), depth));
     }
     return all.size() == 1 ? all.get(0) : new Condition.All(all);
   }
 
-  private List<Condition> conditions(String key, JsonNode v, String at) {
+  private List<Condition> conditions(String key, JsonNode v, String at, int depth) {
     return switch (key) {
       case "country" -> List.of(build(at, () -> new Condition.Country(Set.copyOf(strings(v, at, Condition.Country::requireCode)))));
       case "country_region" -> List.of(build(at, () -> new Condition.CountryRegion(Set.copyOf(strings(v, at, Condition.CountryRegion::requireCode)))));
@@ -258,11 +268,11 @@ public final class RulesReader {
         }
         List<Condition> list = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
-          list.add(condition(v.get(i), at + "[" + i + "]"));
+          list.add(condition(v.get(i), at + "[" + i + "]", depth + 1));
         }
         yield List.of(key.equals("all") ? new Condition.All(list) : new Condition.Any(list));
       }
-      case "not" -> List.of(new Condition.Not(condition(v, at)));
+      case "not" -> List.of(new Condition.Not(condition(v, at, depth + 1)));
       default -> throw fail(at, "unknown condition");
     };
   }

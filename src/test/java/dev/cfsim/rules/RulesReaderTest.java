@@ -191,6 +191,19 @@ class RulesReaderTest {
   }
 
   @Test
+  void conditions_nested_past_64_levels_are_refused_naming_where() {
+    // 590 nested nots passed the reader and failed the runtime check's parser at generate (fuzzing)
+    String deepest = "{ method: GET }";
+    for (int i = 0; i < 63; i++) {
+      deepest = (i % 2 == 0 ? "{ not: " + deepest + " }" : "{ any: [ " + deepest + " ] }");
+    }
+    parse("rules:\n  - id: r\n    when: " + deepest + "\n    pass: true\n");
+    InvalidInputException e = rejected("rules:\n  - id: r\n    when: { not: " + deepest + " }\n    pass: true\n");
+    assertTrue(e.location().startsWith("rules[0] (r).when.not.not.any[0].not"), e.location());
+    assertTrue(e.problem().contains("conditions nest more than 64 levels deep (all, any, not); flatten them"), e.problem());
+  }
+
+  @Test
   void malformed_templates_are_refused_with_the_reason() {
     assertTrue(rejected("rules:\n  - id: r\n    redirect: { location: \"https://x.example${uri\" }\n")
         .problem().contains("placeholder"));
