@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks across rules that a single rule's constructor cannot make: today, rules that can never
- * decide because an earlier rule matches every request they could match. The check is sound but
- * not complete: a warning is always right, yet some unreachable rules go unnoticed.
+ * Checks across rules that a single rule's constructor cannot make: rules that can never decide,
+ * because their condition is never true ({@code not: {}}) or an earlier rule matches every
+ * request they could match. The check is sound but not complete: a warning is always right, yet
+ * some unreachable rules go unnoticed.
  */
 public final class RulesValidator {
   private RulesValidator() {}
@@ -19,6 +20,11 @@ public final class RulesValidator {
     List<Rule> list = rules.rules();
     for (int j = 0; j < list.size(); j++) {
       Rule later = list.get(j);
+      if (isContradiction(later.when())) {
+        warnings.add(new RuleWarning("rules[" + j + "] (" + later.id() + ")",
+            "can never match: its condition is never true (it negates one that every request meets)"));
+        continue;
+      }
       for (int i = 0; i < j; i++) {
         Rule earlier = list.get(i);
         if (implies(later.when(), earlier.when())) {
@@ -47,6 +53,34 @@ public final class RulesValidator {
       return any.conditions().stream().allMatch(c -> implies(c, a));
     }
     return conjuncts(b).stream().anyMatch(atom -> atomImplies(atom, a));
+  }
+
+  /** True when no request satisfies {@code c}: the negation of a condition every request meets. */
+  static boolean isContradiction(Condition c) {
+    if (c instanceof Condition.Not not) {
+      return isTautologyTree(not.condition());
+    }
+    if (c instanceof Condition.All all) {
+      return all.conditions().stream().anyMatch(RulesValidator::isContradiction);
+    }
+    if (c instanceof Condition.Any any) {
+      return any.conditions().stream().allMatch(RulesValidator::isContradiction);
+    }
+    return false;
+  }
+
+  /** True when every request satisfies {@code c}: an empty {@code all}, a catch-all, or combinations. */
+  private static boolean isTautologyTree(Condition c) {
+    if (c instanceof Condition.All all) {
+      return all.conditions().stream().allMatch(RulesValidator::isTautologyTree);
+    }
+    if (c instanceof Condition.Any any) {
+      return any.conditions().stream().anyMatch(RulesValidator::isTautologyTree);
+    }
+    if (c instanceof Condition.Not not) {
+      return isContradiction(not.condition());
+    }
+    return isTautology(c);
   }
 
   private static boolean isTautology(Condition a) {

@@ -357,6 +357,28 @@ class RulesReaderTest {
   }
 
   @Test
+  void a_rule_whose_condition_is_never_true_is_warned_about() {
+    RulesFile read = parse("""
+        rules:
+          - id: empty-not
+            when: { not: {} }
+            pass: true
+          - id: not-everything
+            when: { country: KR, not: { any: [ { path_prefix: / }, { method: GET } ] } }
+            pass: true
+          - id: fine
+            when: { not: { path_prefix: /api/ } }
+            pass: true
+          - id: double-negation
+            when: { not: { not: { country: KR } } }
+            pass: true
+        """);
+    String never = "can never match: its condition is never true (it negates one that every request meets)";
+    assertEquals(List.of(new RuleWarning("rules[0] (empty-not)", never), new RuleWarning("rules[1] (not-everything)", never)),
+        read.warnings());
+  }
+
+  @Test
   void a_rule_narrower_than_an_earlier_one_is_warned_about_and_a_wider_one_is_not() {
     RulesFile read = parse("""
         rules:
