@@ -67,17 +67,27 @@ public final class YamlTree {
     return p.currentTokenLocation().getLineNr();
   }
 
+  /**
+   * Jackson reads a tagged value as if untagged: 'hours: !foo 5' would be 5 hours, and a
+   * '!!binary' name its base64 text. Refused, naming the tag as written where it is short. (A tag
+   * on a key is not reported by Jackson's YAML parser, so it cannot be refused here.)
+   */
+  private static void refuseTag(String source, YAMLParser p) throws IOException {
+    String tag = p.getTypeId();
+    if (tag != null) {
+      String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length())
+          : tag.startsWith("!") ? tag : "!" + tag;
+      throw new InvalidInputException(source, "line " + line(p), "YAML tags (" + shown
+          + ") are not supported; write the value without one");
+    }
+  }
+
   private static JsonNode node(String source, YAMLParser p, JsonToken token, Decimals decimals) throws IOException {
     if (p.isCurrentAlias()) {
       throw new InvalidInputException(source, "line " + line(p), "YAML aliases (*" + p.getText()
           + ") are not supported; write the value out");
     }
-    String tag = p.getTypeId();
-    if (tag != null) {
-      // Jackson reads a tagged value as if untagged: 'hours: !foo 5' would be 5 hours, '!!binary' text base64
-      throw new InvalidInputException(source, "line " + line(p), "YAML tags (" + (tag.startsWith("!") ? "" : "!")
-          + tag + ") are not supported; write the value without one");
-    }
+    refuseTag(source, p);
     return switch (token) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();

@@ -211,7 +211,7 @@ public final class InputNode {
    * {@code v} if it has at most {@link #MAX_DECIMALS} decimal places: exact arithmetic on
    * {@code 1e-99999999} would take minutes and then fail to print.
    */
-  private BigDecimal fine(BigDecimal v) {
+  BigDecimal fine(BigDecimal v) {
     if (v.signum() != 0 && v.scale() > MAX_DECIMALS && v.stripTrailingZeros().scale() > MAX_DECIMALS) {
       throw invalid("has more than " + MAX_DECIMALS + " decimal places (got " + v + ")");
     }

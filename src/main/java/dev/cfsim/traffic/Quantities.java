@@ -51,7 +51,7 @@ public final class Quantities {
       if (perUnit == null) {
         throw node.invalid("unknown unit '" + m.group(2) + "' (expected B, KB, MB, GB, TB or PB; 1 TB = 1,024 GB)");
       }
-      gb = number(m.group(1)).multiply(perUnit);
+      gb = node.fine(number(m.group(1))).multiply(perUnit); // the places as written, before the unit's own
     }
     if (gb.signum() < 0) {
       throw node.invalid("must not be negative (got " + node.text().strip() + ")");

@@ -372,7 +372,11 @@ class RulesReaderTest {
           - id: double-negation
             when: { not: { not: { country: KR } } }
             pass: true
+          - id: no-host
+            when: { not: { host: "*" } }
+            pass: true
         """);
+    // not 'no-host': a log may hold requests without Host, which host: "*" does not match, and emulate replays them
     String never = "can never match: its condition is never true (it negates one that every request meets)";
     assertEquals(List.of(new RuleWarning("rules[0] (empty-not)", never), new RuleWarning("rules[1] (not-everything)", never)),
         read.warnings());

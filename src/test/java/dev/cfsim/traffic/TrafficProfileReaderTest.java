@@ -196,6 +196,7 @@ class TrafficProfileReaderTest {
       lambda_edge: { memory_mb: 200.5 } ~ regions: { us: {} }     | lambda_edge.memory_mb | whole number
       lambda_edge: { invocations_per_request: 1, duration_ms: 0.4 } ~ regions: { us: {} } | lambda_edge.duration_ms | at least 1
       hours: 1e-99999999 ~ regions: { us: { requests: 1 } }      | hours | more than 40 decimal places
+      regions: { us: { requests: 1, data_out: 0.0000000000000000000000000000000000000000000001 TB } } | regions.us.data_out | more than 40 decimal places
       regions: { us: { requests: 1, https_share: 0.0000000000000000000000000000000000000000001 } } | regions.us.https_share | more than 40 decimal places
       """)
   void loose_or_absurd_values_are_refused_naming_the_field(String yaml, String field, String problem) {
