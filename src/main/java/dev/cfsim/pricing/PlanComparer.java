@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,14 +44,31 @@ public final class PlanComparer {
         + " each month as commitment / " + book.savingsBundle().creditDivisor().toPlainString() + " of covered usage;"
         + " cfsim picks the commitment that costs least for this profile (the covered usage x "
         + book.savingsBundle().creditDivisor().toPlainString() + ", rounded up to the cent).");
-    BigDecimal apiCallsUsd = payg.usd(Component.KVS_API_CALLS);
-    if (apiCallsUsd.signum() > 0) {
-      assumptions.add("KeyValueStore API calls (" + count(profile.kvsApiCalls()) + " a month, $"
-          + apiCallsUsd.setScale(2, RoundingMode.HALF_UP).toPlainString() + " pay-as-you-go) are taken as included in"
-          + " the flat-rate plans, with the CloudFront Functions they serve; AWS's plan pages do not say, so a plan may"
-          + " cost more. The Security Savings Bundle does not list them as covered: they are paid on top.");
-    }
+    kvsApiCallsAssumption(profile, book, payg).ifPresent(assumptions::add);
     return new PlanComparison(profile.name(), book.id(), sorted, sorted.get(0).name(), payg, assumptions);
+  }
+
+  /**
+   * How KeyValueStore API calls are treated, read from the book: AWS's plan pages name
+   * CloudFront Functions but not these calls, so a plan that does not list them as unsupported
+   * takes them as included, which may be too kind.
+   */
+  private static Optional<String> kvsApiCallsAssumption(TrafficProfile profile, PriceBook book, CostEstimate payg) {
+    BigDecimal usd = payg.usd(Component.KVS_API_CALLS);
+    if (usd.signum() == 0) {
+      return Optional.empty();
+    }
+    List<String> including = book.plans().stream()
+        .filter(p -> !p.notSupported().contains(Component.KVS_API_CALLS)).map(FlatRatePlan::name).toList();
+    String plans = including.isEmpty()
+        ? "no flat-rate plan supports them"
+        : "taken as included in " + String.join(", ", including) + " (the book does not list them as unsupported),"
+            + " with the CloudFront Functions they serve; AWS's plan pages do not say, so a plan may cost more";
+    String bundle = book.savingsBundle().covers().contains(Component.KVS_API_CALLS)
+        ? "the Security Savings Bundle covers them"
+        : "the Security Savings Bundle does not list them as covered: they are paid on top";
+    return Optional.of("KeyValueStore API calls (" + count(profile.kvsApiCalls()) + " a month, $" + money(usd)
+        + " pay-as-you-go): " + plans + "; " + bundle + ".");
   }
 
   private static PlanOption flatRate(FlatRatePlan plan, TrafficProfile profile, CostEstimate payg) {

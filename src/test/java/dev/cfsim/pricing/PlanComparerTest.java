@@ -180,6 +180,23 @@ class PlanComparerTest {
   }
 
   @Test
+  void the_keyvaluestore_api_calls_assumption_follows_the_book() throws Exception {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(Path.of("pricing/2025-11-18.json")));
+    ((ArrayNode) json.get("savings_bundle").get("covers")).add("kvs_api_calls");
+    json.get("flat_rate_plans").forEach(plan -> ((ArrayNode) plan.get("not_supported")).add("kvs_api_calls"));
+    PriceBook book = PriceBookReader.parse("other.json", new ObjectMapper().writeValueAsString(json));
+    TrafficProfile p = TrafficProfile.builder("kvs")
+        .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
+        .kvsApiCalls(d("1"))
+        .build();
+    PlanComparison c = PlanComparer.compare(p, book, new EstimateOptions(null, FreeTierUse.NONE));
+    // 1 / 1,000 × $1.00 = $0.001, shown to its digits
+    assertTrue(c.assumptions().contains("KeyValueStore API calls (1 a month, $0.001 pay-as-you-go): no flat-rate plan"
+        + " supports them; the Security Savings Bundle covers them."), c.assumptions().toString());
+    assertFalse(option(c, "Pro").fits());
+  }
+
+  @Test
   void keyvaluestore_api_calls_are_outside_the_shipped_bundle_and_paid_on_top() {
     TrafficProfile p = TrafficProfile.builder("kvs")
         .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
@@ -191,8 +208,10 @@ class PlanComparerTest {
     // covered 9.50; commit 9.50 × 0.7 = 6.65; plus the uncovered 10.00
     assertUsd("16.65", option(c, "Security Savings Bundle").monthlyUsd());
     // the plans' pages do not price them: the comparison says what it assumed
-    assertTrue(c.assumptions().stream().anyMatch(a -> a.startsWith("KeyValueStore API calls (10,000 a month, $10.00"
-        + " pay-as-you-go) are taken as included in the flat-rate plans")), c.assumptions().toString());
+    assertTrue(c.assumptions().contains("KeyValueStore API calls (10,000 a month, $10.00 pay-as-you-go): taken as"
+        + " included in Free, Pro, Business, Premium (the book does not list them as unsupported), with the CloudFront"
+        + " Functions they serve; AWS's plan pages do not say, so a plan may cost more; the Security Savings Bundle"
+        + " does not list them as covered: they are paid on top."), c.assumptions().toString());
     assertFalse(PlanComparer.compare(usOnly("1000000", "100"), BOOK, EstimateOptions.AS_PROFILED).assumptions().stream()
         .anyMatch(a -> a.startsWith("KeyValueStore API calls")));
   }
