@@ -157,17 +157,24 @@ class PlanComparerTest {
         "the commitment is owed every month of the term, even if traffic falls"), bundle.reasons());
   }
 
+  /** The shipped book with {@code change} made to its JSON. */
+  private static PriceBook shippedBookWith(java.util.function.Consumer<ObjectNode> change) throws Exception {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(Path.of("pricing/2025-11-18.json")));
+    change.accept(json);
+    return PriceBookReader.parse("changed.json", new ObjectMapper().writeValueAsString(json));
+  }
+
   @Test
   void usage_the_bundle_does_not_cover_is_paid_on_top_of_the_commitment() throws Exception {
     // the shipped book with dedicated IP taken out of the bundle's covers
-    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(Path.of("pricing/2025-11-18.json")));
-    ArrayNode covers = (ArrayNode) json.get("savings_bundle").get("covers");
-    for (int i = covers.size() - 1; i >= 0; i--) {
-      if (covers.get(i).asText().equals("dedicated_ip")) {
-        covers.remove(i);
+    PriceBook book = shippedBookWith(json -> {
+      ArrayNode covers = (ArrayNode) json.get("savings_bundle").get("covers");
+      for (int i = covers.size() - 1; i >= 0; i--) {
+        if (covers.get(i).asText().equals("dedicated_ip")) {
+          covers.remove(i);
+        }
       }
-    }
-    PriceBook book = PriceBookReader.parse("narrow.json", new ObjectMapper().writeValueAsString(json));
+    });
     TrafficProfile p = TrafficProfile.builder("ip")
         .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
         .dedicatedIpCertificates(d("1"))
@@ -181,10 +188,10 @@ class PlanComparerTest {
 
   @Test
   void the_keyvaluestore_api_calls_assumption_follows_the_book() throws Exception {
-    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(Path.of("pricing/2025-11-18.json")));
-    ((ArrayNode) json.get("savings_bundle").get("covers")).add("kvs_api_calls");
-    json.get("flat_rate_plans").forEach(plan -> ((ArrayNode) plan.get("not_supported")).add("kvs_api_calls"));
-    PriceBook book = PriceBookReader.parse("other.json", new ObjectMapper().writeValueAsString(json));
+    PriceBook book = shippedBookWith(json -> {
+      ((ArrayNode) json.get("savings_bundle").get("covers")).add("kvs_api_calls");
+      json.get("flat_rate_plans").forEach(plan -> ((ArrayNode) plan.get("not_supported")).add("kvs_api_calls"));
+    });
     TrafficProfile p = TrafficProfile.builder("kvs")
         .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
         .kvsApiCalls(d("1"))
