@@ -2,6 +2,7 @@ package dev.cfsim.logs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -10,8 +11,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.Json;
 import dev.cfsim.UserFiles;
+import dev.cfsim.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -82,7 +85,12 @@ public record GeneratorMix(
   private static GeneratorMix parse(String text, String source) {
     GeneratorMix mix;
     try {
-      mix = YAML.readValue(text, GeneratorMix.class);
+      // through YamlTree, as profiles and rules: one document, no aliases or tags, numbers as written
+      JsonNode tree = YamlTree.read(source, text, YamlTree.Decimals.NUMBERS);
+      if (tree == null) {
+        throw new InvalidInputException(source, "", "is empty");
+      }
+      mix = YAML.treeToValue(tree, GeneratorMix.class);
     } catch (JsonMappingException e) {
       String path =
           e.getPath().stream()
@@ -91,6 +99,8 @@ public record GeneratorMix(
       throw new InvalidInputException(source, path, e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw Json.ReadProblem.of(e).refusal(source, "YAML", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the text is in memory: no I/O can fail
     }
     mix.validate(source);
     return mix;

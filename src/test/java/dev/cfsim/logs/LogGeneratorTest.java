@@ -147,4 +147,15 @@ class LogGeneratorTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> GeneratorMix.read(bad));
     assertEquals("countries.US.edge_locations", e.location());
   }
+
+  @Test
+  void a_mix_is_read_as_profiles_are_so_a_tag_is_refused_not_dropped() throws IOException {
+    // a plain Jackson mapper wrote '!!binary d3d3…' into x-host-header as its base64 text
+    Path bad = dir.resolve("mix.yaml");
+    String text = Files.readString(Path.of("src/test/resources/logs/test-db-mix.yaml"));
+    Files.writeString(bad, text.replaceFirst("https_share: ", "https_share: !foo "));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> GeneratorMix.read(bad));
+    assertTrue(e.problem().startsWith("YAML tags (!foo) are not supported"), e.getMessage());
+    assertEquals(0.9, GeneratorMix.read(Path.of("src/test/resources/logs/test-db-mix.yaml")).httpsShare());
+  }
 }
