@@ -65,11 +65,17 @@ final class EstimateRoutes {
     if (json == null) {
       // a YAML body is held to the same object and number checks as JSON, after its own parser
       TrafficProfile profile = yaml
-          ? TrafficProfileReader.parse(SOURCE, RequestBodies.checkObject(InputNode.tree(SOURCE, body)))
+          ? TrafficProfileReader.parse(SOURCE, RequestBodies.checkObject(yamlDocument(body)))
           : profile(body, bodies.checkJsonObject(body));
       json = cache.compute(key, () -> price.apply(profile, query));
     }
     ctx.contentType("application/json").result(json);
+  }
+
+  /** A YAML body's document, or null when it holds none (only comments, or only '---'). */
+  private static JsonNode yamlDocument(String body) {
+    JsonNode tree = InputNode.tree(SOURCE, body);
+    return tree != null && tree.isTextual() && tree.asText().isEmpty() ? null : tree;
   }
 
   /**

@@ -124,7 +124,7 @@ final class RequestBodies {
    * a sane size; returns it.
    */
   static JsonNode checkObject(JsonNode node) {
-    if (node == null) {
+    if (node == null) { // a YAML body of only comments
       throw ProblemException.badRequest("the request body holds no document; send a traffic profile", null);
     }
     if (!node.isObject()) {

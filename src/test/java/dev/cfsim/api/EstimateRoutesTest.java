@@ -100,6 +100,7 @@ class EstimateRoutesTest extends LoopbackServerTest {
     assertProblem(tiny, 422);
     assertEquals("$.hours", tiny.json().get("path").asText(), tiny.body());
     assertProblem(server.post(ESTIMATES, "application/yaml", "# nothing but a comment\n"), 400);
+    assertProblem(server.post(ESTIMATES, "application/yaml", "---\n"), 400);
     RunningApi.Answer plain = server.post(ESTIMATES, "text/plain", yaml);
     assertProblem(plain, 415);
     assertTrue(plain.body().contains("send the profile as Content-Type: application/json (or application/yaml)"),
