@@ -109,8 +109,8 @@ public final class YamlTree {
       case VALUE_STRING -> NODES.textNode(p.getText());
       case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
       case VALUE_NULL -> NODES.nullNode();
-      // !!binary: bytes, as Jackson's readTree gives them (a reader then names the field's wrong type)
-      default -> p.getEmbeddedObject() instanceof byte[] bytes ? NODES.binaryNode(bytes) : NODES.pojoNode(p.getEmbeddedObject());
+      // only a tagged value (!!binary) is an embedded object, and tags are refused above
+      default -> throw new IllegalStateException("unexpected YAML token " + token);
     };
   }
 

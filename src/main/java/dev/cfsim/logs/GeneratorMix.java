@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.Json;
 import dev.cfsim.UserFiles;
@@ -62,8 +61,9 @@ public record GeneratorMix(
       double paretoShape,
       long maxBytes) {}
 
-  private static final ObjectMapper YAML =
-      JsonMapper.builder(new YAMLFactory())
+  /** Binds the tree YamlTree read; the YAML itself is never parsed here. */
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
@@ -90,7 +90,7 @@ public record GeneratorMix(
       if (tree == null) {
         throw new InvalidInputException(source, "", "is empty");
       }
-      mix = YAML.treeToValue(tree, GeneratorMix.class);
+      mix = MAPPER.treeToValue(tree, GeneratorMix.class);
     } catch (JsonMappingException e) {
       String path =
           e.getPath().stream()

@@ -32,7 +32,7 @@ public final class PriceBooks {
     return file == null ? newest() : PriceBookReader.read(file);
   }
 
-  private static volatile PriceBook newest;
+  private static PriceBook newest;
 
   /**
    * The newest price book on the classpath, read once: shipped books cannot change while cfsim
@@ -40,21 +40,15 @@ public final class PriceBooks {
    * InvalidInputException naming it (exit 2), not as an ExceptionInInitializerError (exit 3)
    * and then a NoClassDefFoundError on every later call.
    */
-  public static PriceBook newest() {
-    PriceBook book = newest;
-    if (book == null) {
-      synchronized (PriceBooks.class) {
-        book = newest;
-        if (book == null) {
-          List<String> ids = shippedIds();
-          if (ids.isEmpty()) {
-            throw new IllegalStateException("no price book under " + DIR + "/ on the classpath");
-          }
-          newest = book = shipped(ids.get(ids.size() - 1));
-        }
+  public static synchronized PriceBook newest() {
+    if (newest == null) {
+      List<String> ids = shippedIds();
+      if (ids.isEmpty()) {
+        throw new IllegalStateException("no price book under " + DIR + "/ on the classpath");
       }
+      newest = shipped(ids.get(ids.size() - 1));
     }
-    return book;
+    return newest;
   }
 
   /** One shipped price book by id (its effective date). */

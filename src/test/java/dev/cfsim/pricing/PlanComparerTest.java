@@ -107,7 +107,7 @@ class PlanComparerTest {
         .region(PricingRegion.JP, new RegionTraffic(d("1000000"), d("0.5"), d("100"), d("10")))
         .region(PricingRegion.IN, new RegionTraffic(d("1000000"), d("0"), d("100"), d("10")))
         .build();
-    PlanComparison c = PlanComparer.compare(p, BOOK, new EstimateOptions(null, FreeTierUse.NONE));
+    PlanComparison c = withoutFreeTier(p, BOOK);
     // pay-as-you-go $36.15 (CostEngineTest.multi_region…); 36.15 × 0.7 = 25.305 → commit $25.31
     assertUsd("25.31", option(c, "Security Savings Bundle").monthlyUsd());
   }
@@ -157,6 +157,16 @@ class PlanComparerTest {
         "the commitment is owed every month of the term, even if traffic falls"), bundle.reasons());
   }
 
+  /** One month in the US: 1,000,000 HTTPS requests and 100 GB out (8.50 + 1.00 without the free tier). */
+  private static TrafficProfile.Builder usMillionHttps(String name) {
+    return TrafficProfile.builder(name)
+        .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")));
+  }
+
+  private static PlanComparison withoutFreeTier(TrafficProfile p, PriceBook book) {
+    return PlanComparer.compare(p, book, new EstimateOptions(null, FreeTierUse.NONE));
+  }
+
   /** The shipped book with {@code change} made to its JSON. */
   private static PriceBook shippedBookWith(java.util.function.Consumer<ObjectNode> change) throws Exception {
     ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Files.readString(Path.of("pricing/2025-11-18.json")));
@@ -175,11 +185,10 @@ class PlanComparerTest {
         }
       }
     });
-    TrafficProfile p = TrafficProfile.builder("ip")
-        .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
+    TrafficProfile p = usMillionHttps("ip")
         .dedicatedIpCertificates(d("1"))
         .build();
-    PlanComparison c = PlanComparer.compare(p, book, new EstimateOptions(null, FreeTierUse.NONE));
+    PlanComparison c = withoutFreeTier(p, book);
     // pay-as-you-go: 100 × 0.085 = 8.50 DTO + 100 × 0.0100 = 1.00 HTTPS + 600 dedicated IP = 609.50
     assertUsd("609.50", option(c, "Pay-as-you-go").monthlyUsd());
     // covered 8.50 + 1.00 = 9.50; commit 9.50 × 0.7 = 6.65; plus the uncovered 600
@@ -192,11 +201,10 @@ class PlanComparerTest {
       ((ArrayNode) json.get("savings_bundle").get("covers")).add("kvs_api_calls");
       json.get("flat_rate_plans").forEach(plan -> ((ArrayNode) plan.get("not_supported")).add("kvs_api_calls"));
     });
-    TrafficProfile p = TrafficProfile.builder("kvs")
-        .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
+    TrafficProfile p = usMillionHttps("kvs")
         .kvsApiCalls(d("1"))
         .build();
-    PlanComparison c = PlanComparer.compare(p, book, new EstimateOptions(null, FreeTierUse.NONE));
+    PlanComparison c = withoutFreeTier(p, book);
     // 1 / 1,000 × $1.00 = $0.001, shown to its digits
     assertTrue(c.assumptions().contains("KeyValueStore API calls (1 a month, $0.001 pay-as-you-go): no flat-rate plan"
         + " supports them; the Security Savings Bundle covers them."), c.assumptions().toString());
@@ -205,11 +213,10 @@ class PlanComparerTest {
 
   @Test
   void keyvaluestore_api_calls_are_outside_the_shipped_bundle_and_paid_on_top() {
-    TrafficProfile p = TrafficProfile.builder("kvs")
-        .region(PricingRegion.US, new RegionTraffic(d("1000000"), d("1"), d("100"), d("0")))
+    TrafficProfile p = usMillionHttps("kvs")
         .kvsApiCalls(d("10000"))
         .build();
-    PlanComparison c = PlanComparer.compare(p, BOOK, new EstimateOptions(null, FreeTierUse.NONE));
+    PlanComparison c = withoutFreeTier(p, BOOK);
     // pay-as-you-go: 8.50 DTO + 1.00 HTTPS (as above) + 10,000 / 1,000 × 1.00 = 10.00 API calls = 19.50
     assertUsd("19.50", option(c, "Pay-as-you-go").monthlyUsd());
     // covered 9.50; commit 9.50 × 0.7 = 6.65; plus the uncovered 10.00
