@@ -9,7 +9,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
  * Reads YAML into a tree as Jackson's {@code readTree} does, except for numbers not written as
@@ -28,6 +39,7 @@ public final class YamlTree {
   private static final YAMLFactory FACTORY = (YAMLFactory) YAMLFactory.builder().build()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String CORE_TAGS = "tag:yaml.org,2002:";
   private static final Pattern PLAIN_DECIMAL = Pattern.compile("0|-?[1-9][0-9]*");
 
   private YamlTree() {}
@@ -38,6 +50,7 @@ public final class YamlTree {
    * {@code name} ("must be a number (got 'name')"), are refused naming {@code source} and the line.
    */
   public static JsonNode read(String source, String text, Decimals decimals) throws IOException {
+    refuseTags(source, text);
     try (YAMLParser parser = (YAMLParser) FACTORY.createParser(text)) {
       JsonToken token = parser.nextToken();
       if (token == null) {
@@ -68,17 +81,54 @@ public final class YamlTree {
   }
 
   /**
-   * Jackson reads a tagged value as if untagged: 'hours: !foo 5' would be 5 hours, and a
-   * '!!binary' name its base64 text. Refused, naming the tag as written where it is short. (A tag
-   * on a key is not reported by Jackson's YAML parser, so it cannot be refused here.)
+   * Refuses the first YAML tag in {@code text}, naming its line. Jackson reads a tagged node as if
+   * untagged: 'hours: !foo 5' would be 5 hours, a '!!binary' name its base64 text, and a tag on
+   * a key is not even reported to its caller. So the tags are found in SnakeYAML's own events
+   * (the parser under Jackson's), which carry them for keys and values alike. A text SnakeYAML
+   * cannot parse is left to Jackson, which names the syntax error as it always has.
    */
-  private static void refuseTag(String source, YAMLParser p) throws IOException {
-    String tag = p.getTypeId();
-    if (tag != null) {
-      String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length())
-          : tag.startsWith("!") ? tag : "!" + tag;
-      throw new InvalidInputException(source, "line " + line(p), "YAML tags (" + shown
-          + ") are not supported; write the value without one");
+  private static void refuseTags(String source, String text) {
+    Deque<Collection> open = new ArrayDeque<>();
+    try {
+      for (Event e : new Yaml().parse(new StringReader(text))) {
+        if (e instanceof CollectionEndEvent) {
+          open.pop();
+          continue;
+        }
+        if (!(e instanceof NodeEvent)) {
+          continue;
+        }
+        Collection parent = open.peek();
+        boolean key = parent != null && parent.nextIsKey();
+        String tag = e instanceof ScalarEvent scalar ? scalar.getTag()
+            : e instanceof CollectionStartEvent collection ? collection.getTag() : null;
+        if (tag != null) {
+          String shown = tag.startsWith(CORE_TAGS) ? "!!" + tag.substring(CORE_TAGS.length())
+              : tag.startsWith("!") ? tag : "!<" + tag + ">";
+          throw new InvalidInputException(source, "line " + (e.getStartMark().getLine() + 1), "YAML tags ("
+              + shown + ") are not supported; write the " + (key ? "key" : "value") + " without one");
+        }
+        if (e instanceof CollectionStartEvent) {
+          open.push(new Collection(e instanceof MappingStartEvent));
+        }
+      }
+    } catch (YAMLException notYaml) {
+      // Jackson reports it, with its line, when it reads the same text
+    }
+  }
+
+  /** An open mapping or sequence, as far as telling its keys from its values goes. */
+  private static final class Collection {
+    private final boolean mapping;
+    private int nodes;
+
+    Collection(boolean mapping) {
+      this.mapping = mapping;
+    }
+
+    /** Whether the node now starting in it is a key, counting it. */
+    boolean nextIsKey() {
+      return mapping && nodes++ % 2 == 0;
     }
   }
 
@@ -87,7 +137,6 @@ public final class YamlTree {
       throw new InvalidInputException(source, "line " + line(p), "YAML aliases (*" + p.getText()
           + ") are not supported; write the value out");
     }
-    refuseTag(source, p);
     return switch (token) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();
@@ -109,7 +158,7 @@ public final class YamlTree {
       case VALUE_STRING -> NODES.textNode(p.getText());
       case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
       case VALUE_NULL -> NODES.nullNode();
-      // only a tagged value (!!binary) is an embedded object, and tags are refused above
+      // only a tagged value (!!binary) is an embedded object, and tags were refused before
       default -> throw new IllegalStateException("unexpected YAML token " + token);
     };
   }

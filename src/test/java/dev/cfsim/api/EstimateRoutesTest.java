@@ -101,6 +101,11 @@ class EstimateRoutesTest extends LoopbackServerTest {
     assertEquals("$.hours", tiny.json().get("path").asText(), tiny.body());
     assertProblem(server.post(ESTIMATES, "application/yaml", "# nothing but a comment\n"), 400);
     assertProblem(server.post(ESTIMATES, "application/yaml", "---\n"), 400);
+    // a tag on a key, which Jackson drops without a word, read 'hours' as if untagged
+    RunningApi.Answer tagged = server.post(ESTIMATES, "application/yaml", "!foo hours: 5\nregions: { us: { requests: 1 } }\n");
+    assertProblem(tagged, 422);
+    assertTrue(tagged.json().get("detail").asText().contains("line 1: YAML tags (!foo) are not supported; write the key"),
+        tagged.body());
     RunningApi.Answer plain = server.post(ESTIMATES, "text/plain", yaml);
     assertProblem(plain, 415);
     assertTrue(plain.body().contains("send the profile as Content-Type: application/json (or application/yaml)"),

@@ -67,4 +67,31 @@ class YamlDocumentsTest {
     assertEquals("cfsim: " + rules + ": line 3: YAML tags (!!bool) are not supported; write the value without one\n",
         err("generate", "--no-check", "--rules", rules.toString()));
   }
+
+  @Test
+  void a_tagged_key_is_refused_too_not_read_as_its_text() throws Exception {
+    // Jackson never reports a key's tag: '!!binary eC1mb28' named the header x-foo (its base64)
+    Path rules = Files.writeString(tmp.resolve("key.yaml"), "rules:\n  - id: a\n    when:\n      header:\n"
+        + "        !!binary eC1mb28: { equals: \"1\" }\n    pass: true\n");
+    assertEquals("cfsim: " + rules + ": line 5: YAML tags (!!binary) are not supported; write the key without one\n",
+        err("generate", "--no-check", "--rules", rules.toString()));
+    Path profile = Files.writeString(tmp.resolve("profile.yaml"),
+        "name: t\n!foo hours: 5\nregions:\n  us:\n    requests_per_hour: 1\n    data_out: 1 GB\n");
+    assertEquals("cfsim: " + profile + ": line 2: YAML tags (!foo) are not supported; write the key without one\n",
+        err("estimate", "--profile", profile.toString()));
+    // a tag on a whole mapping, and a verbatim one, are named as written
+    Path mapping = Files.writeString(tmp.resolve("mapping.yaml"), "name: t\nregions: !!map\n  us: { requests_per_hour: 1 }\n");
+    assertTrue(err("estimate", "--profile", mapping.toString()).endsWith(": line 2: YAML tags (!!map) are not supported;"
+        + " write the value without one\n"));
+    Path verbatim = Files.writeString(tmp.resolve("verbatim.yaml"), "name: !<tag:example.com,2026:x> t\n");
+    assertTrue(err("estimate", "--profile", verbatim.toString()).contains(": line 1: YAML tags (!<tag:example.com,2026:x>)"));
+  }
+
+  @Test
+  void text_that_is_not_yaml_is_still_named_by_the_yaml_reader() throws Exception {
+    Path broken = Files.writeString(tmp.resolve("broken.yaml"), "name: t\nregions: [us\n");
+    String e = err("estimate", "--profile", broken.toString());
+    assertTrue(e.startsWith("cfsim: " + broken + ": "), e);
+    assertEquals(1, e.lines().count(), e);
+  }
 }
