@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
@@ -35,6 +36,14 @@ public final class LogGenerator {
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private static final String B64 =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  /**
+   * Methods whose responses CloudFront may cache: GET and HEAD, and OPTIONS when the cache
+   * behavior says so (CachedMethods, CloudFront API Reference,
+   * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html, read
+   * 2026-11-25). A POST, PUT, PATCH or DELETE always goes to the origin.
+   */
+  private static final Set<String> CACHED_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
   private static final String[] SEARCH_WORDS = {"운동화", "가방", "원피스", "노트북", "coat", "선물"};
 
   private final GeneratorMix mix;
@@ -222,6 +231,9 @@ public final class LogGenerator {
       String edge = c.edgeLocations().get(rnd.nextInt(c.edgeLocations().size()));
       String result = cache.draw(rnd);
       String method = methods.draw(rnd);
+      if (!CACHED_METHODS.contains(method) && !result.equals("Error")) {
+        result = "Miss"; // never answered from the cache, so never a Hit nor a 304
+      }
       boolean https = rnd.nextDouble() < mix.httpsShare();
       int kind = objects.draw(rnd);
       GeneratorMix.ObjectKind object = mix.objects().get(kind);
