@@ -2,6 +2,7 @@ package dev.cfsim.logs;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -117,9 +118,12 @@ public final class MalformedLines {
     return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** Count per reason, only reasons that occurred. */
+  /**
+   * Count per reason, only reasons that occurred, in the order of {@link Reason}: reports list
+   * them the same way on every run (an immutable copy iterates in no fixed order).
+   */
   public synchronized Map<Reason, Long> counts() {
-    return Map.copyOf(counts);
+    return Collections.unmodifiableMap(new EnumMap<>(counts));
   }
 
   /** The first malformed lines in reading order (file, then line). */

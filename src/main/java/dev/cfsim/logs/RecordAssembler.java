@@ -108,7 +108,7 @@ final class RecordAssembler {
         text(v[LogField.TLS_CIPHER.ordinal()]),
         text(v[LogField.RESPONSE_RESULT_TYPE.ordinal()]),
         text(v[LogField.HTTP_VERSION.ordinal()]),
-        (int) Math.min(Integer.MAX_VALUE, count(v, LogField.CLIENT_PORT, -1)),
+        port(v),
         millis(v, LogField.TIME_TO_FIRST_BYTE),
         text(v[LogField.DETAILED_RESULT_TYPE.ordinal()]),
         text(v[LogField.CONTENT_TYPE.ordinal()]),
@@ -123,10 +123,37 @@ final class RecordAssembler {
     return value == NOT_READ ? null : value;
   }
 
+  /** {@code c-port}: a TCP port, 0 to 65535; -1 when absent. */
+  private int port(String[] v) throws MalformedLineException {
+    long port = count(v, LogField.CLIENT_PORT, -1);
+    if (port > 65_535) {
+      throw new MalformedLineException(BAD_NUMBER, "c-port '" + port + "' is not a port (0 to 65535)");
+    }
+    return (int) port;
+  }
+
+  /**
+   * Epoch timestamps CloudFront can have written: from 2008, the year it launched, to 2099. A
+   * value outside is a unit mistake, not a date: milliseconds read as seconds land tens of
+   * thousands of years ahead, seconds read as milliseconds in January 1970, and either would
+   * stretch the logs' window, and so every month-scaled figure, by that much.
+   */
+  static final long FIRST_PLAUSIBLE_MILLIS = 1_199_145_600_000L; // 2008-01-01T00:00:00Z
+  static final long LAST_PLAUSIBLE_MILLIS = 4_102_444_800_000L; // 2100-01-01T00:00:00Z
+
+  private static long plausible(long millis, LogField field, String written) throws MalformedLineException {
+    if (millis < FIRST_PLAUSIBLE_MILLIS || millis >= LAST_PLAUSIBLE_MILLIS) {
+      String unit = field == LogField.TIMESTAMP_MS ? "milliseconds" : "seconds";
+      throw new MalformedLineException(BAD_DATE, field.cloudFrontName() + " '" + clip(written) + "' would be "
+          + java.time.Instant.ofEpochMilli(millis) + ", outside 2008-2099; the field holds " + unit);
+    }
+    return millis;
+  }
+
   private long timestamp(String[] v) throws MalformedLineException {
     String ms = v[LogField.TIMESTAMP_MS.ordinal()];
     if (ms != null) {
-      return parseLong(ms, LogField.TIMESTAMP_MS);
+      return plausible(parseLong(ms, LogField.TIMESTAMP_MS), LogField.TIMESTAMP_MS, ms);
     }
     String date = v[LogField.DATE.ordinal()];
     String time = v[LogField.TIME.ordinal()];
@@ -140,7 +167,7 @@ final class RecordAssembler {
       if (m < 0) {
         throw new MalformedLineException(BAD_DATE, "timestamp '" + clip(epoch) + "'");
       }
-      return m;
+      return plausible(m, LogField.TIMESTAMP, epoch);
     }
     throw new MalformedLineException(MISSING_FIELD, "no date and time, nor timestamp");
   }

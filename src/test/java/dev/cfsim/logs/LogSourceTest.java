@@ -209,6 +209,8 @@ class LogSourceTest {
             MalformedLines.Reason.BAD_IP, 1L,
             MalformedLines.Reason.WRONG_FIELD_COUNT, 2L),
         m.counts());
+    // in the reasons' own order, so a JSON report lists them alike on every run
+    assertEquals(m.counts().keySet().stream().sorted().toList(), List.copyOf(m.counts().keySet()));
     List<Long> lineNumbers = m.examples().stream().map(MalformedLines.Example::line).toList();
     assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L), lineNumbers);
     assertTrue(m.examples().get(2).toString().startsWith(p + ": line 5: bad IP: c-ip '300.1.2.3'"));

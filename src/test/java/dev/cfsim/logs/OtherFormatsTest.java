@@ -47,6 +47,37 @@ class OtherFormatsTest {
   }
 
   @Test
+  void an_epoch_timestamp_in_the_wrong_unit_or_a_port_past_65535_is_a_malformed_line() throws IOException {
+    String[] f = REALTIME_40.split("\t", -1);
+    List<String> lines = new ArrayList<>();
+    lines.add(REALTIME_40);
+    f[0] = "1764054901087"; // milliseconds in a field of seconds: 1.764e12 s / 31,556,952 s a year = 55,900 years after 1970
+    lines.add(String.join("\t", f));
+    f[0] = "1764054.901"; // 1970-01-21
+    lines.add(String.join("\t", f));
+    f[0] = "1764054901.087";
+    f[31] = "70000"; // c-port: it stopped emulate with an internal error (exit 3)
+    lines.add(String.join("\t", f));
+    f[31] = "65535";
+    lines.add(String.join("\t", f));
+    Path p = dir.resolve("units.log");
+    Files.writeString(p, String.join("\n", lines) + "\n");
+    List<RequestRecord> read = new ArrayList<>();
+    MalformedLines m = LogSource.readFile(p, LogReadOptions.defaults(), read::add).malformed();
+    assertEquals(2, read.size());
+    assertEquals(65535, read.get(1).clientPort());
+    assertEquals(java.util.Map.of(MalformedLines.Reason.BAD_DATE, 2L, MalformedLines.Reason.BAD_NUMBER, 1L), m.counts());
+    assertTrue(m.examples().get(0).toString().contains(
+        "line 2: bad date: timestamp '1764054901087' would be +57870-"), m.examples().get(0).toString());
+    assertTrue(m.examples().get(0).toString().endsWith("outside 2008-2099; the field holds seconds"),
+        m.examples().get(0).toString());
+    assertTrue(m.examples().get(1).toString().contains("line 3: bad date: timestamp '1764054.901' would be 1970-01-21"),
+        m.examples().get(1).toString());
+    assertTrue(m.examples().get(2).toString().contains("line 4: bad number: c-port '70000' is not a port (0 to 65535)"),
+        m.examples().get(2).toString());
+  }
+
+  @Test
   void realtime_fields_given_in_any_order_are_read_in_canonical_order_and_scaled()
       throws IOException {
     // configured fields, listed out of order; the record carries them in canonical order
