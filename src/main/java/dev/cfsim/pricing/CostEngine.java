@@ -273,8 +273,10 @@ public final class CostEngine {
       if (others.isEmpty()) {
         return tax;
       }
+      // they are still served, from the class's edges: billed at this region's rates, with more latency
+      // (pricing-facts §5, AWS API docs for DistributionConfig.PriceClass)
       String moved = "includes viewers in " + others.stream().map(PricingRegion::id).collect(Collectors.joining(", "))
-          + " (" + priceClass.awsName() + " does not serve them)";
+          + ", served from here (" + priceClass.awsName() + " has no edges in their regions; expect more latency)";
       return tax.isEmpty() ? moved : tax + "; " + moved;
     }
   }

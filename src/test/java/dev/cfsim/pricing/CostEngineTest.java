@@ -394,7 +394,7 @@ class CostEngineTest {
   @Test
   void a_region_billed_for_viewers_outside_the_price_class_names_them_in_its_note() {
     CostEstimate e = CostEngine.estimate(threeRegions(PriceClass.PRICE_CLASS_100), BOOK, NO_FREE_TIER);
-    assertEquals("includes viewers in sa, au, ap (PriceClass_100 does not serve them)",
+    assertEquals("includes viewers in sa, au, ap, served from here (PriceClass_100 has no edges in their regions; expect more latency)",
         line(e, Component.DATA_TRANSFER_OUT, PricingRegion.US).note());
   }
 
