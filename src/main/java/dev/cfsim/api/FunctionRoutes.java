@@ -10,6 +10,7 @@ import dev.cfsim.function.Shipping;
 import dev.cfsim.rules.RuleWarning;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
+import dev.cfsim.viewer.CloudFrontHeader;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -69,6 +70,8 @@ final class FunctionRoutes {
     answer.put("fits", bytes <= FunctionRuntime.MAX_FUNCTION_BYTES);
     answer.put("runtime_check", check ? work.run(() -> runtimeCheck(code, runtime)) : notRun("not asked for (check=false)"));
     answer.put("warnings", file.warnings().stream().map(FunctionRoutes::warning).toList());
+    // CloudFront adds them only when the behavior's policy names them: the deployment depends on it
+    answer.put("cloudfront_headers", file.rules().cloudFrontHeaders().stream().map(CloudFrontHeader::documentedName).toList());
     answer.put("test_event", mapper.readTree(Shipping.testEvent(file.rules())));
     answer.put("source", code);
     ctx.json(answer);

@@ -16,8 +16,10 @@ import dev.cfsim.pricing.PriceBooks;
 import dev.cfsim.rules.RuleWarning;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
+import dev.cfsim.viewer.CloudFrontHeader;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,6 +70,11 @@ final class EmulateCommand implements Callable<Integer> {
   @Option(names = "--scale-to-month", description = "Price the logs' window as a 730-hour month.")
   boolean scaleToMonth;
 
+  @Option(names = "--month-requests", paramLabel = "N",
+      description = "Price the logs as a sample of a month of N requests, e.g. 438000000 for 600,000 an hour"
+          + " (instead of --scale-to-month).")
+  Long monthRequests;
+
   @Option(names = "--price-book", paramLabel = "FILE", description = "Price book JSON (default: the newest shipped).")
   Path priceBook;
 
@@ -84,7 +91,7 @@ final class EmulateCommand implements Callable<Integer> {
     EdgeLocations edgeLocations = logOptions.edgeLocations();
     ViewerEnricher enricher = viewer.enricherBuilder().build();
     PriceBook book = PriceBooks.load(priceBook);
-    Function<TrafficTally, MonthScale> monthScale = MonthScale.of(scaleToMonth);
+    Function<TrafficTally, MonthScale> monthScale = monthScale();
     EmulationReport report;
     if (function != null) {
       try (NodeFunctionRunner node = NodeFunctionRunner.start(
@@ -97,6 +104,13 @@ final class EmulateCommand implements Callable<Integer> {
       RulesFile rules = RulesReader.read(rulesFile);
       for (RuleWarning w : rules.warnings()) {
         err.println("cfsim: warning: " + rules.source() + ": " + w);
+      }
+      for (CloudFrontHeader h : rules.rules().cloudFrontHeaders()) {
+        if (!viewer.headerSelection().headers().contains(h)) {
+          err.println("cfsim: warning: " + rules.source() + ": the rules read " + h.documentedName()
+              + ", which --headers leaves out: the rules see it absent on every request, as they would if no policy"
+              + " on the cache behavior added it");
+        }
       }
       Emulation emulation = new Emulation(rules, enricher, edgeLocations, book, monthScale);
       try (LogProgress progress = LogProgress.replaying(source)) {
@@ -111,5 +125,19 @@ final class EmulateCommand implements Callable<Integer> {
     out.flush();
     LogReadReport.throughput(report.counts().records(), report.elapsedSeconds(), err);
     return Main.EXIT_OK;
+  }
+
+  /** How the logs become the month priced: as recorded, stretched to 730 hours, or as a sample of N requests. */
+  private Function<TrafficTally, MonthScale> monthScale() {
+    if (monthRequests == null) {
+      return MonthScale.of(scaleToMonth);
+    }
+    if (scaleToMonth) {
+      throw new ParameterException(spec.commandLine(), "give --scale-to-month or --month-requests, not both");
+    }
+    if (monthRequests <= 0) {
+      throw new ParameterException(spec.commandLine(), "--month-requests must be a positive number of requests");
+    }
+    return MonthScale.toRequests(BigDecimal.valueOf(monthRequests));
   }
 }

@@ -125,7 +125,7 @@ public final class GenerateCommand implements Callable<Integer> {
       info.println("# No test event was written: add --test-event test-event.json to write it.");
     }
     info.print(Shipping.awsCliCommands(functionName(), temporary ? "function.js" : out.toString(),
-        eventFile == null ? "test-event.json" : eventFile.toString(), target));
+        eventFile == null ? "test-event.json" : eventFile.toString(), target, file.rules().cloudFrontHeaders()));
     info.flush();
     return Main.EXIT_OK;
   }

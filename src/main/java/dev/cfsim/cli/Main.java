@@ -2,6 +2,7 @@ package dev.cfsim.cli;
 
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.UserFiles;
+import dev.cfsim.function.NodeFailure;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -159,6 +160,10 @@ public final class Main implements Runnable {
     if (cause instanceof InvalidInputException) {
       err.println("cfsim: " + oneLine(cause.getMessage()));
       code = EXIT_BAD_INPUT;
+    } else if (cause instanceof NodeFailure) {
+      // not the input: the process running the function died under it
+      err.println("cfsim: " + oneLine(cause.getMessage()));
+      code = EXIT_INTERNAL;
     } else if (cause instanceof FileSystemException f) {
       err.println("cfsim: " + oneLine(UserFiles.problem(f.getFile(), f).getMessage()));
       code = EXIT_BAD_INPUT;

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -122,8 +123,10 @@ final class VerifyCommand implements Callable<Integer> {
             read.malformed().total()));
     out.printf(Locale.ROOT, "  function: %s (%,d bytes, %s, passes the runtime check)%n",
         function == null ? "generated from " + rules.source() : function, bytes, target);
+    // most frequent first, as emulate lists them
     out.println("  decisions: " + report.decisions().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
     out.printf(Locale.ROOT, "  Java (event + rules, as emulate replays): %,.0f events/s; Node (function): %,.0f events/s%n",
         report.javaEventsPerSecond(), report.nodeEventsPerSecond());
     if (report.agreed()) {

@@ -53,11 +53,16 @@ public final class ViewerOptions {
     return new DeviceRules(tabletIsMobile, emptyUserAgent, consoles, bots);
   }
 
+  /** The headers {@code --headers} says the distribution's policies add. */
+  public HeaderSelection headerSelection() {
+    return HeaderSelection.parse(headers, "--headers");
+  }
+
   /** An enricher builder with the databases opened (and checked) and the choices applied. */
   public ViewerEnricher.Builder enricherBuilder() {
     ViewerEnricher.Builder b = ViewerEnricher.builder()
         .geo(geoip == null ? GeoDatabases.embedded() : GeoDatabases.open(geoip))
-        .headers(HeaderSelection.parse(headers, "--headers"))
+        .headers(headerSelection())
         .deviceRules(deviceRules());
     if (asn != null) {
       b.asn(AsnDatabase.open(asn));

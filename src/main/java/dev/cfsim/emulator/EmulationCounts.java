@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param changedRequests requests forwarded with a changed URI or headers
  * @param requestsWithoutHost requests whose log line gave no Host (neither {@code x-host-header}
  *     nor {@code cs(Host)}): replayed without one, which CloudFront always has
+ * @param redirectsChangingMethod decision id to redirected requests a browser would not resend as
+ *     they were (a POST answered 301/302/303, a redirected OPTIONS preflight), only ids with some
  */
 public record EmulationCounts(
     long records,
@@ -36,10 +38,12 @@ public record EmulationCounts(
     double edgeResponses,
     double originFetchesAvoided,
     double changedRequests,
-    double requestsWithoutHost) {
+    double requestsWithoutHost,
+    Map<String, Double> redirectsChangingMethod) {
 
   public EmulationCounts {
     decisions = ordered(decisions);
+    redirectsChangingMethod = ordered(redirectsChangingMethod);
     byCountry = ordered(byCountry);
     byDevice = ordered(byDevice);
     redirectTargets = ordered(redirectTargets);

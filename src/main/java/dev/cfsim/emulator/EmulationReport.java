@@ -91,6 +91,10 @@ public record EmulationReport(
           + " replayed without the Host header every request to CloudFront has, so host conditions do not"
           + " match them (not even host: \"*\") and ${host} is empty; log x-host-header for exact results.");
     }
+    counts.redirectsChangingMethod().forEach((id, n) -> out.add(id + " redirected "
+        + EmulationSections.count(n) + " requests a browser will not resend as they were: a POST answered"
+        + " 301, 302 or 303 comes back as a GET without its body, and a CORS preflight (OPTIONS) that is"
+        + " redirected fails. Add method: [GET, HEAD] to the rule's conditions, or redirect with 307 or 308."));
     out.addAll(malformedSummary);
     return out;
   }

@@ -37,6 +37,8 @@ public final class EmulationTally {
   private long records;
   private double requests;
   private final double[] decisions;
+  /** Per decision, the redirected requests a browser will not repeat as sent (see {@link #changesMethod}). */
+  private final double[] methodChanging;
   private final Map<String, double[]> byCountry = new HashMap<>();
   private final Map<String, double[]> byDevice = new HashMap<>();
   private final Map<String, double[]> targets = new HashMap<>();
@@ -74,6 +76,7 @@ public final class EmulationTally {
       index.put(ids.get(i), i);
     }
     decisions = new double[ids.size()];
+    methodChanging = new double[ids.size()];
     lastSite = new String[ids.size()];
     lastStatus = new int[ids.size()];
     lastTarget = new String[ids.size()];
@@ -107,6 +110,9 @@ public final class EmulationTally {
       if (isRedirect(response)) {
         edgeResponses += w;
         countTarget(target(d, response), w);
+        if (changesMethod(r.event().request().method(), response.statusCode())) {
+          methodChanging[d] += w;
+        }
       }
       if (!failure[d] && r.edgeResultType() != null && ORIGIN_RESULTS.contains(r.edgeResultType())) {
         originFetchesAvoided += w;
@@ -125,6 +131,7 @@ public final class EmulationTally {
     records += other.records;
     requests += other.requests;
     addInto(decisions, other.decisions);
+    addInto(methodChanging, other.methodChanging);
     other.byCountry.forEach((k, v) -> addInto(row(byCountry, k), v));
     other.byDevice.forEach((k, v) -> addInto(row(byDevice, k), v));
     other.targets.forEach((k, v) -> countTarget(k, v[0]));
@@ -143,9 +150,13 @@ public final class EmulationTally {
   /** The counts so far, as an immutable value. */
   public EmulationCounts counts() {
     Map<String, Double> decisionMap = new LinkedHashMap<>();
+    Map<String, Double> methodChangingMap = new LinkedHashMap<>();
     Map<String, List<Sample>> sampleMap = new LinkedHashMap<>();
     for (int d = 0; d < ids.size(); d++) {
       decisionMap.put(ids.get(d), decisions[d]);
+      if (methodChanging[d] > 0) {
+        methodChangingMap.put(ids.get(d), methodChanging[d]);
+      }
       List<Sample> list = new ArrayList<>();
       for (Replayed r : samples[d]) {
         list.add(sample(r));
@@ -158,7 +169,7 @@ public final class EmulationTally {
             .thenComparing(Map.Entry::getKey))
         .forEach(e -> targetMap.put(e.getKey(), e.getValue()[0]));
     return new EmulationCounts(records, requests, decisionMap, breakdown(byCountry), breakdown(byDevice),
-        targetMap, sampleMap, edgeResponses, originFetchesAvoided, changedRequests, withoutHost);
+        targetMap, sampleMap, edgeResponses, originFetchesAvoided, changedRequests, withoutHost, methodChangingMap);
   }
 
   private Map<String, Map<String, Double>> breakdown(Map<String, double[]> source) {
@@ -190,6 +201,22 @@ public final class EmulationTally {
   /** A 3xx with a location: the viewer follows it with a request to the target. */
   private static boolean isRedirect(Decision.Response response) {
     return response.statusCode() >= 300 && response.statusCode() < 400 && response.location() != null;
+  }
+
+  /**
+   * Whether a browser following this redirect would not send the request again as it was (the
+   * Fetch standard, "HTTP-redirect fetch" and "CORS-preflight fetch",
+   * https://fetch.spec.whatwg.org/): a POST answered 301 or 302, or any method but GET and HEAD
+   * answered 303, is resent as a GET without its body; an OPTIONS request, as a CORS preflight,
+   * fails on any redirect. 307 and 308 keep the method and body.
+   */
+  static boolean changesMethod(String method, int status) {
+    return switch (method) {
+      case "GET", "HEAD" -> false;
+      case "OPTIONS" -> true;
+      case "POST" -> status == 301 || status == 302 || status == 303;
+      default -> status == 303;
+    };
   }
 
   /** {@code 302 https://kr.example.com}: the status and the {@link #site} of the location. */

@@ -8,6 +8,7 @@ import dev.cfsim.rules.Glob;
 import dev.cfsim.rules.Rule;
 import dev.cfsim.rules.RuleSet;
 import dev.cfsim.rules.Template;
+import dev.cfsim.viewer.CloudFrontHeader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -70,6 +71,12 @@ public final class FunctionGenerator {
         .append("// Runtime: ").append(runtime.id())
         .append(". Do not edit: change the rules and run cfsim generate again.\n")
         .append("// Rules are tried in order; the first whose condition holds decides.\n");
+    if (!rules.cloudFrontHeaders().isEmpty()) {
+      // names from the CloudFrontHeader enum, never from the rules file: nothing to escape
+      js.append("// Reads ").append(rules.cloudFrontHeaders().stream().map(CloudFrontHeader::documentedName)
+              .collect(Collectors.joining(", ")))
+          .append(": the cache behavior's origin request (or cache) policy must add them.\n");
+    }
     for (int i = 0; i < regexes.size(); i++) {
       js.append("var RE_").append(i).append(" = new RegExp(").append(JsLiteral.of(regexes.get(i))).append(");\n");
     }

@@ -1,5 +1,6 @@
 package dev.cfsim.function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cfsim.InvalidInputException;
@@ -84,6 +85,11 @@ public final class NodeFunctionRunner implements AutoCloseable {
     return new NodeFunctionRunner(process, function);
   }
 
+  /** The Node process, for a test to end it under a running batch. */
+  ProcessHandle process() {
+    return process.toHandle();
+  }
+
   /** The function's size in UTF-8 bytes, as Node read it. */
   public int functionBytes() {
     return functionBytes;
@@ -141,10 +147,15 @@ public final class NodeFunctionRunner implements AutoCloseable {
       String line = stdout.readLine();
       if (line == null) {
         IOException notWritten = writeFailure(written);
-        throw new IOException((notWritten != null ? "Node stopped reading events" : "Node exited while running a batch "
-            + function) + stderrTail(), notWritten);
+        throw new NodeFailure((notWritten != null ? "Node stopped reading events" : "Node exited while running a batch")
+            + exitStatus() + stderrTail(), notWritten);
       }
-      JsonNode answer = JSON.readTree(line);
+      JsonNode answer;
+      try {
+        answer = JSON.readTree(line);
+      } catch (JsonProcessingException e) {
+        throw new NodeFailure("Node's answer to a batch was cut off" + exitStatus() + stderrTail(), e);
+      }
       if (answer.has("fatal")) {
         throw new IOException("Node failed: " + answer.path("fatal").asText() + stderrTail());
       }
@@ -248,6 +259,21 @@ public final class NodeFunctionRunner implements AutoCloseable {
     }, "node-stderr");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** How Node ended, when it has (it is given a moment): {@code " (killed by signal 9)"}, or empty. */
+  private String exitStatus() {
+    try {
+      if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        return "";
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+    int code = process.exitValue();
+    // Java reports a process a signal ended as 128 + the signal
+    return code > 128 ? " (killed by signal " + (code - 128) + ")" : " (exit code " + code + ")";
   }
 
   private String stderrTail() {

@@ -5,6 +5,7 @@ import dev.cfsim.UserFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,10 @@ public final class LogSource {
         real = f.toRealPath();
       } catch (IOException e) {
         throw UserFiles.problem(f.toString(), e);
+      }
+      if (!Files.isReadable(real)) {
+        // found now rather than when a reader thread reaches it, maybe after minutes of work
+        throw UserFiles.problem(f.toString(), new AccessDeniedException(f.toString()));
       }
       if (seen.add(real)) {
         out.add(f);

@@ -1,5 +1,8 @@
 package dev.cfsim.rules;
 
+import dev.cfsim.viewer.CloudFrontHeader;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -42,5 +45,38 @@ public record RuleSet(String runtime, List<Rule> rules, Action defaultAction) {
   /** The id decisions carry when no rule matched: {@code pass} or {@code default}. */
   public String defaultId() {
     return defaultAction instanceof Action.Pass ? PASS_ID : DEFAULT_ID;
+  }
+
+  /**
+   * The headers CloudFront adds that the rules read: by a country, region or device condition,
+   * or by name in a header condition. CloudFront adds only those a cache or origin request
+   * policy on the cache behavior names (function-facts §3), so each must be named there; a rule
+   * that reads one the policies leave out sees it absent and its test fails.
+   */
+  public Set<CloudFrontHeader> cloudFrontHeaders() {
+    Set<CloudFrontHeader> read = EnumSet.noneOf(CloudFrontHeader.class);
+    for (Rule rule : rules) {
+      collectHeaders(rule.when(), read);
+    }
+    return Collections.unmodifiableSet(read);
+  }
+
+  private static void collectHeaders(Condition c, Set<CloudFrontHeader> into) {
+    if (c instanceof Condition.All all) {
+      all.conditions().forEach(x -> collectHeaders(x, into));
+    } else if (c instanceof Condition.Any any) {
+      any.conditions().forEach(x -> collectHeaders(x, into));
+    } else if (c instanceof Condition.Not not) {
+      collectHeaders(not.condition(), into);
+    } else if (c instanceof Condition.Country) {
+      into.add(CloudFrontHeader.VIEWER_COUNTRY);
+    } else if (c instanceof Condition.CountryRegion) {
+      into.add(CloudFrontHeader.VIEWER_COUNTRY);
+      into.add(CloudFrontHeader.VIEWER_COUNTRY_REGION);
+    } else if (c instanceof Condition.DeviceIs device) {
+      device.devices().forEach(d -> CloudFrontHeader.byName(d.header()).ifPresent(into::add));
+    } else if (c instanceof Condition.Field field && field.source() == Condition.Source.HEADER) {
+      CloudFrontHeader.byName(field.name()).ifPresent(into::add);
+    }
   }
 }

@@ -6,35 +6,45 @@ import java.util.Optional;
 /**
  * The headers CloudFront itself adds to a viewer request when a cache or origin request policy
  * names them (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/adding-cloudfront-headers.html).
- * Names are lower-case, as a function sees them.
+ * Names are lower-case, as a function sees them; {@link #documentedName()} spells them as AWS does.
  */
 public enum CloudFrontHeader {
-  VIEWER_ADDRESS("cloudfront-viewer-address"),
-  VIEWER_ASN("cloudfront-viewer-asn"),
-  VIEWER_COUNTRY("cloudfront-viewer-country"),
-  VIEWER_COUNTRY_NAME("cloudfront-viewer-country-name"),
-  VIEWER_COUNTRY_REGION("cloudfront-viewer-country-region"),
-  VIEWER_COUNTRY_REGION_NAME("cloudfront-viewer-country-region-name"),
-  VIEWER_CITY("cloudfront-viewer-city"),
-  VIEWER_POSTAL_CODE("cloudfront-viewer-postal-code"),
-  VIEWER_TIME_ZONE("cloudfront-viewer-time-zone"),
-  VIEWER_LATITUDE("cloudfront-viewer-latitude"),
-  VIEWER_LONGITUDE("cloudfront-viewer-longitude"),
-  VIEWER_METRO_CODE("cloudfront-viewer-metro-code"),
-  VIEWER_HTTP_VERSION("cloudfront-viewer-http-version"),
-  VIEWER_TLS("cloudfront-viewer-tls"),
-  FORWARDED_PROTO("cloudfront-forwarded-proto"),
-  IS_DESKTOP_VIEWER("cloudfront-is-desktop-viewer"),
-  IS_MOBILE_VIEWER("cloudfront-is-mobile-viewer"),
-  IS_TABLET_VIEWER("cloudfront-is-tablet-viewer"),
-  IS_SMARTTV_VIEWER("cloudfront-is-smarttv-viewer"),
-  IS_IOS_VIEWER("cloudfront-is-ios-viewer"),
-  IS_ANDROID_VIEWER("cloudfront-is-android-viewer");
+  VIEWER_ADDRESS("CloudFront-Viewer-Address"),
+  VIEWER_ASN("CloudFront-Viewer-ASN"),
+  VIEWER_COUNTRY("CloudFront-Viewer-Country"),
+  VIEWER_COUNTRY_NAME("CloudFront-Viewer-Country-Name"),
+  VIEWER_COUNTRY_REGION("CloudFront-Viewer-Country-Region"),
+  VIEWER_COUNTRY_REGION_NAME("CloudFront-Viewer-Country-Region-Name"),
+  VIEWER_CITY("CloudFront-Viewer-City"),
+  VIEWER_POSTAL_CODE("CloudFront-Viewer-Postal-Code"),
+  VIEWER_TIME_ZONE("CloudFront-Viewer-Time-Zone"),
+  VIEWER_LATITUDE("CloudFront-Viewer-Latitude"),
+  VIEWER_LONGITUDE("CloudFront-Viewer-Longitude"),
+  VIEWER_METRO_CODE("CloudFront-Viewer-Metro-Code"),
+  VIEWER_HTTP_VERSION("CloudFront-Viewer-Http-Version"),
+  VIEWER_TLS("CloudFront-Viewer-TLS"),
+  FORWARDED_PROTO("CloudFront-Forwarded-Proto"),
+  IS_DESKTOP_VIEWER("CloudFront-Is-Desktop-Viewer"),
+  IS_MOBILE_VIEWER("CloudFront-Is-Mobile-Viewer"),
+  IS_TABLET_VIEWER("CloudFront-Is-Tablet-Viewer"),
+  IS_SMARTTV_VIEWER("CloudFront-Is-SmartTV-Viewer"),
+  IS_IOS_VIEWER("CloudFront-Is-IOS-Viewer"),
+  IS_ANDROID_VIEWER("CloudFront-Is-Android-Viewer");
 
+  private final String documentedName;
   private final String headerName;
 
-  CloudFrontHeader(String headerName) {
-    this.headerName = headerName;
+  CloudFrontHeader(String documentedName) {
+    this.documentedName = documentedName;
+    this.headerName = documentedName.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The name as AWS writes it, e.g. {@code CloudFront-Viewer-Country}: what a user types into a
+   * cache or origin request policy (which read names in any case).
+   */
+  public String documentedName() {
+    return documentedName;
   }
 
   /** The lower-case header name, e.g. {@code cloudfront-viewer-country}. */

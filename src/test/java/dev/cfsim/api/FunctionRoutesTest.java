@@ -34,6 +34,9 @@ class FunctionRoutesTest extends LoopbackServerTest {
     assertTrue(check.get("passed").asBoolean(), check.toString());
     assertFalse(check.toString().contains("/tmp/"), "server paths leaked: " + check);
     assertEquals("viewer-request", answer.get("test_event").get("context").get("eventType").asText());
+    // the shop rules test country and mobile / tablet: the policy must add exactly these three
+    assertEquals("[\"CloudFront-Viewer-Country\",\"CloudFront-Is-Mobile-Viewer\",\"CloudFront-Is-Tablet-Viewer\"]",
+        answer.get("cloudfront_headers").toString());
   }
 
   private static String withoutFirstLine(String text) {

@@ -51,6 +51,21 @@ class EmulateCommandTest {
   }
 
   @Test
+  void month_requests_prices_the_logs_as_a_sample_of_that_month() throws Exception {
+    Run r = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--format", "json", "--month-requests", "438000000");
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    var cost = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("function_cost");
+    assertEquals(438_000_000L, cost.get("invocations").asLong(), cost.toString());
+    // (438,000,000 - 2,000,000 free) x $0.10 per million = $43.60, whatever the sample's size
+    assertEquals(0, new java.math.BigDecimal("43.60").compareTo(cost.get("cloudfront_functions_usd").decimalValue()),
+        cost.toString());
+    Run both = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--scale-to-month", "--month-requests", "5");
+    assertEquals(Main.EXIT_BAD_INPUT, both.code());
+    assertTrue(both.err().contains("give --scale-to-month or --month-requests, not both"), both.err());
+    assertEquals(Main.EXIT_BAD_INPUT, run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--month-requests", "0").code());
+  }
+
+  @Test
   void the_viewer_switches_of_cfsim_event_shape_emulate_decisions() throws Exception {
     // shop-sample.log has one US phone that phones-to-mobile redirects; a distribution whose
     // policies add only the country header sends no device header, so no phone is seen.
@@ -63,6 +78,12 @@ class EmulateCommandTest {
     assertEquals(Main.EXIT_OK, countryOnly.code(), countryOnly.err());
     assertEquals(1, json.readTree(all.out()).get("decisions").get("phones-to-mobile").asLong());
     assertEquals(0, json.readTree(countryOnly.out()).get("decisions").get("phones-to-mobile").asLong());
+    // and says why, for each header the rules read that the policies would not add
+    assertTrue(countryOnly.err().contains("shop.yaml: the rules read CloudFront-Is-Mobile-Viewer, which --headers"
+        + " leaves out: the rules see it absent on every request"), countryOnly.err());
+    assertTrue(countryOnly.err().contains("the rules read CloudFront-Is-Tablet-Viewer, which --headers"), countryOnly.err());
+    assertFalse(countryOnly.err().contains("the rules read CloudFront-Viewer-Country"), countryOnly.err());
+    assertFalse(all.err().contains("the rules read"), all.err());
   }
 
   @Test

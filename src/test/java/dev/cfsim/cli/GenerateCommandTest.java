@@ -26,6 +26,18 @@ class GenerateCommandTest {
     assertTrue(printed.contains("aws cloudfront create-function --name shop"), printed);
     assertTrue(printed.contains("aws cloudfront test-function --name shop --if-match \"$ETAG\""), printed);
     assertTrue(printed.contains("aws cloudfront publish-function --name shop"), printed);
+    // without these in the behavior's policy the function sees no country or device: it redirects nothing
+    assertTrue(printed.contains("#    The rules read CloudFront-Viewer-Country, CloudFront-Is-Mobile-Viewer and"
+        + " CloudFront-Is-Tablet-Viewer:\n#    CloudFront adds them only when the behavior's origin request policy"
+        + " (or cache policy) names them.\n"), printed);
+  }
+
+  @Test
+  void rules_reading_no_cloudfront_header_get_no_policy_step() throws Exception {
+    int code = cli.run("generate", "--no-check", "--rules", "examples/rules/maintenance.yaml", "--out",
+        tmp.resolve("m.js").toString());
+    assertEquals(Main.EXIT_OK, code, cli.err.toString());
+    assertTrue(!cli.out.toString().contains("The rules read"), cli.out.toString());
   }
 
   @Test

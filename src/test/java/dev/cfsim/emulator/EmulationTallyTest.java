@@ -99,6 +99,37 @@ class EmulationTallyTest {
   }
 
   @Test
+  void a_browser_resends_a_post_redirected_with_301_302_or_303_as_a_get_and_fails_a_redirected_preflight() {
+    // the Fetch standard's HTTP-redirect fetch: only 307 and 308 keep a POST's method and body
+    assertEquals(true, EmulationTally.changesMethod("POST", 301));
+    assertEquals(true, EmulationTally.changesMethod("POST", 302));
+    assertEquals(true, EmulationTally.changesMethod("POST", 303));
+    assertEquals(false, EmulationTally.changesMethod("POST", 307));
+    assertEquals(false, EmulationTally.changesMethod("POST", 308));
+    assertEquals(false, EmulationTally.changesMethod("PUT", 302)); // kept on 301/302: only POST changes
+    assertEquals(true, EmulationTally.changesMethod("DELETE", 303));
+    assertEquals(true, EmulationTally.changesMethod("OPTIONS", 308)); // a preflight fails on any redirect
+    assertEquals(false, EmulationTally.changesMethod("GET", 303));
+    assertEquals(false, EmulationTally.changesMethod("HEAD", 302));
+  }
+
+  @Test
+  void redirected_requests_a_browser_will_not_resend_are_counted_per_rule_with_weights_across_threads() {
+    EmulationTally a = new EmulationTally(IDS);
+    EmulationTally b = new EmulationTally(IDS);
+    for (String[] m : new String[][] {{"POST", "302"}, {"GET", "302"}, {"OPTIONS", "307"}, {"POST", "307"}}) {
+      ViewerRequest q = new ViewerRequest(m[0], "/", Map.of(), Map.of(), Map.of());
+      Decision d = new Decision.Response("korea", Integer.parseInt(m[1]), "Found", Map.of("location", "https://kr.example.com/"));
+      a.add(new Replayed(2.5, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", q), d));
+      b.add(new Replayed(1, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", q), d));
+    }
+    b.add(replayed("pass", "KR", null, "/", "Hit", 1)); // a POST passed on is not counted: there is none here
+    // POST 302 and OPTIONS 307 in each: 2 x 2.5 + 2 x 1
+    assertEquals(Map.of("korea", 7.0), a.merge(b).counts().redirectsChangingMethod());
+    assertEquals(Map.of(), new EmulationTally(IDS).counts().redirectsChangingMethod());
+  }
+
+  @Test
   void redirect_targets_beyond_the_cap_are_counted_together() {
     EmulationTally t = new EmulationTally(List.of("r", "pass"));
     for (int i = 0; i < EmulationTally.MAX_TARGETS + 5; i++) {

@@ -47,6 +47,20 @@ class NodeFunctionRunnerTest {
   }
 
   @Test
+  void node_killed_under_a_run_is_a_node_failure_saying_how_it_ended_not_bad_input() throws Exception {
+    Path file = function("function handler(event) { return event.request; }");
+    try (NodeFunctionRunner runner = NodeFunctionRunner.start(
+        FunctionsJsProject.locate(), file, FunctionRuntime.CLOUDFRONT_JS_2_0, true)) {
+      assertEquals(1, runner.run(List.of(event("/"))).results().size());
+      assertTrue(runner.process().destroyForcibly());
+      runner.process().onExit().get();
+      NodeFailure e = assertThrows(NodeFailure.class, () -> runner.run(List.of(event("/a"))));
+      assertTrue(e.getMessage().matches("Node (exited while running a batch|stopped reading events)"
+          + " \\(killed by signal 9\\).*"), e.getMessage());
+    }
+  }
+
+  @Test
   void one_process_runs_many_batches_and_keeps_event_order() throws Exception {
     Path file = function("function handler(event) { var r = event.request; r.uri = r.uri + '!'; return r; }");
     try (NodeFunctionRunner runner = NodeFunctionRunner.start(

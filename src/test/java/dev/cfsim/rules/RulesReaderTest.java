@@ -45,6 +45,7 @@ class RulesReaderTest {
         shop.rules().stream().map(Rule::id).toList());
     Rule korea = shop.rules().get(2);
     assertEquals(new Condition.All(List.of(
+            new Condition.Method(Set.of("GET", "HEAD")),
             new Condition.Country(Set.of("KR")),
             new Condition.Host(List.of(new Glob("www.shop.example"))),
             new Condition.Not(new Condition.PathPrefix(List.of("/api/"))))),
