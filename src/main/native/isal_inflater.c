@@ -33,6 +33,9 @@ struct inflater {
   struct inflate_state state;
   struct isal_gzip_header header; /* no buffers: name, comment and extra field are skipped */
   int header_read;
+  /* An error met in a call that also wrote output: that output is returned first and the error on
+     the next call, so every byte before a bad checksum reaches the reader, as with zlib. */
+  int pending_error;
 };
 
 static struct inflater *inflater_of(jlong handle) {
@@ -41,6 +44,7 @@ static struct inflater *inflater_of(jlong handle) {
 
 static void start_member(struct inflater *z) {
   isal_inflate_reset(&z->state);
+  z->pending_error = 0;
   memset(&z->header, 0, sizeof z->header);
   isal_gzip_header_init(&z->header);
   z->header_read = 0;
@@ -72,6 +76,9 @@ JNIEXPORT jlong JNICALL Java_dev_cfsim_logs_IsalInflater_inflate(
     jbyteArray out, jint out_off, jint out_len) {
   struct inflater *z = inflater_of(handle);
   struct inflate_state *s = &z->state;
+  if (z->pending_error != 0) {
+    return z->pending_error; /* stays until the next member, which a failed one never reaches */
+  }
   jbyte *in_bytes = (*env)->GetPrimitiveArrayCritical(env, in, NULL);
   if (in_bytes == NULL) {
     return NO_MEMORY;
@@ -104,6 +111,10 @@ JNIEXPORT jlong JNICALL Java_dev_cfsim_logs_IsalInflater_inflate(
   s->next_out = NULL;
   (*env)->ReleasePrimitiveArrayCritical(env, out, out_bytes, 0);
   (*env)->ReleasePrimitiveArrayCritical(env, in, in_bytes, JNI_ABORT);
+  if (rc < 0 && written > 0) {
+    z->pending_error = rc;
+    return (read << READ_SHIFT) | written;
+  }
   if (rc < 0) {
     return rc; /* ISAL_INVALID_BLOCK ... ISAL_INCORRECT_CHECKSUM: -1 to -6 */
   }

@@ -218,7 +218,7 @@ final class ProfileCommand implements Callable<Integer> {
     c.add(String.format(Locale.ROOT, "%d files, %d records (%s requests), %d malformed lines%s%s",
         p.read().files(), t.records(), num(t.requests()), p.read().malformed().total(),
         p.read().malformed().truncatedFiles().isEmpty() ? ""
-            : ", " + p.read().malformed().truncatedFiles().size() + " truncated gzip files",
+            : ", " + p.read().malformed().truncatedFiles().size() + " truncated or damaged gzip files",
         p.read().malformed().trailingBytes().isEmpty() ? ""
             : ", " + p.read().malformed().trailingBytes().size() + " gzip files with bytes after the gzip data"));
     c.add("window: " + Instant.ofEpochMilli(t.firstMillis()) + " to " + Instant.ofEpochMilli(t.lastMillis())

@@ -111,16 +111,16 @@ final class LogFileReader {
   }
 
   /**
-   * What to do when a gzip file ends early: the report for it, or in strict mode the error.
+   * What to do when a gzip file ends early or is damaged: the report for it, or in strict mode the error.
    *
    * @param linesRead the lines read before the cut, the cut last line included
    */
   MalformedLines.TruncatedFile truncated(String name, long linesRead, IOException e) {
-    MalformedLines.TruncatedFile t =
-        new MalformedLines.TruncatedFile(name, linesRead, String.valueOf(e.getMessage()));
+    boolean damaged = e instanceof ZipException;
+    String problem = e.getMessage() != null ? e.getMessage() : damaged ? "bad data" : "unexpected end of file";
+    MalformedLines.TruncatedFile t = new MalformedLines.TruncatedFile(name, linesRead, problem, damaged);
     if (options.strict()) {
-      throw new InvalidInputException(
-          name, "", "truncated gzip (" + t.problem() + ") after " + t.linesRead() + " lines");
+      throw new InvalidInputException(name, "", t.summary());
     }
     return t;
   }

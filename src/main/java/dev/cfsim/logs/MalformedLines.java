@@ -51,14 +51,21 @@ public final class MalformedLines {
   }
 
   /**
-   * A gzip file that ended before its end marker: the lines before the cut were read.
+   * A gzip file that ended before its end marker, or whose data or checksum is bad: the lines
+   * before the damage were read.
    *
    * @param linesRead complete lines read from the file before it ended
+   * @param damaged bad data or a checksum that does not match, rather than a file cut short
    */
-  public record TruncatedFile(String file, long linesRead, String problem) {
+  public record TruncatedFile(String file, long linesRead, String problem, boolean damaged) {
     @Override
     public String toString() {
-      return file + ": truncated gzip (" + problem + ") after " + linesRead + " lines";
+      return file + ": " + summary();
+    }
+
+    /** What happened, without the file: {@code truncated gzip (…) after 12 lines}. */
+    public String summary() {
+      return (damaged ? "damaged gzip (" : "truncated gzip (") + problem + ") after " + linesRead + " lines";
     }
   }
 
