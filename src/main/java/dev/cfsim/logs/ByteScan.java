@@ -50,6 +50,11 @@ final class ByteScan {
     int count;
     /** No byte of the line is above 127: values can be read as Latin-1, no UTF-8 decoding. */
     boolean ascii;
+    /**
+     * The file's last line, with no line end: a file cut while its last record was written.
+     * Set by the reader, not the scan, since only it knows the file ends there.
+     */
+    boolean cutAtEnd;
   }
 
   /**

@@ -9,8 +9,10 @@ import java.util.Set;
 /**
  * Reads tab-separated lines (standard logs, v2 w3c/plain, real-time logs) whose columns are
  * known by name, never by position. Works on the raw bytes and makes strings only for the
- * columns cfsim uses. Lines may be shorter than the field list (a truncated last line) as long
- * as the fields cfsim needs are there; extra columns must be empty (a trailing tab).
+ * columns cfsim uses. Only the file's last line, cut before its line end (a file copied while
+ * its last record was written), may be shorter than the field list, as long as the fields cfsim
+ * needs are there; a short line anywhere else is damage (wrong field count). Extra columns must
+ * be empty (a trailing tab).
  */
 final class DelimitedLineParser implements LineParser {
 
@@ -106,6 +108,11 @@ final class DelimitedLineParser implements LineParser {
       requireUtf8(buf, start, end, line);
     }
     int columns = delimiters + 1;
+    if (columns < slotOfColumn.length && !line.cutAtEnd) {
+      // its values would be read as far as they go and the missing ones taken as empty: a
+      // line cut in the middle of a file was priced as HTTPS "because the log has no cs-protocol"
+      throw wrongCount(columns);
+    }
     int known = Math.min(columns, slotOfColumn.length);
     int fieldStart = start;
     int unrootedUri = -1;

@@ -304,6 +304,7 @@ final class LogFileReader {
       int start = 0;
       while (start < filled) {
         int nl = ByteScan.scanLine(buf, start, filled, options.delimiter(), scan);
+        scan.cutAtEnd = nl < 0;
         if (nl < 0) {
           if (!atEnd) {
             return start;

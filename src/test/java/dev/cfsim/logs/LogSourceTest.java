@@ -29,6 +29,15 @@ class LogSourceTest {
 
   @TempDir Path dir;
 
+  /**
+   * A log's lines up to its last line end: the edge cases' last line is cut short, which only a
+   * file's last line may be, so a test that adds lines after it starts from these.
+   */
+  static String completeLines(Path log) throws IOException {
+    String text = Files.readString(log);
+    return text.substring(0, text.lastIndexOf('\n') + 1);
+  }
+
   static List<RequestRecord> readAll(Path file, LogReadOptions options) throws IOException {
     List<RequestRecord> out = new ArrayList<>();
     LogReadResult<Void> r = LogSource.readFile(file, options, out::add);
@@ -366,8 +375,7 @@ class LogSourceTest {
   @Test
   void gzip_files_are_recognised_by_content_and_a_truncated_one_says_how_far_it_got()
       throws IOException {
-    String text = Files.readString(EDGE_CASES) + "\n";
-    StringBuilder big = new StringBuilder(text);
+    StringBuilder big = new StringBuilder(completeLines(EDGE_CASES));
     String body = Files.readAllLines(EDGE_CASES).get(2) + "\n";
     for (int i = 0; i < 5000; i++) {
       big.append(body);
@@ -375,7 +383,7 @@ class LogSourceTest {
     byte[] whole = gzip(big.toString());
     Path ok = dir.resolve("E1.2026-11-02-07.abc.gz");
     Files.write(ok, whole);
-    assertEquals(5007, readAll(ok).size());
+    assertEquals(5006, readAll(ok).size());
 
     Path cut = dir.resolve("E1.2026-11-02-08.abc.gz");
     Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
@@ -424,12 +432,29 @@ class LogSourceTest {
   }
 
   @Test
+  void a_line_cut_short_is_read_only_as_the_file_s_last_line_without_a_line_end() throws IOException {
+    String text = Files.readString(EDGE_CASES); // 7 records, the last cut before its range fields
+    assertEquals(7, readAll(write("E1.2026-11-02-12.cut.log", text)).size());
+    // the same cut line followed by others is damage: read, its missing cs-protocol would bill it as HTTPS
+    Path inside = write("E1.2026-11-02-13.mid.log", text + "\n" + Files.readAllLines(EDGE_CASES).get(2) + "\n");
+    List<RequestRecord> got = new ArrayList<>();
+    MalformedLines m = LogSource.readFile(inside, LogReadOptions.defaults(), got::add).malformed();
+    assertEquals(7, got.size());
+    assertEquals(java.util.Map.of(MalformedLines.Reason.WRONG_FIELD_COUNT, 1L), m.counts());
+    assertTrue(m.examples().get(0).toString().contains(": line 9: wrong field count: 31 fields where the field list has 33"),
+        m.examples().get(0).toString());
+    // and so is a cut line that ends with a line end: the file did not stop in it
+    assertEquals(1, LogSource.readFile(write("E1.2026-11-02-14.nl.log", text + "\n"), LogReadOptions.defaults(), r -> {})
+        .malformed().total());
+  }
+
+  @Test
   void concatenated_gzip_members_are_read_whole_without_a_warning() throws IOException {
-    String text = Files.readString(EDGE_CASES) + "\n"; // its last line has no line end
+    String text = completeLines(EDGE_CASES);
     Path joined = dir.resolve("E1.2026-11-02-11.abc.gz");
     Files.write(joined, GzipStreamsTest.concat(gzip(text), gzip(""), gzip(text)));
-    assertEquals(14, readAll(joined).size()); // readAll: nothing malformed, nothing left over
-    assertEquals(14, readAll(joined, LogReadOptions.defaults().withStrict(true)).size());
+    assertEquals(12, readAll(joined).size()); // readAll: nothing malformed, nothing left over
+    assertEquals(12, readAll(joined, LogReadOptions.defaults().withStrict(true)).size());
   }
 
   @Test
