@@ -90,6 +90,7 @@ public record GeneratorMix(
       if (tree == null) {
         throw new InvalidInputException(source, "", "is empty");
       }
+      requireFields(source, tree);
       mix = MAPPER.treeToValue(tree, GeneratorMix.class);
     } catch (JsonMappingException e) {
       String path =
@@ -104,6 +105,26 @@ public record GeneratorMix(
     }
     mix.validate(source);
     return mix;
+  }
+
+  /**
+   * Refuses a mix that leaves out a top-level field, naming it as missing: bound as it is, the
+   * field would read as empty or zero and be refused as malformed ("expected a host name").
+   * {@code error_statuses} may be left out when the cache results have no Error.
+   */
+  private static void requireFields(String source, JsonNode tree) {
+    if (!tree.isObject()) {
+      return; // binding says what it expected
+    }
+    PropertyNamingStrategies.NamingBase snake = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+    for (var component : GeneratorMix.class.getRecordComponents()) {
+      String field = snake.translate(component.getName());
+      boolean optional = field.equals("error_statuses") && !tree.path("cache_results").has("Error");
+      if (!tree.has(field) && !optional) {
+        throw new InvalidInputException(source, field, "missing: a mix file gives every field of"
+            + " src/main/resources/dev/cfsim/logs/default-mix.yaml");
+      }
+    }
   }
 
   /** Checks what Jackson cannot: shares, ranges, edge locations known to the price map. */

@@ -155,6 +155,19 @@ class LogGeneratorTest {
   }
 
   @Test
+  void a_mix_leaving_out_a_field_names_it_as_missing_not_malformed() throws IOException {
+    String full = Files.readString(Path.of("src/test/resources/logs/test-db-mix.yaml"));
+    Path bad = dir.resolve("partial.yaml");
+    Files.writeString(bad, full.replaceAll("(?m)^host:.*\n", ""));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> GeneratorMix.read(bad));
+    assertEquals("host", e.location());
+    assertTrue(e.problem().startsWith("missing: a mix file gives every field of"), e.problem());
+    // error statuses only matter when some results are errors
+    Files.writeString(bad, full.replaceAll("(?m)^error_statuses:.*\n", "").replaceAll(",\\s*Error: [0-9.]+", ""));
+    GeneratorMix.read(bad);
+  }
+
+  @Test
   void a_mix_with_an_unknown_edge_location_names_the_field() throws IOException {
     Path bad = dir.resolve("mix.yaml");
     String text = Files.readString(Path.of("src/test/resources/logs/test-db-mix.yaml"))
