@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ final class LoggenCommand implements Callable<Integer> {
     GeoNetworks networks = networks(mix);
     AtomicLong written = new AtomicLong();
     LogGenerator.Result r;
-    try (LogProgress p = LogProgress.start(() -> "loggen: " + written.get() + " of " + requests + " lines")) {
+    try (LogProgress p = LogProgress.start(() -> String.format(Locale.ROOT, "cfsim: loggen %,d of %,d lines", written.get(), requests))) {
       r = new LogGenerator(mix, networks).generate(requests, seed, out, written::set);
     }
     PrintWriter stdout = spec.commandLine().getOut();

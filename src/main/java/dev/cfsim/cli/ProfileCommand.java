@@ -128,8 +128,7 @@ final class ProfileCommand implements Callable<Integer> {
     LogSource source = logs.source(paths);
     LogReadResult<TrafficTally> read;
     long start = System.nanoTime();
-    try (LogProgress p = LogProgress.start(() -> String.format(Locale.ROOT, "reading logs: %s of %s",
-        LogProgress.bytes(source.bytesRead()), LogProgress.bytes(source.totalBytes())))) {
+    try (LogProgress p = LogProgress.reading("reading", source)) {
       read = source.read(TrafficTally.collector(logs.edgeLocations()), TrafficTally.FIELDS);
     }
     LogReadReport.malformed(read.malformed().summary(), err);
