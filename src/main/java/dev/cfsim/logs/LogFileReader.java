@@ -241,11 +241,28 @@ final class LogFileReader {
     if (layout.columns() == null) {
       return new JsonLineParser();
     }
+    requireDistinct(layout.columns(), name);
     return new DelimitedLineParser(
         layout.columns(),
         layout.realtime(),
         layout.realtime() ? options.realtimeWeight() : 1.0,
         options.fieldsRead());
+  }
+
+  /**
+   * Refuses a field list naming one field twice (in any spelling, {@code c-ip} and {@code c_ip}):
+   * which column holds its value cannot be known, and reading one would drop the other unseen.
+   */
+  private static void requireDistinct(List<String> columns, String name) {
+    Map<LogField, Integer> seen = new HashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      LogField f = LogField.byName(columns.get(i));
+      Integer before = f == null ? null : seen.putIfAbsent(f, i);
+      if (before != null) {
+        throw new InvalidInputException(name, "", "the field list names " + f.cloudFrontName() + " twice (columns "
+            + (before + 1) + " and " + (i + 1) + "), so which holds its value cannot be known");
+      }
+    }
   }
 
   private List<String> realtimeColumns(String name, long lineNo, int columnsInLine) {

@@ -163,7 +163,12 @@ public final class MalformedLines {
       return out;
     }
     StringBuilder sb = new StringBuilder(total() + " malformed lines");
-    if (!counts.isEmpty()) {
+    if (counts.isEmpty()) {
+      // only files cut short or with bytes after their gzip data: say what follows
+      int files = truncated.size() + trailing.size();
+      sb.setLength(0);
+      sb.append(files).append(files == 1 ? " gzip file" : " gzip files").append(" not read to the end");
+    } else {
       sb.append(" (");
       String sep = "";
       for (Map.Entry<Reason, Long> e : counts.entrySet()) {

@@ -133,19 +133,23 @@ final class RecordAssembler {
   }
 
   /**
-   * Epoch timestamps CloudFront can have written: from 2008, the year it launched, to 2099. A
-   * value outside is a unit mistake, not a date: milliseconds read as seconds land tens of
-   * thousands of years ahead, seconds read as milliseconds in January 1970, and either would
-   * stretch the logs' window, and so every month-scaled figure, by that much.
+   * Times CloudFront can have written: from 2008, the year it launched, to 2099. An epoch value
+   * outside is a unit mistake, not a date: milliseconds read as seconds land tens of thousands of
+   * years ahead, seconds read as milliseconds in January 1970; a date outside is damage. Either
+   * would stretch the logs' window, and so every month-scaled figure, by that much.
    */
   static final long FIRST_PLAUSIBLE_MILLIS = 1_199_145_600_000L; // 2008-01-01T00:00:00Z
   static final long LAST_PLAUSIBLE_MILLIS = 4_102_444_800_000L; // 2100-01-01T00:00:00Z
 
   private static long plausible(long millis, LogField field, String written) throws MalformedLineException {
+    String unit = field == LogField.TIMESTAMP_MS ? "milliseconds" : "seconds";
+    return plausible(millis, field.cloudFrontName() + " '" + clip(written) + "'", "; the field holds " + unit);
+  }
+
+  private static long plausible(long millis, String what, String hint) throws MalformedLineException {
     if (millis < FIRST_PLAUSIBLE_MILLIS || millis >= LAST_PLAUSIBLE_MILLIS) {
-      String unit = field == LogField.TIMESTAMP_MS ? "milliseconds" : "seconds";
-      throw new MalformedLineException(BAD_DATE, field.cloudFrontName() + " '" + clip(written) + "' would be "
-          + java.time.Instant.ofEpochMilli(millis) + ", outside 2008-2099; the field holds " + unit);
+      throw new MalformedLineException(BAD_DATE, what + " would be " + java.time.Instant.ofEpochMilli(millis)
+          + ", outside 2008-2099" + hint);
     }
     return millis;
   }
@@ -159,7 +163,8 @@ final class RecordAssembler {
     String time = v[LogField.TIME.ordinal()];
     long parsedTime = n[LogField.TIME.ordinal()];
     if (date != null && (time != null || parsedTime != NOT_PARSED)) {
-      return dateMillis(date) + (parsedTime != NOT_PARSED ? parsedTime : timeMillis(time));
+      return plausible(dateMillis(date) + (parsedTime != NOT_PARSED ? parsedTime : timeMillis(time)),
+          "date '" + clip(date) + "'", ", when CloudFront has written logs");
     }
     String epoch = v[LogField.TIMESTAMP.ordinal()];
     if (epoch != null) {
@@ -261,7 +266,13 @@ final class RecordAssembler {
   private static long decimalMillis(String s, LogField f) throws MalformedLineException {
     int dot = s.indexOf('.');
     String whole = dot < 0 ? s : s.substring(0, dot);
-    long r = (whole.isEmpty() ? 0 : parseLong(whole, f)) * 1000;
+    long r;
+    try {
+      r = Math.multiplyExact(whole.isEmpty() ? 0 : parseLong(whole, f), 1000L);
+    } catch (ArithmeticException tooBig) {
+      // wrapped around, 18446745773709552 seconds read as a day in 2023
+      throw new MalformedLineException(BAD_NUMBER, f.cloudFrontName() + " '" + clip(s) + "'");
+    }
     if (dot >= 0) {
       long scale = 100;
       for (int i = dot + 1; i < s.length(); i++) {

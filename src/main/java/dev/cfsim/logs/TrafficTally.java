@@ -368,7 +368,9 @@ public final class TrafficTally {
 
   private int regionIndex(String edgeLocation, Optional<EdgeLocation> found) {
     if (found.isEmpty()) {
-      unknownEdgeCodes.merge(EdgeLocations.prefix(edgeLocation), 1L, Long::sum);
+      // listed by airport code, or as written when it does not start with one ('1LAX', '-')
+      String prefix = EdgeLocations.prefix(edgeLocation);
+      unknownEdgeCodes.merge(prefix.isEmpty() ? edgeLocation : prefix, 1L, Long::sum);
       return UNPRICED;
     }
     var region = found.get().region();

@@ -423,6 +423,8 @@ class LogSourceTest {
     assertEquals(List.of(new MalformedLines.TrailingBytes(mixed.toString(), plain.length)), m.trailingBytes());
     assertTrue(m.summary().contains("  " + mixed + ": " + plain.length
         + " bytes after the gzip data were not read (they do not start a gzip member)"), m.summary().toString());
+    // headed by what it is about, not "0 malformed lines"
+    assertEquals("1 gzip file not read to the end", m.summary().get(0));
     assertTrue(m.truncatedFiles().isEmpty());
 
     InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -446,6 +448,17 @@ class LogSourceTest {
     // and so is a cut line that ends with a line end: the file did not stop in it
     assertEquals(1, LogSource.readFile(write("E1.2026-11-02-14.nl.log", text + "\n"), LogReadOptions.defaults(), r -> {})
         .malformed().total());
+  }
+
+  @Test
+  void a_field_list_naming_a_field_twice_is_refused_naming_both_columns() throws IOException {
+    Path twice = write("E1.2026-11-02-15.twice.log",
+        "#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status c_ip\n"
+            + "2026-11-02\t07:00:00\tICN54-C1\t10\t203.0.113.1\tGET\td.example\t/\t200\t198.51.100.2\n");
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> LogSource.readFile(twice, LogReadOptions.defaults(), r -> {}));
+    assertEquals("the field list names c-ip twice (columns 5 and 10), so which holds its value cannot be known",
+        e.problem());
   }
 
   @Test

@@ -78,6 +78,29 @@ class OtherFormatsTest {
   }
 
   @Test
+  void a_date_outside_2008_2099_and_a_timestamp_past_a_long_are_malformed_not_read() throws IOException {
+    String header = "#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status\n";
+    String rest = "\tICN54-C1\t10\t203.0.113.1\tGET\td.example\t/\t200\n";
+    Path p = dir.resolve("dates.log");
+    Files.writeString(p, header + "1970-01-01\t00:00:01" + rest + "2207-11-02\t07:00:00" + rest
+        + "2008-01-01\t00:00:00" + rest);
+    List<RequestRecord> read = new ArrayList<>();
+    MalformedLines m = LogSource.readFile(p, LogReadOptions.defaults(), read::add).malformed();
+    assertEquals(1, read.size());
+    assertEquals(java.util.Map.of(MalformedLines.Reason.BAD_DATE, 2L), m.counts());
+    assertTrue(m.examples().get(0).toString().endsWith(
+        "line 3: bad date: date '1970-01-01' would be 1970-01-01T00:00:01Z, outside 2008-2099, when CloudFront has written logs"),
+        m.examples().get(0).toString());
+
+    String[] f = REALTIME_40.split("\t", -1);
+    f[0] = "18446745773709552.000"; // times 1000 wrapped past Long.MAX_VALUE to a day in 2023
+    Path big = dir.resolve("big.log");
+    Files.writeString(big, String.join("\t", f) + "\n");
+    MalformedLines wrapped = LogSource.readFile(big, LogReadOptions.defaults(), r -> {}).malformed();
+    assertEquals(java.util.Map.of(MalformedLines.Reason.BAD_NUMBER, 1L), wrapped.counts());
+  }
+
+  @Test
   void realtime_fields_given_in_any_order_are_read_in_canonical_order_and_scaled()
       throws IOException {
     // configured fields, listed out of order; the record carries them in canonical order

@@ -72,9 +72,10 @@ class TrafficTallyTest {
     RequestRecord r = LogSourceTest.readAll(LogSourceTest.EDGE_CASES).get(0);
     t.add(withEdge(r, "QQQ1-C1"));
     t.add(withEdge(r, "PEK51-C1"));
-    assertEquals(Map.of("QQQ", 1L), t.unknownEdgeCodes());
+    t.add(withEdge(r, "1LAX")); // no airport code to file it under: listed as written, not as ''
+    assertEquals(Map.of("QQQ", 1L, "1LAX", 1L), t.unknownEdgeCodes());
     assertEquals(Map.of("PEK", 1L), t.unpricedEdgeCodes());
-    assertEquals(2, t.region(null).requests());
+    assertEquals(3, t.region(null).requests());
   }
 
   @Test
