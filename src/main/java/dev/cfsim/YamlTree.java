@@ -47,7 +47,8 @@ public final class YamlTree {
   /**
    * The document's tree, or null when the text holds none. A second document ({@code ---}),
    * which Jackson would never read, and an alias ({@code *name}), which it hands on as the text
-   * {@code name} ("must be a number (got 'name')"), are refused naming {@code source} and the line.
+   * {@code name} ("must be a number (got 'name')"), are refused naming {@code source} and the line,
+   * and so is a tag, on a key or a value ({@code !foo 5}), which Jackson would drop.
    */
   public static JsonNode read(String source, String text, Decimals decimals) throws IOException {
     refuseTags(source, text);
@@ -88,7 +89,7 @@ public final class YamlTree {
    * cannot parse is left to Jackson, which names the syntax error as it always has.
    */
   private static void refuseTags(String source, String text) {
-    Deque<Collection> open = new ArrayDeque<>();
+    Deque<OpenCollection> open = new ArrayDeque<>();
     try {
       for (Event e : new Yaml().parse(new StringReader(text))) {
         if (e instanceof CollectionEndEvent) {
@@ -98,7 +99,7 @@ public final class YamlTree {
         if (!(e instanceof NodeEvent)) {
           continue;
         }
-        Collection parent = open.peek();
+        OpenCollection parent = open.peek();
         boolean key = parent != null && parent.nextIsKey();
         String tag = e instanceof ScalarEvent scalar ? scalar.getTag()
             : e instanceof CollectionStartEvent collection ? collection.getTag() : null;
@@ -109,7 +110,7 @@ public final class YamlTree {
               + shown + ") are not supported; write the " + (key ? "key" : "value") + " without one");
         }
         if (e instanceof CollectionStartEvent) {
-          open.push(new Collection(e instanceof MappingStartEvent));
+          open.push(new OpenCollection(e instanceof MappingStartEvent));
         }
       }
     } catch (YAMLException notYaml) {
@@ -118,11 +119,11 @@ public final class YamlTree {
   }
 
   /** An open mapping or sequence, as far as telling its keys from its values goes. */
-  private static final class Collection {
+  private static final class OpenCollection {
     private final boolean mapping;
     private int nodes;
 
-    Collection(boolean mapping) {
+    OpenCollection(boolean mapping) {
       this.mapping = mapping;
     }
 

@@ -3,6 +3,7 @@ package dev.cfsim.cli;
 import dev.cfsim.emulator.Emulation;
 import dev.cfsim.emulator.EmulationFormat;
 import dev.cfsim.emulator.EmulationReport;
+import dev.cfsim.emulator.LoggedHeaders;
 import dev.cfsim.emulator.MonthScale;
 import dev.cfsim.function.FunctionEmulation;
 import dev.cfsim.function.FunctionRuntime;
@@ -16,12 +17,12 @@ import dev.cfsim.pricing.PriceBooks;
 import dev.cfsim.rules.RuleWarning;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
-import dev.cfsim.viewer.CloudFrontHeader;
 import dev.cfsim.viewer.ViewerEnricher;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -75,6 +76,9 @@ final class EmulateCommand implements Callable<Integer> {
           + " (instead of --scale-to-month).")
   Long monthRequests;
 
+  /** Ten trillion a month, about 3.8 million a second: past any distribution, and exact in every sum. */
+  static final long MAX_MONTH_REQUESTS = 10_000_000_000_000L;
+
   @Option(names = "--price-book", paramLabel = "FILE", description = "Price book JSON (default: the newest shipped).")
   Path priceBook;
 
@@ -87,11 +91,11 @@ final class EmulateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give either --rules FILE or --function FILE");
     }
     PrintWriter err = spec.commandLine().getErr();
+    Function<TrafficTally, MonthScale> monthScale = monthScale(); // a usage error before any file is opened
     LogSource source = logOptions.source(logs);
     EdgeLocations edgeLocations = logOptions.edgeLocations();
     ViewerEnricher enricher = viewer.enricherBuilder().build();
     PriceBook book = PriceBooks.load(priceBook);
-    Function<TrafficTally, MonthScale> monthScale = monthScale();
     EmulationReport report;
     if (function != null) {
       try (NodeFunctionRunner node = NodeFunctionRunner.start(
@@ -102,15 +106,10 @@ final class EmulateCommand implements Callable<Integer> {
       }
     } else {
       RulesFile rules = RulesReader.read(rulesFile);
-      for (RuleWarning w : rules.warnings()) {
+      List<RuleWarning> warnings = new ArrayList<>(rules.warnings());
+      warnings.addAll(LoggedHeaders.warnings(rules.rules(), enricher.headers()));
+      for (RuleWarning w : warnings) {
         err.println("cfsim: warning: " + rules.source() + ": " + w);
-      }
-      for (CloudFrontHeader h : rules.rules().cloudFrontHeaders()) {
-        if (!viewer.headerSelection().headers().contains(h)) {
-          err.println("cfsim: warning: " + rules.source() + ": the rules read " + h.documentedName()
-              + ", which --headers leaves out: the rules see it absent on every request, as they would if no policy"
-              + " on the cache behavior added it");
-        }
       }
       Emulation emulation = new Emulation(rules, enricher, edgeLocations, book, monthScale);
       try (LogProgress progress = LogProgress.replaying(source)) {
@@ -135,8 +134,8 @@ final class EmulateCommand implements Callable<Integer> {
     if (scaleToMonth) {
       throw new ParameterException(spec.commandLine(), "give --scale-to-month or --month-requests, not both");
     }
-    if (monthRequests <= 0) {
-      throw new ParameterException(spec.commandLine(), "--month-requests must be a positive number of requests");
+    if (monthRequests <= 0 || monthRequests > MAX_MONTH_REQUESTS) {
+      throw new ParameterException(spec.commandLine(), "--month-requests must be 1 to 10,000,000,000,000 requests");
     }
     return MonthScale.toRequests(BigDecimal.valueOf(monthRequests));
   }

@@ -151,7 +151,7 @@ public final class Main implements Runnable {
   }
 
   /** Reports what stopped a command in one line on {@code err} and returns the exit code. */
-  private static int failure(Throwable e, PrintWriter err) {
+  static int failure(Throwable e, PrintWriter err) {
     Throwable cause = e;
     if (cause instanceof UncheckedIOException && cause.getCause() != null) {
       cause = cause.getCause();

@@ -54,7 +54,7 @@ public final class ViewerOptions {
   }
 
   /** The headers {@code --headers} says the distribution's policies add. */
-  public HeaderSelection headerSelection() {
+  private HeaderSelection headerSelection() {
     return HeaderSelection.parse(headers, "--headers");
   }
 

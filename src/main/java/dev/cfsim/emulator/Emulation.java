@@ -51,7 +51,7 @@ public final class Emulation {
     FunctionCost cost = priceBook == null ? null
         : FunctionCost.price(tally.traffic(), monthScale.apply(tally.traffic()), priceBook, "emulated " + rules.source());
     List<RuleWarning> warnings = new ArrayList<>(rules.warnings());
-    warnings.addAll(LoggedHeaders.warnings(rules.rules()));
+    warnings.addAll(LoggedHeaders.warnings(rules.rules(), enricher.headers()));
     return new EmulationReport(rules.source(), EmulationReport.Logic.RULES, EmulationReport.explain(rules.rules()), warnings,
         read.files(), read.malformed().total(), read.malformed().summary(), enricher.stats(),
         enricher.geoDescription(), tally.counts(), cost, elapsed);

@@ -94,7 +94,8 @@ public record EmulationReport(
     counts.redirectsChangingMethod().forEach((id, n) -> out.add(id + " redirected "
         + EmulationSections.count(n) + " requests a browser will not resend as they were: a POST answered"
         + " 301, 302 or 303 comes back as a GET without its body, and a CORS preflight (OPTIONS) that is"
-        + " redirected fails. Add method: [GET, HEAD] to the rule's conditions, or redirect with 307 or 308."));
+        + " redirected fails. Add method: [GET, HEAD] to the rule's conditions (a 307 or 308 keeps a POST's"
+        + " method and body, but a preflight fails on any redirect)."));
     out.addAll(malformedSummary);
     return out;
   }

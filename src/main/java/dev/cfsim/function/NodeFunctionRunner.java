@@ -272,8 +272,9 @@ public final class NodeFunctionRunner implements AutoCloseable {
       return "";
     }
     int code = process.exitValue();
-    // Java reports a process a signal ended as 128 + the signal
-    return code > 128 ? " (killed by signal " + (code - 128) + ")" : " (exit code " + code + ")";
+    // Java reports a process a signal ended as 128 + the signal; a process may also exit with such a code
+    return code > 128 && code <= 128 + 64 ? " (exit code " + code + ": killed by signal " + (code - 128) + "?)"
+        : " (exit code " + code + ")";
   }
 
   private String stderrTail() {

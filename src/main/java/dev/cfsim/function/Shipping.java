@@ -76,9 +76,12 @@ public final class Shipping {
     String listed = names.size() == 1 ? names.get(0)
         : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     String them = names.size() == 1 ? "it" : "them";
+    List<String> onlyThere = headersRead.stream().filter(CloudFrontHeader::originRequestPolicyOnly)
+        .map(CloudFrontHeader::documentedName).toList();
     return List.of(
         "#    The rules read " + listed + ":",
-        "#    CloudFront adds " + them + " only when the behavior's origin request policy (or cache policy) names " + them + ".",
+        "#    CloudFront adds " + them + " only when the behavior's origin request policy (or cache policy) names " + them
+            + (onlyThere.isEmpty() ? "." : "; " + String.join(", ", onlyThere) + " only in an origin request policy."),
         "#    Add " + them + " to the policy the behavior uses (a new policy would replace that one);"
             + " without " + them + ", the rules that test " + them + " never match.");
   }

@@ -37,12 +37,12 @@ public final class LogGenerator {
   private static final String B64 =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   /**
-   * Methods whose responses CloudFront may cache: GET and HEAD, and OPTIONS when the cache
-   * behavior says so (CachedMethods, CloudFront API Reference,
-   * https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html, read
-   * 2026-11-25). A POST, PUT, PATCH or DELETE always goes to the origin.
+   * Methods whose responses CloudFront caches: GET and HEAD, and OPTIONS only when the cache
+   * behavior's CachedMethods says so, which a behavior does not unless told (CachedMethods,
+   * CloudFront API Reference, https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CachedMethods.html,
+   * read 2026-11-25). Any other request goes to the origin.
    */
-  private static final Set<String> CACHED_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  private static final Set<String> CACHED_METHODS = Set.of("GET", "HEAD");
 
   private static final String[] SEARCH_WORDS = {"운동화", "가방", "원피스", "노트북", "coat", "선물"};
 

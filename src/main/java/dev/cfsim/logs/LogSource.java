@@ -75,7 +75,8 @@ public final class LogSource {
    * same directory as {@code logs} and {@code ./logs}, a glob and a directory that overlap, a
    * symlink and its target) is read once: files are the same when their real paths are.
    *
-   * @throws InvalidInputException when a path does not exist or a glob matches nothing
+   * @throws InvalidInputException when a path does not exist, a glob matches nothing or a file
+   *     cannot be read (found here, before any file is read)
    */
   public static LogSource of(List<String> paths, LogReadOptions options) {
     List<Path> files = new ArrayList<>();

@@ -52,7 +52,8 @@ public final class MalformedLines {
 
   /**
    * A gzip file that ended before its end marker, or whose data or checksum is bad: the lines
-   * before the damage were read.
+   * inflated before the error was found were read. For a bad checksum that is every line, the
+   * damaged ones included (the damage cannot be placed), so its lines may read as malformed.
    *
    * @param linesRead complete lines read from the file before it ended
    * @param damaged bad data or a checksum that does not match, rather than a file cut short

@@ -44,8 +44,30 @@ public final class PlanComparer {
         + " each month as commitment / " + book.savingsBundle().creditDivisor().toPlainString() + " of covered usage;"
         + " cfsim picks the commitment that costs least for this profile (the covered usage x "
         + book.savingsBundle().creditDivisor().toPlainString() + ", rounded up to the cent).");
+    functionsAssumption(book, payg).ifPresent(assumptions::add);
     kvsApiCallsAssumption(profile, book, payg).ifPresent(assumptions::add);
     return new PlanComparison(profile.name(), book.id(), sorted, sorted.get(0).name(), payg, assumptions);
+  }
+
+  /**
+   * What CloudFront Functions add under each way to pay, the question a user weighing a function
+   * asks: their pay-as-you-go charge, nothing on a flat-rate plan that supports them (AWS lists
+   * them with every plan, pricing-facts §4), and under the Security Savings Bundle, which credits
+   * commitment / divisor of covered usage, that charge times the divisor.
+   */
+  private static Optional<String> functionsAssumption(PriceBook book, CostEstimate payg) {
+    BigDecimal usd = payg.usd(Component.FUNCTIONS);
+    if (usd.signum() == 0) {
+      return Optional.empty();
+    }
+    List<String> including = book.plans().stream()
+        .filter(p -> !p.notSupported().contains(Component.FUNCTIONS)).map(FlatRatePlan::name).toList();
+    String plans = including.isEmpty() ? "no flat-rate plan supports them"
+        : "nothing more on " + String.join(", ", including) + ", whose price includes them";
+    String bundle = book.savingsBundle().covers().contains(Component.FUNCTIONS)
+        ? "$" + money(usd.multiply(book.savingsBundle().creditDivisor())) + " of the Security Savings Bundle's commitment"
+        : "$" + money(usd) + " on top of the Security Savings Bundle, which does not cover them";
+    return Optional.of("CloudFront Functions add $" + money(usd) + " a month pay-as-you-go; " + plans + "; " + bundle + ".");
   }
 
   /**

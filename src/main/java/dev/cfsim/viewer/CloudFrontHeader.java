@@ -9,8 +9,8 @@ import java.util.Optional;
  * Names are lower-case, as a function sees them; {@link #documentedName()} spells them as AWS does.
  */
 public enum CloudFrontHeader {
-  VIEWER_ADDRESS("CloudFront-Viewer-Address"),
-  VIEWER_ASN("CloudFront-Viewer-ASN"),
+  VIEWER_ADDRESS("CloudFront-Viewer-Address", true),
+  VIEWER_ASN("CloudFront-Viewer-ASN", true),
   VIEWER_COUNTRY("CloudFront-Viewer-Country"),
   VIEWER_COUNTRY_NAME("CloudFront-Viewer-Country-Name"),
   VIEWER_COUNTRY_REGION("CloudFront-Viewer-Country-Region"),
@@ -22,21 +22,40 @@ public enum CloudFrontHeader {
   VIEWER_LONGITUDE("CloudFront-Viewer-Longitude"),
   VIEWER_METRO_CODE("CloudFront-Viewer-Metro-Code"),
   VIEWER_HTTP_VERSION("CloudFront-Viewer-Http-Version"),
-  VIEWER_TLS("CloudFront-Viewer-TLS"),
+  VIEWER_TLS("CloudFront-Viewer-TLS", true),
   FORWARDED_PROTO("CloudFront-Forwarded-Proto"),
   IS_DESKTOP_VIEWER("CloudFront-Is-Desktop-Viewer"),
   IS_MOBILE_VIEWER("CloudFront-Is-Mobile-Viewer"),
   IS_TABLET_VIEWER("CloudFront-Is-Tablet-Viewer"),
   IS_SMARTTV_VIEWER("CloudFront-Is-SmartTV-Viewer"),
   IS_IOS_VIEWER("CloudFront-Is-IOS-Viewer"),
-  IS_ANDROID_VIEWER("CloudFront-Is-Android-Viewer");
+  IS_ANDROID_VIEWER("CloudFront-Is-Android-Viewer"),
+  // logs record none of these: cfsim never adds them, but rules may read them
+  VIEWER_JA3_FINGERPRINT("CloudFront-Viewer-JA3-Fingerprint", true),
+  VIEWER_JA4_FINGERPRINT("CloudFront-Viewer-JA4-Fingerprint", true),
+  VIEWER_HEADER_ORDER("CloudFront-Viewer-Header-Order"),
+  VIEWER_HEADER_COUNT("CloudFront-Viewer-Header-Count");
 
   private final String documentedName;
   private final String headerName;
+  private final boolean originRequestPolicyOnly;
 
   CloudFrontHeader(String documentedName) {
+    this(documentedName, false);
+  }
+
+  CloudFrontHeader(String documentedName, boolean originRequestPolicyOnly) {
     this.documentedName = documentedName;
     this.headerName = documentedName.toLowerCase(Locale.ROOT);
+    this.originRequestPolicyOnly = originRequestPolicyOnly;
+  }
+
+  /**
+   * Whether only an origin request policy can add it, not a cache policy: the viewer's address,
+   * ASN, TLS details and fingerprints (function-facts §3).
+   */
+  public boolean originRequestPolicyOnly() {
+    return originRequestPolicyOnly;
   }
 
   /**

@@ -204,6 +204,11 @@ public final class ViewerEnricher {
     return headers.build();
   }
 
+  /** The CloudFront headers this enricher adds (when their values are known). */
+  public HeaderSelection headers() {
+    return selection;
+  }
+
   /** Counts so far, across all threads. */
   public EnrichmentStats stats() {
     return new EnrichmentStats(events.sum(), unknownIps.sum(), unparsableIps.sum());

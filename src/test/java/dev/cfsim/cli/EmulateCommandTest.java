@@ -63,6 +63,10 @@ class EmulateCommandTest {
     assertEquals(Main.EXIT_BAD_INPUT, both.code());
     assertTrue(both.err().contains("give --scale-to-month or --month-requests, not both"), both.err());
     assertEquals(Main.EXIT_BAD_INPUT, run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--month-requests", "0").code());
+    // a count no sum could hold exactly was priced at $73 trillion
+    Run huge = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--month-requests", "9223372036854775807");
+    assertEquals(Main.EXIT_BAD_INPUT, huge.code());
+    assertTrue(huge.err().contains("--month-requests must be 1 to 10,000,000,000,000 requests"), huge.err());
   }
 
   @Test
@@ -79,11 +83,14 @@ class EmulateCommandTest {
     assertEquals(1, json.readTree(all.out()).get("decisions").get("phones-to-mobile").asLong());
     assertEquals(0, json.readTree(countryOnly.out()).get("decisions").get("phones-to-mobile").asLong());
     // and says why, for each header the rules read that the policies would not add
-    assertTrue(countryOnly.err().contains("shop.yaml: the rules read CloudFront-Is-Mobile-Viewer, which --headers"
-        + " leaves out: the rules see it absent on every request"), countryOnly.err());
-    assertTrue(countryOnly.err().contains("the rules read CloudFront-Is-Tablet-Viewer, which --headers"), countryOnly.err());
-    assertFalse(countryOnly.err().contains("the rules read CloudFront-Viewer-Country"), countryOnly.err());
-    assertFalse(all.err().contains("the rules read"), all.err());
+    assertTrue(countryOnly.err().contains("shop.yaml: rules: read CloudFront-Is-Mobile-Viewer, which the headers this"
+        + " replay adds (--headers) leave out: the rules see it absent on every request"), countryOnly.err());
+    assertTrue(countryOnly.err().contains("rules: read CloudFront-Is-Tablet-Viewer, which"), countryOnly.err());
+    assertFalse(countryOnly.err().contains("read CloudFront-Viewer-Country"), countryOnly.err());
+    assertFalse(all.err().contains("rules: read"), all.err());
+    // in the report too, where a reader of the JSON sees it
+    assertTrue(json.readTree(countryOnly.out()).get("warnings").toString().contains(
+        "rules: read CloudFront-Is-Mobile-Viewer, which the headers this replay adds (--headers) leave out"));
   }
 
   @Test

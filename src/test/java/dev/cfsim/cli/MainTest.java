@@ -25,6 +25,17 @@ class MainTest {
   }
 
   @Test
+  void node_dying_under_a_command_is_exit_3_saying_so_while_an_io_error_is_exit_2() {
+    StringWriter err = new StringWriter();
+    int code = Main.failure(new dev.cfsim.function.NodeFailure(
+        "Node exited while running a batch (exit code 137: killed by signal 9?)", null), new PrintWriter(err));
+    assertEquals(Main.EXIT_INTERNAL, code);
+    assertEquals("cfsim: Node exited while running a batch (exit code 137: killed by signal 9?)\n",
+        err.toString().replace("\r", ""));
+    assertEquals(Main.EXIT_BAD_INPUT, Main.failure(new java.io.IOException("disk"), new PrintWriter(new StringWriter())));
+  }
+
+  @Test
   void a_usage_error_is_one_line_naming_the_option_and_its_help() {
     assertUsageError("cfsim: --fx: not a number: 'abc' (see cfsim estimate --help)",
         "estimate", "--profile", "examples/profiles/korea-mall.yaml", "--currency", "KRW", "--fx", "abc");

@@ -56,7 +56,7 @@ class NodeFunctionRunnerTest {
       runner.process().onExit().get();
       NodeFailure e = assertThrows(NodeFailure.class, () -> runner.run(List.of(event("/a"))));
       assertTrue(e.getMessage().matches("Node (exited while running a batch|stopped reading events)"
-          + " \\(killed by signal 9\\).*"), e.getMessage());
+          + " \\(exit code 137: killed by signal 9\\?\\).*"), e.getMessage());
     }
   }
 

@@ -411,6 +411,21 @@ class LogSourceTest {
   }
 
   @Test
+  void a_gzip_file_with_a_bad_checksum_is_damaged_not_truncated_and_every_line_is_read() throws IOException {
+    byte[] gz = gzip(completeLines(EDGE_CASES));
+    gz[gz.length - 8] ^= 0x10; // the trailer's CRC-32
+    Path bad = dir.resolve("E1.2026-11-02-16.crc.gz");
+    Files.write(bad, gz);
+    List<RequestRecord> got = new ArrayList<>();
+    MalformedLines m = LogSource.readFile(bad, LogReadOptions.defaults(), got::add).malformed();
+    assertEquals(6, got.size(), "the inflater hands over every line before the checksum fails");
+    MalformedLines.TruncatedFile t = m.truncatedFiles().get(0);
+    assertTrue(t.damaged());
+    assertTrue(t.toString().startsWith(bad + ": damaged gzip ("), t.toString());
+    assertTrue(t.toString().endsWith(") after 8 lines"), t.toString());
+  }
+
+  @Test
   void plain_lines_after_a_gzip_member_are_counted_not_dropped() throws IOException {
     String text = Files.readString(EDGE_CASES);
     byte[] plain = Files.readAllLines(EDGE_CASES).stream().filter(l -> !l.startsWith("#"))

@@ -46,6 +46,11 @@ class PlanComparerTest {
     assertTrue(option(c, "Business").reasons().get(1).contains("no overage charges"));
     assertEquals(List.of("Premium", "Security Savings Bundle", "Pay-as-you-go", "Free", "Pro", "Business"),
         c.options().stream().map(PlanOption::name).toList());
+    // what the function adds each way: (438,000,000 - 2,000,000) x $0.10 / 1,000,000 = $43.60; on a
+    // plan nothing; in the bundle's commitment $43.60 x 0.7 = $30.52
+    assertTrue(c.assumptions().contains("CloudFront Functions add $43.60 a month pay-as-you-go; nothing more on"
+        + " Free, Pro, Business, Premium, whose price includes them; $30.52 of the Security Savings Bundle's"
+        + " commitment."), c.assumptions().toString());
   }
 
   @Test

@@ -26,8 +26,9 @@ class RuleSetHeadersTest {
 
   @Test
   void a_header_condition_reads_a_cloudfront_header_by_name_in_any_case_and_no_other_header() {
-    assertEquals(Set.of(CloudFrontHeader.VIEWER_ASN),
+    assertEquals(Set.of(CloudFrontHeader.VIEWER_ASN, CloudFrontHeader.VIEWER_JA3_FINGERPRINT),
         read("rules:\n  - id: a\n    when:\n      header:\n        CloudFront-Viewer-ASN: { equals: \"16509\" }\n"
+            + "        cloudfront-viewer-ja3-fingerprint: { present: true }\n"
             + "        user-agent: { contains: bot }\n        x-cloudfront-viewer-country: { present: true }\n"
             + "    pass: true\n"));
   }
