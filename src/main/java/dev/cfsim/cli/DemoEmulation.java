@@ -76,6 +76,11 @@ final class DemoEmulation {
           + " out (the generated objects' sizes; the profile: %s TB) in pricing regions %s (the profile: %s).%n",
           terabytes(sampleGb), terabytes(profile.totalDataOutGb()), String.join(", ", sampleRegions),
           profile.regions().keySet().stream().map(PricingRegion::id).sorted().collect(Collectors.joining(", ")));
+      if (cost.withFollowUps() != null) {
+        out.printf(Locale.ROOT, "If the same distribution serves kr.shop.example and m.shop.example, the redirects'"
+            + " follow-ups bring it to up to $%,.2f (%,.0f more requests).%n",
+            cost.withFollowUps().totalUsd(), cost.monthlyFollowUps());
+      }
       out.println("Next: cfsim emulate --rules examples/rules/shop.yaml YOUR-LOGS/ --format html > report.html");
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {

@@ -71,6 +71,10 @@ public final class EmulationJson {
       comparison.put("lambda_edge_usd", cost.lambdaEdgeUsd());
       strings(comparison.putArray("assumptions"), cost.assumptions());
       root.set("cost_with_lambda_edge", estimate(cost.withLambdaEdge()));
+      if (cost.withFollowUps() != null) {
+        comparison.put("follow_ups", cost.monthlyFollowUps());
+        root.set("cost_with_follow_ups", estimate(cost.withFollowUps()));
+      }
     } else {
       root.putNull("cost");
     }

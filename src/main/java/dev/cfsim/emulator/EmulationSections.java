@@ -131,6 +131,10 @@ final class EmulationSections {
         usd(cost.lambdaEdgeUsd().subtract(cost.functionsUsd()))));
     rows.add(List.of("Whole distribution with the function (" + cost.withFunction().priceBook() + ")", "", "",
         usd(cost.withFunction().totalUsd())));
+    if (cost.withFollowUps() != null) {
+      rows.add(List.of("The same, also serving the redirect targets", "up to " + count(cost.monthlyFollowUps())
+          + " follow-ups", "", usd(cost.withFollowUps().totalUsd())));
+    }
     return new ReportSection("Monthly cost of running the " + logic.label(), List.of("item", "quantity", "free", "USD / month"),
         rows, cost.assumptions());
   }

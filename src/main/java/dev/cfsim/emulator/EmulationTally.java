@@ -198,6 +198,11 @@ public final class EmulationTally {
     return row;
   }
 
+  /** A redirect: the viewer follows it with a request to its target. */
+  static boolean isRedirect(Decision decision) {
+    return decision instanceof Decision.Response response && isRedirect(response);
+  }
+
   /** A 3xx with a location: the viewer follows it with a request to the target. */
   private static boolean isRedirect(Decision.Response response) {
     return response.statusCode() >= 300 && response.statusCode() < 400 && response.location() != null;

@@ -64,7 +64,7 @@ public final class Emulator {
   }
 
   private Tally newTally() {
-    return new Tally(new EmulationTally(rules.decisionIds()), new TrafficTally(edges));
+    return new Tally(new EmulationTally(rules.decisionIds()), new TrafficTally(edges), new FollowUps(edges));
   }
 
   /**
@@ -73,21 +73,33 @@ public final class Emulator {
   public final class Tally {
     private final EmulationTally emulation;
     private final TrafficTally traffic;
+    private final FollowUps followUps;
 
-    private Tally(EmulationTally emulation, TrafficTally traffic) {
+    private Tally(EmulationTally emulation, TrafficTally traffic, FollowUps followUps) {
       this.emulation = emulation;
       this.traffic = traffic;
+      this.followUps = followUps;
     }
 
     void add(RequestRecord record) {
       traffic.add(record);
-      emulation.add(replay(record));
+      Replayed replayed = replay(record);
+      emulation.add(replayed);
+      if (EmulationTally.isRedirect(replayed.decision())) {
+        followUps.add(record);
+      }
     }
 
     Tally merge(Tally other) {
       emulation.merge(other.emulation);
       traffic.merge(other.traffic);
+      followUps.merge(other.followUps);
       return this;
+    }
+
+    /** The requests the redirects make viewers send to their targets, per pricing region. */
+    public FollowUps followUps() {
+      return followUps;
     }
 
     /** Decisions, countries, devices, samples. */

@@ -141,17 +141,25 @@ final class RecordAssembler {
   static final long FIRST_PLAUSIBLE_MILLIS = 1_199_145_600_000L; // 2008-01-01T00:00:00Z
   static final long LAST_PLAUSIBLE_MILLIS = 4_102_444_800_000L; // 2100-01-01T00:00:00Z
 
+  /**
+   * {@code millis} when it is a time CloudFront can have written; else the error naming {@code
+   * field} as written. The message is built only then: every line passes here.
+   */
   private static long plausible(long millis, LogField field, String written) throws MalformedLineException {
+    if (isPlausible(millis)) {
+      return millis;
+    }
     String unit = field == LogField.TIMESTAMP_MS ? "milliseconds" : "seconds";
-    return plausible(millis, field.cloudFrontName() + " '" + clip(written) + "'", "; the field holds " + unit);
+    throw implausible(millis, field.cloudFrontName() + " '" + clip(written) + "'", "; the field holds " + unit);
   }
 
-  private static long plausible(long millis, String what, String hint) throws MalformedLineException {
-    if (millis < FIRST_PLAUSIBLE_MILLIS || millis >= LAST_PLAUSIBLE_MILLIS) {
-      throw new MalformedLineException(BAD_DATE, what + " would be " + java.time.Instant.ofEpochMilli(millis)
-          + ", outside 2008-2099" + hint);
-    }
-    return millis;
+  private static boolean isPlausible(long millis) {
+    return millis >= FIRST_PLAUSIBLE_MILLIS && millis < LAST_PLAUSIBLE_MILLIS;
+  }
+
+  private static MalformedLineException implausible(long millis, String what, String hint) {
+    return new MalformedLineException(BAD_DATE, what + " would be " + java.time.Instant.ofEpochMilli(millis)
+        + ", outside 2008-2099" + hint);
   }
 
   private long timestamp(String[] v) throws MalformedLineException {
@@ -163,8 +171,11 @@ final class RecordAssembler {
     String time = v[LogField.TIME.ordinal()];
     long parsedTime = n[LogField.TIME.ordinal()];
     if (date != null && (time != null || parsedTime != NOT_PARSED)) {
-      return plausible(dateMillis(date) + (parsedTime != NOT_PARSED ? parsedTime : timeMillis(time)),
-          "date '" + clip(date) + "'", ", when CloudFront has written logs");
+      long millis = dateMillis(date) + (parsedTime != NOT_PARSED ? parsedTime : timeMillis(time));
+      if (!isPlausible(millis)) {
+        throw implausible(millis, "date '" + clip(date) + "'", ", when CloudFront has written logs");
+      }
+      return millis;
     }
     String epoch = v[LogField.TIMESTAMP.ordinal()];
     if (epoch != null) {

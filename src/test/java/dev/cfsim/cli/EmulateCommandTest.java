@@ -59,6 +59,15 @@ class EmulateCommandTest {
     // (438,000,000 - 2,000,000 free) x $0.10 per million = $43.60, whatever the sample's size
     assertEquals(0, new java.math.BigDecimal("43.60").compareTo(cost.get("cloudfront_functions_usd").decimalValue()),
         cost.toString());
+    // Follow-ups, if this distribution also serves kr.shop.example and m.shop.example: of the 8
+    // requests, two Korean ones at ICN (ap) and one US phone at IAD (us) are redirected, each
+    // standing for 438,000,000 / 8 = 54,750,000: 109,500,000 more HTTPS requests in ap at $0.012
+    // per 10,000 ($131.40) and 54,750,000 in us at $0.010 ($54.75), plus 164,250,000 invocations
+    // at $0.10 per million ($16.425); the free tier is spent either way. $202.575 more.
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals(164_250_000L, json.get("function_cost").get("follow_ups").asLong());
+    assertEquals(0, new java.math.BigDecimal("202.575").compareTo(json.get("cost_with_follow_ups").get("total_usd")
+        .decimalValue().subtract(json.get("cost").get("total_usd").decimalValue())), json.get("cost_with_follow_ups").toString());
     Run both = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--scale-to-month", "--month-requests", "5");
     assertEquals(Main.EXIT_BAD_INPUT, both.code());
     assertTrue(both.err().contains("give --scale-to-month or --month-requests, not both"), both.err());
@@ -181,5 +190,7 @@ class EmulateCommandTest {
     assertTrue(m.find(), r.out());
     double terabytes = Double.parseDouble(m.group(1).replace(",", ""));
     assertTrue(terabytes > 18 && terabytes < 22, m.group());
+    assertTrue(r.out().contains("If the same distribution serves kr.shop.example and m.shop.example, the redirects'"
+        + " follow-ups bring it to up to $"), r.out());
   }
 }

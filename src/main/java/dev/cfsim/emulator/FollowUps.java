@@ -1,0 +1,58 @@
+package dev.cfsim.emulator;
+
+import dev.cfsim.logs.EdgeLocation;
+import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.RequestRecord;
+import dev.cfsim.pricing.PricingRegion;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Redirected requests per pricing region of the edge location that answered them: each makes
+ * the viewer send a follow-up request to the redirect's target, from the same place, so if
+ * CloudFront serves the target too, the month holds that many more requests there. Requests at
+ * edge locations outside the price book are left out, as the bill leaves them out. Not
+ * thread-safe: one per thread, {@link #merge}d.
+ */
+public final class FollowUps {
+  private final EdgeLocations edges;
+  private final double[] requests = new double[PricingRegion.values().length];
+  /** The last edge location seen and its region's index (-1: unpriced): logs run in long stretches of one. */
+  private String lastEdge;
+  private int lastRegion = -1;
+
+  FollowUps(EdgeLocations edges) {
+    this.edges = edges;
+  }
+
+  void add(RequestRecord redirected) {
+    String edge = redirected.edgeLocation();
+    if (!Objects.equals(edge, lastEdge)) {
+      Optional<PricingRegion> region = edge == null ? Optional.empty() : edges.find(edge).flatMap(EdgeLocation::region);
+      lastEdge = edge;
+      lastRegion = region.map(Enum::ordinal).orElse(-1);
+    }
+    if (lastRegion >= 0) {
+      requests[lastRegion] += redirected.weight();
+    }
+  }
+
+  void merge(FollowUps other) {
+    for (int i = 0; i < requests.length; i++) {
+      requests[i] += other.requests[i];
+    }
+  }
+
+  /** Follow-up requests per pricing region, only regions with some. */
+  public Map<PricingRegion, Double> byRegion() {
+    Map<PricingRegion, Double> out = new EnumMap<>(PricingRegion.class);
+    for (PricingRegion r : PricingRegion.values()) {
+      if (requests[r.ordinal()] > 0) {
+        out.put(r, requests[r.ordinal()]);
+      }
+    }
+    return out;
+  }
+}
