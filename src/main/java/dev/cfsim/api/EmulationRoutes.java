@@ -7,6 +7,7 @@ import dev.cfsim.emulator.MonthScale;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
+import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PriceBook;
 import dev.cfsim.rules.RulesFile;
 import dev.cfsim.rules.RulesReader;
@@ -14,7 +15,9 @@ import dev.cfsim.viewer.GeoDatabases;
 import dev.cfsim.viewer.ViewerEnricher;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code POST /api/v1/emulations}: a small recorded log (plain or gzip) and a rules file, as
@@ -24,7 +27,7 @@ import java.util.List;
  */
 final class EmulationRoutes {
   static final String RULES_SOURCE = "rules part";
-  private static final List<String> PARAMETERS = List.of("price_book", "scale_to_month");
+  private static final List<String> PARAMETERS = List.of("price_book", "scale_to_month", "month_requests");
 
   private final ApiLimits limits;
   private final PriceBookCatalog books;
@@ -48,6 +51,12 @@ final class EmulationRoutes {
   private void emulate(Context ctx) {
     QueryParameters query = QueryParameters.read(ctx, PARAMETERS);
     boolean scaleToMonth = query.flag("scale_to_month", false);
+    Long monthRequests = query.wholeNumber("month_requests", 1, MonthScale.MAX_MONTHLY_REQUESTS);
+    if (monthRequests != null && scaleToMonth) {
+      throw ProblemException.badParameter("month_requests", "give scale_to_month or month_requests, not both");
+    }
+    Function<TrafficTally, MonthScale> monthScale = monthRequests != null
+        ? MonthScale.toRequests(BigDecimal.valueOf(monthRequests)) : MonthScale.of(scaleToMonth);
     PriceBook book = books.forParameter(query.get("price_book"));
     LogUpload upload = LogUpload.receive(ctx, limits);
     try {
@@ -57,7 +66,7 @@ final class EmulationRoutes {
         LogSource source = LogSource.named(upload.log(), upload.logName(),
             LogReadOptions.defaults().withThreads(1));
         EmulationReport report = new Emulation(rules, enricher, edges, book,
-            MonthScale.of(scaleToMonth)).run(source);
+            monthScale).run(source);
         if (report.counts().records() == 0) {
           // as the CLI: a report of zeros over nothing would read as "the rules do nothing"
           throw ProblemException.invalidInput("the log holds no records" + (report.malformed() == 0 ? ""

@@ -72,6 +72,26 @@ record QueryParameters(Map<String, String> values) {
     throw ProblemException.badParameter(name, "must be true or false, not '" + v + "'");
   }
 
+  /** A whole number from {@code min} to {@code max}, written in plain digits; null when absent. */
+  Long wholeNumber(String name, long min, long max) {
+    String v = get(name);
+    if (v == null) {
+      return null;
+    }
+    if (v.matches("[0-9]{1,19}")) {
+      try {
+        long n = Long.parseLong(v);
+        if (n >= min && n <= max) {
+          return n;
+        }
+      } catch (NumberFormatException tooLong) {
+        // past a long: out of range like any other
+      }
+    }
+    throw ProblemException.badParameter(name, String.format(java.util.Locale.ROOT,
+        "must be a whole number from %,d to %,d, not '%s'", min, max, v));
+  }
+
   /**
    * Percent-decodes {@code raw}: each run of escapes must be whole ({@code %} and two hex digits)
    * and decode to UTF-8, or {@code name} gets a 400.

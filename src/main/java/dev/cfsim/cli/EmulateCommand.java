@@ -76,9 +76,6 @@ final class EmulateCommand implements Callable<Integer> {
           + " (instead of --scale-to-month).")
   Long monthRequests;
 
-  /** Ten trillion a month, about 3.8 million a second: past any distribution, and exact in every sum. */
-  static final long MAX_MONTH_REQUESTS = 10_000_000_000_000L;
-
   @Option(names = "--price-book", paramLabel = "FILE", description = "Price book JSON (default: the newest shipped).")
   Path priceBook;
 
@@ -134,7 +131,7 @@ final class EmulateCommand implements Callable<Integer> {
     if (scaleToMonth) {
       throw new ParameterException(spec.commandLine(), "give --scale-to-month or --month-requests, not both");
     }
-    if (monthRequests <= 0 || monthRequests > MAX_MONTH_REQUESTS) {
+    if (monthRequests <= 0 || monthRequests > MonthScale.MAX_MONTHLY_REQUESTS) {
       throw new ParameterException(spec.commandLine(), "--month-requests must be 1 to 10,000,000,000,000 requests");
     }
     return MonthScale.toRequests(BigDecimal.valueOf(monthRequests));

@@ -66,6 +66,12 @@ public record MonthScale(BigDecimal times, BigDecimal per, String explanation) {
     };
   }
 
+  /**
+   * The most requests a month a sample may stand for: ten trillion, about 3.8 million a second,
+   * past any distribution, and exact in every sum the bill makes.
+   */
+  public static final long MAX_MONTHLY_REQUESTS = 10_000_000_000_000L;
+
   /** The recorded traffic as a sample of a month with {@code monthlyRequests} requests. */
   public static Function<TrafficTally, MonthScale> toRequests(BigDecimal monthlyRequests) {
     return t -> {

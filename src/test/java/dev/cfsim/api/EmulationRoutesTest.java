@@ -26,8 +26,12 @@ class EmulationRoutesTest extends LoopbackServerTest {
   private static final Path SHOP_RULES = Path.of("examples/rules/shop.yaml");
 
   private static RunningApi.Answer upload(RunningApi to, byte[] log, String rules) {
+    return upload(to, "", log, rules);
+  }
+
+  private static RunningApi.Answer upload(RunningApi to, String query, byte[] log, String rules) {
     byte[] body = new Multipart().file("log", "access.log", log).text("rules", rules).bytes();
-    return to.send(HttpRequest.newBuilder(URI.create(to.url(EMULATIONS)))
+    return to.send(HttpRequest.newBuilder(URI.create(to.url(EMULATIONS + query)))
         .header("Content-Type", Multipart.CONTENT_TYPE)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
@@ -41,6 +45,23 @@ class EmulationRoutesTest extends LoopbackServerTest {
     for (String field : new String[] {"records", "malformed", "function_invocations", "decisions",
         "by_country", "by_device", "redirect_targets"}) {
       assertEquals(cli.get(field), a.json().get(field), field);
+    }
+  }
+
+  @Test
+  void month_requests_prices_the_log_as_a_sample_of_that_month_as_the_cli_does() throws IOException {
+    byte[] log = Files.readAllBytes(SAMPLE_LOG);
+    String rules = Files.readString(SHOP_RULES);
+    RunningApi.Answer a = upload(server, "?month_requests=438000000", log, rules);
+    assertEquals(200, a.status(), a.body());
+    // (438,000,000 - 2,000,000 free) x $0.10 per million
+    assertEquals(0, new java.math.BigDecimal("43.60").compareTo(
+        a.json().get("function_cost").get("cloudfront_functions_usd").decimalValue()), a.body());
+    for (String bad : new String[] {"?month_requests=0", "?month_requests=1e9", "?month_requests=99999999999999999999",
+        "?month_requests=5&scale_to_month=true"}) {
+      RunningApi.Answer refused = upload(server, bad, log, rules);
+      assertProblem(refused, 400);
+      assertTrue(refused.body().contains("month_requests"), bad + " " + refused.body());
     }
   }
 
