@@ -115,6 +115,7 @@ final class EmulateCommand implements Callable<Integer> {
     }
     // on stderr too, as profile puts them: a script watching stderr sees lines lost or files cut short
     LogReadReport.malformed(report.malformedSummary(), err);
+    logOptions.noteSampling(source, err);
     LogReadReport.requireRecords(report.counts().records(), logs);
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.render(report));

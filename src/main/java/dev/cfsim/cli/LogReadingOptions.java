@@ -5,6 +5,7 @@ import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogFormat;
 import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogSource;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -26,10 +27,10 @@ public class LogReadingOptions {
           + " fields your configuration selects (any order).")
   List<String> fields;
 
-  @Option(names = "--sampling-rate", defaultValue = "100", paramLabel = "PERCENT",
-      description = "Real-time log sampling rate, 1-100; each line counts 100/rate requests."
+  @Option(names = "--sampling-rate", paramLabel = "PERCENT",
+      description = "Real-time log sampling rate, 1-100 (default 100); each line counts 100/rate requests."
           + " Refused for other logs, which hold every request.")
-  int samplingRate;
+  Integer samplingRate;
 
   @Option(names = "--field-delimiter", paramLabel = "CHAR",
       description = "Delimiter of v2 plain/w3c output if not a tab (one ASCII character; \\t for tab).")
@@ -49,11 +50,24 @@ public class LogReadingOptions {
       f = LogFormat.fromId(format).orElseThrow(() -> new InvalidInputException(
           "--log-format", "", "unknown format '" + format + "'; one of standard, w3c, plain, json, realtime"));
     }
-    if (samplingRate < 1 || samplingRate > 100) {
+    int rate = samplingRate == null ? 100 : samplingRate;
+    if (rate < 1 || rate > 100) {
       throw new InvalidInputException("--sampling-rate", "", "must be 1 to 100");
     }
     return LogReadOptions.defaults().withFormat(f).withFields(fields)
-        .withSamplingRate(samplingRate).withStrict(strict).withDelimiter(delimiterByte());
+        .withSamplingRate(rate).withStrict(strict).withDelimiter(delimiterByte());
+  }
+
+  /**
+   * After reading: a note on {@code err} when real-time logs were read without {@code
+   * --sampling-rate}. Their lines do not say the stream's rate, so each was counted as one
+   * request; a stream sampling 1 % would come out a hundred times too small, silently.
+   */
+  void noteSampling(LogSource source, PrintWriter err) {
+    if (source.readRealtimeLogs() && samplingRate == null) {
+      err.println("cfsim: note: real-time logs were read as holding every request (no --sampling-rate):"
+          + " if your real-time log configuration samples, give its rate, e.g. --sampling-rate 10");
+    }
   }
 
   private byte delimiterByte() {

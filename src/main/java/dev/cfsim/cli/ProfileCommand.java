@@ -132,6 +132,7 @@ final class ProfileCommand implements Callable<Integer> {
       read = source.read(TrafficTally.collector(logs.edgeLocations()), TrafficTally.FIELDS);
     }
     LogReadReport.malformed(read.malformed().summary(), err);
+    logs.noteSampling(source, err);
     TrafficTally t = read.value();
     LogReadReport.requireRecords(t.records(), paths);
     LogReadReport.throughput(t.records(), (System.nanoTime() - start) / 1e9, err);

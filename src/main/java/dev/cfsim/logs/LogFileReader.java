@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
@@ -34,11 +35,16 @@ final class LogFileReader {
 
   private final LogReadOptions options;
   private final AtomicLong bytesRead;
+  private final AtomicBoolean realtimeRead;
 
-  /** @param bytesRead counts the file bytes read (compressed, for gzip), for progress */
-  LogFileReader(LogReadOptions options, AtomicLong bytesRead) {
+  /**
+   * @param bytesRead counts the file bytes read (compressed, for gzip), for progress
+   * @param realtimeRead set once a file is read as a real-time log, whose sampling the lines do not say
+   */
+  LogFileReader(LogReadOptions options, AtomicLong bytesRead, AtomicBoolean realtimeRead) {
     this.options = options;
     this.bytesRead = bytesRead;
+    this.realtimeRead = realtimeRead;
   }
 
   /** What one file held. */
@@ -242,6 +248,9 @@ final class LogFileReader {
       return new JsonLineParser();
     }
     requireDistinct(layout.columns(), name);
+    if (layout.realtime()) {
+      realtimeRead.set(true);
+    }
     return new DelimitedLineParser(
         layout.columns(),
         layout.realtime(),

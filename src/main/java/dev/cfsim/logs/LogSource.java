@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collector;
@@ -48,6 +49,7 @@ public final class LogSource {
   private final Map<Path, String> names;
   private final long totalBytes;
   private final AtomicLong bytesRead = new AtomicLong();
+  private final AtomicBoolean realtimeRead = new AtomicBoolean();
 
   private LogSource(List<Path> files, LogReadOptions options) {
     this(files, Map.of(), options);
@@ -134,6 +136,14 @@ public final class LogSource {
     return totalBytes;
   }
 
+  /**
+   * Whether a file read so far was a real-time log: its lines do not say the stream's sampling
+   * rate, so the counts are right only if the rate given (100 unless told) is the stream's.
+   */
+  public boolean readRealtimeLogs() {
+    return realtimeRead.get();
+  }
+
   /** File bytes read so far, for progress. */
   public long bytesRead() {
     return bytesRead.get();
@@ -174,7 +184,7 @@ public final class LogSource {
           () -> {
             A container = collector.supplier().get();
             Consumer<RequestRecord> sink = r -> collector.accumulator().accept(container, r);
-            LogFileReader reader = new LogFileReader(options, bytesRead);
+            LogFileReader reader = new LogFileReader(options, bytesRead, realtimeRead);
             int i;
             while ((i = next.getAndIncrement()) < files.size()) {
               LogFileReader.FileCounts c = reader.read(files.get(i), name(files.get(i)), sink, malformed);
@@ -204,7 +214,7 @@ public final class LogSource {
       containers.add(container);
       sinks.add(r -> collector.accumulator().accept(container, r));
     }
-    SplitFileReader reader = new SplitFileReader(options, bytesRead,
+    SplitFileReader reader = new SplitFileReader(options, bytesRead, realtimeRead,
         splitBlockSize > 0 ? splitBlockSize : SplitFileReader.blockSizeFor(options.threads()));
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), LogSource::daemon);
     long lines = 0;
@@ -247,7 +257,7 @@ public final class LogSource {
       Path file, LogReadOptions options, Consumer<RequestRecord> sink) throws IOException {
     MalformedLines malformed = new MalformedLines();
     LogFileReader.FileCounts c =
-        new LogFileReader(options, new AtomicLong()).read(file, sink, malformed);
+        new LogFileReader(options, new AtomicLong(), new AtomicBoolean()).read(file, sink, malformed);
     return new LogReadResult<>(null, 1, c.lines(), c.records(), malformed);
   }
 
@@ -260,7 +270,7 @@ public final class LogSource {
       throws IOException {
     MalformedLines malformed = new MalformedLines();
     LogFileReader.FileCounts c =
-        new LogFileReader(options, new AtomicLong()).read(name, in, sink, malformed);
+        new LogFileReader(options, new AtomicLong(), new AtomicBoolean()).read(name, in, sink, malformed);
     return new LogReadResult<>(null, 1, c.lines(), c.records(), malformed);
   }
 

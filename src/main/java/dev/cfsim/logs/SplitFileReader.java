@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
@@ -49,8 +50,8 @@ final class SplitFileReader {
   private final int blockSize;
 
   /** @param blockSize bytes a block holds (more when one line is longer) */
-  SplitFileReader(LogReadOptions options, AtomicLong bytesRead, int blockSize) {
-    this.files = new LogFileReader(options, bytesRead);
+  SplitFileReader(LogReadOptions options, AtomicLong bytesRead, AtomicBoolean realtimeRead, int blockSize) {
+    this.files = new LogFileReader(options, bytesRead, realtimeRead);
     this.bytesRead = bytesRead;
     this.blockSize = blockSize;
   }

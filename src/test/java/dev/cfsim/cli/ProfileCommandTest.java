@@ -130,6 +130,22 @@ class ProfileCommandTest {
   }
 
   @Test
+  void real_time_logs_read_without_a_sampling_rate_get_a_note_since_their_lines_do_not_say_it() {
+    String realtime = "examples/logs/handwritten/realtime-all-40-fields.log";
+    String note = "cfsim: note: real-time logs were read as holding every request (no --sampling-rate): if your"
+        + " real-time log configuration samples, give its rate, e.g. --sampling-rate 10\n";
+    for (String threads : new String[] {"1", "2"}) {
+      Run r = run("profile", "--threads", threads, realtime);
+      assertEquals(Main.EXIT_OK, r.code(), r.err());
+      assertTrue(r.err().contains(note), r.err());
+    }
+    assertFalse(run("profile", "--sampling-rate", "100", realtime).err().contains("cfsim: note:"));
+    assertFalse(run("profile", EDGE_CASES).err().contains("cfsim: note:"));
+    Run emulate = run("emulate", "--rules", "examples/rules/shop.yaml", realtime);
+    assertTrue(emulate.err().contains(note), emulate.err());
+  }
+
+  @Test
   void a_truncated_gzip_is_reported_with_the_lines_read() throws Exception {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
