@@ -120,8 +120,9 @@ final class EmulationSections {
   private static ReportSection cost(FunctionCost cost, EmulationReport.Logic logic) {
     List<List<String>> rows = new ArrayList<>();
     CostLine f = cost.functionsLine();
-    rows.add(List.of("CloudFront Functions (viewer request)", count(f.quantity()) + " invocations",
-        count(f.freeQuantity()), usd(cost.functionsUsd())));
+    // as the Lambda@Edge lines below: a scaled window's 3,041,666.67 invocations, not 3,041,667 beside them
+    rows.add(List.of("CloudFront Functions (viewer request)", quantity(f.quantity()) + " invocations",
+        quantity(f.freeQuantity()), usd(cost.functionsUsd())));
     for (CostLine l : cost.withLambdaEdge().lines()) {
       if (l.component() == Component.LAMBDA_EDGE_REQUESTS || l.component() == Component.LAMBDA_EDGE_DURATION) {
         rows.add(List.of(l.component().title(), quantity(l.quantity()) + " " + l.unit(), quantity(l.freeQuantity()), usd(l.usd())));

@@ -51,6 +51,17 @@ class EmulateCommandTest {
   }
 
   @Test
+  void a_scaled_window_shows_function_and_lambda_edge_counts_alike(@TempDir Path dir) throws Exception {
+    // the last record moved to 09:17 makes the window three hours: 8 x 730 / 3 = 1,946.67 requests
+    Path log = dir.resolve("three-hours.log");
+    Files.writeString(log, Files.readString(Path.of(LOG)).replace("2026-11-02\t07:17:00", "2026-11-02\t09:17:00"));
+    Run r = run("emulate", "--rules", "examples/rules/shop.yaml", log.toString(), "--scale-to-month");
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().matches("(?s).*CloudFront Functions \\(viewer request\\) +1,946\\.67 invocations .*"), r.out());
+    assertTrue(r.out().matches("(?s).*Lambda@Edge requests +1,946\\.67 requests .*"), r.out());
+  }
+
+  @Test
   void month_requests_prices_the_logs_as_a_sample_of_that_month() throws Exception {
     Run r = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--format", "json", "--month-requests", "438000000");
     assertEquals(Main.EXIT_OK, r.code(), r.err());
