@@ -184,6 +184,11 @@ public final class CfsimApi {
     if (!e.location().isEmpty()) {
       detail = e.location() + ": " + detail;
     }
+    if (!e.source().isEmpty() && !e.source().equals(RequestBodies.BODY)) {
+      // an upload's part, by the filename its sender gave it ("access.log", "rules part"): which
+      // of the two the location is in
+      detail = e.source() + ": " + detail;
+    }
     return ProblemException.invalidInput(detail, JsonPaths.fromLocation(e.location()));
   }
 

@@ -69,9 +69,10 @@ final class EmulationRoutes {
             monthScale).run(source);
         if (report.counts().records() == 0) {
           // as the CLI: a report of zeros over nothing would read as "the rules do nothing"
-          throw ProblemException.invalidInput("the log holds no records" + (report.malformed() == 0 ? ""
-              : " (" + report.malformed() + " malformed lines: "
-                  + String.join("; ", report.malformedSummary()) + ")"), "log");
+          // no JSON path: the fault is the whole log part, which the detail names
+          throw ProblemException.invalidInput("the log part (" + upload.logName() + ") holds no records"
+              + (report.malformed() == 0 ? "" : " (" + report.malformed() + " malformed lines: "
+                  + String.join("; ", report.malformedSummary()) + ")"), null);
         }
         return EmulationFormat.JSON.render(report);
       });

@@ -21,7 +21,7 @@ import java.util.function.BiFunction;
  */
 final class EstimateRoutes {
   /** How errors in the profile name their source. */
-  static final String SOURCE = "request body";
+  static final String SOURCE = RequestBodies.BODY;
 
   /** At most this many characters of requests and answers are remembered (about 32 MiB). */
   private static final long CACHE_CHARS = 16L * 1024 * 1024;

@@ -28,7 +28,7 @@ import java.util.Map;
  * check in Node, as {@code cfsim generate} does.
  */
 final class FunctionRoutes {
-  static final String SOURCE = "request body";
+  static final String SOURCE = RequestBodies.BODY;
   private static final List<String> PARAMETERS = List.of("runtime", "check");
 
   private final RequestBodies bodies;

@@ -55,6 +55,9 @@ final class RequestBodies {
   }
 
   /** YAML media types: rules files and profiles may come as YAML, as the CLI reads them. */
+  /** How errors name a request's body: the part of a multipart upload is named instead. */
+  static final String BODY = "request body";
+
   private static final List<String> YAML_TYPES = List.of("application/yaml", "application/x-yaml", "text/yaml");
 
   /** Whether the body is declared as YAML (which the readers parse as such; JSON is YAML too). */

@@ -135,7 +135,21 @@ class EmulationRoutesTest extends LoopbackServerTest {
     byte[] onlyBad = (lines.get(0) + "\n" + lines.get(1) + "\nnot\ta\tlog\tline\n").getBytes(StandardCharsets.UTF_8);
     RunningApi.Answer a = upload(server, onlyBad, Files.readString(SHOP_RULES));
     assertProblem(a, 422);
-    assertTrue(a.json().get("detail").asText().startsWith("the log holds no records (1 malformed lines"), a.body());
+    assertTrue(a.json().get("detail").asText().startsWith("the log part (access.log) holds no records (1 malformed lines"),
+        a.body());
+    // the whole part is at fault: no JSON path, which a client would take for one into a JSON body
+    assertTrue(a.json().path("path").isMissingNode() || a.json().path("path").isNull(), a.body());
+  }
+
+  @Test
+  void a_log_or_rules_error_names_the_part_it_is_in() throws IOException {
+    RunningApi.Answer garbage = upload(server, "garbage\n".getBytes(StandardCharsets.UTF_8), Files.readString(SHOP_RULES));
+    assertProblem(garbage, 422);
+    assertTrue(garbage.json().get("detail").asText().startsWith("access.log: line 1: "), garbage.body());
+    RunningApi.Answer rules = upload(server, Files.readAllBytes(SAMPLE_LOG),
+        "rules:\n  - id: a\n    redirect: { status: 303, location: /x }\n");
+    assertProblem(rules, 422);
+    assertTrue(rules.json().get("detail").asText().startsWith("rules part: rules[0] (a).redirect.status: "), rules.body());
   }
 
   @Test
@@ -162,7 +176,7 @@ class EmulationRoutesTest extends LoopbackServerTest {
   void an_empty_log_is_422_without_an_empty_list_of_malformed_lines() throws IOException {
     RunningApi.Answer a = upload(server, new byte[0], Files.readString(SHOP_RULES));
     assertProblem(a, 422);
-    assertEquals("the log holds no records", a.json().get("detail").asText(), a.body());
+    assertEquals("the log part (access.log) holds no records", a.json().get("detail").asText(), a.body());
   }
 
   @Test
