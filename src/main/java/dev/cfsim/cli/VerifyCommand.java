@@ -119,7 +119,8 @@ final class VerifyCommand implements Callable<Integer> {
     LogReadReport.malformed(read.malformed().summary(), err);
     LogReadReport.requireRecords(read.records(), logs);
     out.printf(Locale.ROOT, "verify: %,d events from %,d log file(s)%s%n", report.events(), read.files(),
-        read.malformed().total() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed lines skipped, listed on stderr)",
+        read.malformed().total() == 0 ? "" : String.format(Locale.ROOT, read.malformed().total() == 1 ? " (%,d malformed line skipped, listed on stderr)"
+            : " (%,d malformed lines skipped, listed on stderr)",
             read.malformed().total()));
     out.printf(Locale.ROOT, "  function: %s (%,d bytes, %s, passes the runtime check)%n",
         function == null ? "generated from " + rules.source() : function, bytes, target);

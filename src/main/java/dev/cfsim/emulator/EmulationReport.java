@@ -8,6 +8,7 @@ import dev.cfsim.viewer.EnrichmentStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Everything {@code cfsim emulate} reports: what was read, what the rules decided, what it costs.
@@ -91,12 +92,15 @@ public record EmulationReport(
           + " replayed without the Host header every request to CloudFront has, so host conditions do not"
           + " match them (not even host: \"*\") and ${host} is empty; log x-host-header for exact results.");
     }
-    counts.redirectsChangingMethod().forEach((id, n) -> out.add(id + " redirected "
-        + EmulationSections.count(n) + " requests a browser will not resend as they were: a POST answered"
+    counts.redirectsChangingMethod().forEach((id, n) -> out.add("Rule " + id + " redirected "
+        + EmulationSections.count(n) + " recorded requests a browser will not resend as they were: a POST answered"
         + " 301, 302 or 303 comes back as a GET without its body, and a CORS preflight (OPTIONS) that is"
         + " redirected fails. Add method: [GET, HEAD] to the rule's conditions (a 307 or 308 keeps a POST's"
         + " method and body, but a preflight fails on any redirect)."));
-    out.addAll(malformedSummary);
+    if (!malformedSummary.isEmpty()) {
+      // one warning: its heading and examples, which a list of warnings would count as several
+      out.add(malformedSummary.stream().map(String::strip).collect(Collectors.joining("; ")));
+    }
     return out;
   }
 

@@ -52,7 +52,7 @@ final class EmulationSections {
     rows.add(List.of("origin fetches saved", count(c.originFetchesAvoided())));
     rows.add(List.of("follow-up requests at redirect targets", count(c.edgeResponses())));
     rows.add(List.of("forwarded with changes", count(c.changedRequests()) + share(c.changedRequests(), c.requests())));
-    rows.add(List.of("viewer IPs without geo data", count(r.enrichment().unknownIps() + r.enrichment().unparsableIps())));
+    rows.add(List.of("requests whose viewer IP has no geo data", count(r.enrichment().unknownIps() + r.enrichment().unparsableIps())));
     rows.add(List.of("throughput", count(r.throughputRecordsPerSecond()) + " records/s"
         + String.format(Locale.ROOT, " (%.2f s)", r.elapsedSeconds())));
     return new ReportSection("Summary", List.of(), rows, List.of(

@@ -101,7 +101,7 @@ final class HtmlReport {
         case '>' -> sb.append("&gt;");
         case '"' -> sb.append("&quot;");
         case '\'' -> sb.append("&#39;");
-        default -> sb.append(c < 32 && c != '\t' ? ' ' : c);
+        default -> sb.append(c < 32 && c != '\t' ? ' ' : DisplayText.isHidden(c) && c >= 32 ? '?' : c);
       }
     }
     return sb.toString();

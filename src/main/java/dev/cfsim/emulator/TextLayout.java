@@ -23,7 +23,7 @@ final class TextLayout {
       int[] widths = new int[width];
       rows.forEach(r -> {
         for (int i = 0; i < r.size(); i++) {
-          widths[i] = Math.max(widths[i], r.get(i).length());
+          widths[i] = Math.max(widths[i], DisplayText.width(r.get(i)));
         }
       });
       for (List<String> r : rows) {
@@ -31,12 +31,12 @@ final class TextLayout {
         for (int i = 0; i < r.size(); i++) {
           boolean number = ReportSection.isNumberCell(r, i);
           String cell = r.get(i);
-          String pad = " ".repeat(widths[i] - cell.length());
+          String pad = " ".repeat(widths[i] - DisplayText.width(cell));
           line.append(number ? pad + cell : cell + pad).append("  ");
         }
         sb.append(line.toString().stripTrailing()).append('\n');
       }
-      s.notes().forEach(n -> sb.append("  ").append(n.replaceAll("\\p{Cntrl}", "?")).append('\n'));
+      s.notes().forEach(n -> sb.append("  ").append(DisplayText.neutralised(n)).append('\n'));
       sb.append('\n');
     }
     return sb.toString();
@@ -65,10 +65,9 @@ final class TextLayout {
     return sb.toString();
   }
 
-  /** One line, control characters shown as '?', cut to {@link #MAX_CELL}. */
+  /** One line, control and bidi characters shown as '?', cut to {@link #MAX_CELL} columns. */
   private static String plain(String s) {
-    String one = s.replaceAll("\\p{Cntrl}", "?");
-    return one.length() <= MAX_CELL ? one : one.substring(0, MAX_CELL - 1) + "…";
+    return DisplayText.cut(DisplayText.neutralised(s), MAX_CELL);
   }
 
   /** Text safe inside a Markdown table cell: no line breaks, no HTML, pipes and markup escaped. */
@@ -77,7 +76,9 @@ final class TextLayout {
     for (char c : s.toCharArray()) {
       if (c < 32 || c == 127) {
         sb.append(' ');
-      } else if ("\\`*_[]<>|#!~".indexOf(c) >= 0) {
+      } else if (DisplayText.isHidden(c)) {
+        sb.append('?');
+      } else if ("\\`*_[]<>|#!~$".indexOf(c) >= 0) {
         sb.append('\\').append(c);
       } else if (c == '&') {
         sb.append("&amp;");

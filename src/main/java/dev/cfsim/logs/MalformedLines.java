@@ -163,7 +163,7 @@ public final class MalformedLines {
     if (isEmpty()) {
       return out;
     }
-    StringBuilder sb = new StringBuilder(total() + " malformed lines");
+    StringBuilder sb = new StringBuilder(total() + (total() == 1 ? " malformed line" : " malformed lines"));
     if (counts.isEmpty()) {
       // only files cut short or with bytes after their gzip data: say what follows
       int files = truncated.size() + trailing.size();

@@ -135,7 +135,7 @@ class EmulationRoutesTest extends LoopbackServerTest {
     byte[] onlyBad = (lines.get(0) + "\n" + lines.get(1) + "\nnot\ta\tlog\tline\n").getBytes(StandardCharsets.UTF_8);
     RunningApi.Answer a = upload(server, onlyBad, Files.readString(SHOP_RULES));
     assertProblem(a, 422);
-    assertTrue(a.json().get("detail").asText().startsWith("the log part (access.log) holds no records (1 malformed lines"),
+    assertTrue(a.json().get("detail").asText().startsWith("the log part (access.log) holds no records (1 malformed line ("),
         a.body());
     // the whole part is at fault: no JSON path, which a client would take for one into a JSON body
     assertTrue(a.json().path("path").isMissingNode() || a.json().path("path").isNull(), a.body());

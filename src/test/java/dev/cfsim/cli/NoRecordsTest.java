@@ -74,8 +74,8 @@ class NoRecordsTest {
     String out = cli.out.toString();
     String err = cli.err.toString();
     assertEquals(Main.EXIT_OK, code, out + err);
-    assertTrue(out.matches("(?s)verify: \\d+ events from 1 log file\\(s\\) \\(1 malformed lines skipped, listed on stderr\\)\n.*"), out);
+    assertTrue(out.matches("(?s)verify: \\d+ events from 1 log file\\(s\\) \\(1 malformed line skipped, listed on stderr\\)\n.*"), out);
     assertFalse(out.contains("["), out);
-    assertTrue(err.contains("cfsim: 1 malformed lines (wrong field count: 1)\ncfsim:   " + log + ": line "), err);
+    assertTrue(err.contains("cfsim: 1 malformed line (wrong field count: 1)\ncfsim:   " + log + ": line "), err);
   }
 }

@@ -86,7 +86,7 @@ class ProfileCommandTest {
     Files.writeString(bad, text);
     Run lenient = run("profile", bad.toString());
     assertEquals(Main.EXIT_OK, lenient.code());
-    assertTrue(lenient.err().contains("cfsim: 1 malformed lines (wrong field count: 1)"), lenient.err());
+    assertTrue(lenient.err().contains("cfsim: 1 malformed line (wrong field count: 1)"), lenient.err());
     assertTrue(lenient.err().contains(bad + ": line 9: wrong field count"), lenient.err());
 
     Run strict = run("profile", "--strict", bad.toString());
