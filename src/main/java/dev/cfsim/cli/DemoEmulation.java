@@ -77,9 +77,10 @@ final class DemoEmulation {
           terabytes(sampleGb), terabytes(profile.totalDataOutGb()), String.join(", ", sampleRegions),
           profile.regions().keySet().stream().map(PricingRegion::id).sorted().collect(Collectors.joining(", ")));
       if (cost.withFollowUps() != null) {
-        out.printf(Locale.ROOT, "If the same distribution serves kr.shop.example and m.shop.example, the redirects'"
-            + " follow-ups bring it to up to $%,.2f (%,.0f more requests).%n",
-            cost.withFollowUps().totalUsd(), cost.monthlyFollowUps());
+        out.printf(Locale.ROOT, "With the redirects in force, the distribution costs $%,.2f if kr.shop.example and"
+            + " m.shop.example are served elsewhere (their responses leave from there), up to $%,.2f if it serves"
+            + " them too (%,.0f follow-up requests more).%n",
+            cost.targetsElsewhere().totalUsd(), cost.withFollowUps().totalUsd(), cost.monthlyFollowUps());
       }
       out.println("Next: cfsim emulate --rules examples/rules/shop.yaml YOUR-LOGS/ --format html > report.html");
     } finally {

@@ -49,7 +49,7 @@ public final class Emulation {
     double elapsed = (System.nanoTime() - start) / 1e9;
     Emulator.Tally tally = read.value();
     FunctionCost cost = priceBook == null ? null
-        : FunctionCost.price(tally.traffic(), tally.followUps().byRegion(), monthScale.apply(tally.traffic()), priceBook,
+        : FunctionCost.price(tally.traffic(), tally.followUps(), monthScale.apply(tally.traffic()), priceBook,
             "emulated " + rules.source());
     List<RuleWarning> warnings = new ArrayList<>(rules.warnings());
     warnings.addAll(LoggedHeaders.warnings(rules.rules(), enricher.headers()));

@@ -73,6 +73,7 @@ public final class EmulationJson {
       root.set("cost_with_lambda_edge", estimate(cost.withLambdaEdge()));
       if (cost.withFollowUps() != null) {
         comparison.put("follow_ups", cost.monthlyFollowUps());
+        root.set("cost_targets_elsewhere", estimate(cost.targetsElsewhere()));
         root.set("cost_with_follow_ups", estimate(cost.withFollowUps()));
       }
     } else {

@@ -130,10 +130,11 @@ final class EmulationSections {
     }
     rows.add(List.of("Lambda@Edge instead of the function: difference", "", "",
         usd(cost.lambdaEdgeUsd().subtract(cost.functionsUsd()))));
-    rows.add(List.of("Whole distribution with the function (" + cost.withFunction().priceBook() + ")", "", "",
+    rows.add(List.of("Whole distribution as logged, with the function", "price book " + cost.withFunction().priceBook(), "",
         usd(cost.withFunction().totalUsd())));
     if (cost.withFollowUps() != null) {
-      rows.add(List.of("The same, also serving the redirect targets", "up to " + count(cost.monthlyFollowUps())
+      rows.add(List.of("  with the redirects, targets served elsewhere", "", "", usd(cost.targetsElsewhere().totalUsd())));
+      rows.add(List.of("  with the redirects, targets served here too", "up to " + count(cost.monthlyFollowUps())
           + " follow-ups", "", usd(cost.withFollowUps().totalUsd())));
     }
     return new ReportSection("Monthly cost of running the " + logic.label(), List.of("item", "quantity", "free", "USD / month"),

@@ -3,6 +3,7 @@ package dev.cfsim.emulator;
 import dev.cfsim.logs.EdgeLocation;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.RequestRecord;
+import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PricingRegion;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,6 +20,9 @@ import java.util.Optional;
 public final class FollowUps {
   private final EdgeLocations edges;
   private final double[] requests = new double[PricingRegion.values().length];
+  /** The bytes the redirected requests' logged responses sent, and their bodies bound for the origin. */
+  private final double[] bytesOut = new double[PricingRegion.values().length];
+  private final double[] bytesToOrigin = new double[PricingRegion.values().length];
   /** The last edge location seen and its region's index (-1: unpriced): logs run in long stretches of one. */
   private String lastEdge;
   private int lastRegion = -1;
@@ -35,15 +39,40 @@ public final class FollowUps {
       lastRegion = region.map(Enum::ordinal).orElse(-1);
     }
     if (lastRegion >= 0) {
-      requests[lastRegion] += redirected.weight();
+      double w = redirected.weight();
+      requests[lastRegion] += w;
+      bytesOut[lastRegion] += w * redirected.bytesSent();
+      if (TrafficTally.PROXY_METHODS.contains(redirected.method())) {
+        bytesToOrigin[lastRegion] += w * redirected.bytesReceived();
+      }
     }
   }
 
   void merge(FollowUps other) {
     for (int i = 0; i < requests.length; i++) {
       requests[i] += other.requests[i];
+      bytesOut[i] += other.bytesOut[i];
+      bytesToOrigin[i] += other.bytesToOrigin[i];
     }
   }
+
+  /**
+   * What the redirected requests' logged responses carried, per pricing region with some: with
+   * the redirects in force those bytes leave from wherever the targets are served, and the
+   * redirect itself sends only its status line and headers.
+   */
+  public Map<PricingRegion, Bytes> redirectedBytes() {
+    Map<PricingRegion, Bytes> out = new EnumMap<>(PricingRegion.class);
+    for (PricingRegion r : PricingRegion.values()) {
+      if (requests[r.ordinal()] > 0) {
+        out.put(r, new Bytes(bytesOut[r.ordinal()], bytesToOrigin[r.ordinal()]));
+      }
+    }
+    return out;
+  }
+
+  /** Bytes out to viewers and to the origin, weighted as requests are. */
+  public record Bytes(double out, double toOrigin) {}
 
   /** Follow-up requests per pricing region, only regions with some. */
   public Map<PricingRegion, Double> byRegion() {

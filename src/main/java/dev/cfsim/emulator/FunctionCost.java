@@ -15,6 +15,7 @@ import dev.cfsim.traffic.RegionTraffic;
 import dev.cfsim.traffic.TrafficProfile;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,9 @@ import java.util.Objects;
  * @param scale the factor applied to the recorded counts (1 when the window is priced as it is)
  * @param withFunction the full estimate with the CloudFront Function
  * @param withLambdaEdge the same traffic with a Lambda@Edge viewer-request function instead
+ * @param targetsElsewhere the estimate with the function and the redirects in force, their targets
+ *     served elsewhere: the redirected responses' bytes leave this bill; null when nothing was
+ *     redirected or the redirects are not known
  * @param withFollowUps the estimate with the function when this distribution also serves the
  *     redirects' targets, so their follow-up requests come here too; null when nothing was redirected
  *     or the follow-ups are not known
@@ -36,8 +40,8 @@ import java.util.Objects;
  * @param assumptions what the comparison assumes, for the report
  */
 public record FunctionCost(
-    BigDecimal scale, CostEstimate withFunction, CostEstimate withLambdaEdge, CostEstimate withFollowUps,
-    BigDecimal monthlyFollowUps, List<String> assumptions) {
+    BigDecimal scale, CostEstimate withFunction, CostEstimate withLambdaEdge, CostEstimate targetsElsewhere,
+    CostEstimate withFollowUps, BigDecimal monthlyFollowUps, List<String> assumptions) {
 
   public FunctionCost {
     Objects.requireNonNull(scale, "scale");
@@ -46,17 +50,17 @@ public record FunctionCost(
     assumptions = List.copyOf(assumptions);
   }
 
-  /** Prices the recorded traffic, multiplied by {@code scale}, as a month; no follow-ups priced. */
+  /** Prices the recorded traffic, multiplied by {@code scale}, as a month; redirects not priced apart. */
   public static FunctionCost price(TrafficTally traffic, MonthScale monthScale, PriceBook book, String name) {
-    return price(traffic, Map.of(), monthScale, book, name);
+    return price(traffic, null, monthScale, book, name);
   }
 
   /**
-   * Prices the recorded traffic, multiplied by {@code scale}, as a month, and the same month with
-   * the follow-up requests of its redirects ({@code followUps}, per pricing region, as recorded)
-   * served by this distribution too.
+   * Prices the recorded traffic, multiplied by {@code scale}, as a month, and, when {@code
+   * redirects} holds some, the same month with the redirects in force: their targets served
+   * elsewhere, or by this distribution too.
    */
-  public static FunctionCost price(TrafficTally traffic, Map<PricingRegion, Double> followUps, MonthScale monthScale,
+  public static FunctionCost price(TrafficTally traffic, FollowUps redirects, MonthScale monthScale,
       PriceBook book, String name) {
     List<String> assumptions = new ArrayList<>();
     BigDecimal scale = monthScale.factor();
@@ -85,30 +89,67 @@ public record FunctionCost(
         + LambdaEdgeUsage.NONE.durationMs() + " ms billed, " + LambdaEdgeUsage.NONE.memoryMb()
         + " MB; note that a Lambda@Edge viewer-request function does not receive CloudFront's geo and"
         + " device headers, so the same logic would need an origin-request trigger or its own lookups.");
-    CostEstimate withFollowUps = null;
-    BigDecimal monthlyFollowUps = BigDecimal.ZERO;
-    if (!followUps.isEmpty()) {
-      TrafficProfile.Builder served = TrafficProfile.builder(name);
-      withFunction.regions().forEach(served::region);
-      for (Map.Entry<PricingRegion, Double> f : followUps.entrySet()) {
-        BigDecimal more = monthScale.apply(BigDecimal.valueOf(f.getValue()));
-        monthlyFollowUps = monthlyFollowUps.add(more);
-        served.region(f.getKey(), withFollowUps(withFunction.regions().get(f.getKey()), more));
-      }
-      withFollowUps = CostEngine.estimate(
-          served.functions(new FunctionUsage(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO)).build(),
-          book, EstimateOptions.AS_PROFILED);
-      assumptions.add("Follow-ups: each redirect makes the viewer request its target from the same place. If this"
-          + " distribution serves the targets too (the function running there again), the month has up to "
-          + String.format(Locale.ROOT, "%,.0f", monthlyFollowUps)
-          + " more HTTPS requests and invocations, and the same data transfer (the follow-ups carry what the redirected"
-          + " requests did). Up to: these logs show every request at the redirecting site, where a viewer sent"
-          + " to another site would stay on it after the first redirect.");
-    }
+    Redirected redirected = redirects == null || redirects.byRegion().isEmpty() ? null
+        : redirected(withFunction, redirects, monthScale, book, assumptions);
     return new FunctionCost(scale,
         CostEngine.estimate(withFunction, book, EstimateOptions.AS_PROFILED),
         CostEngine.estimate(withLambdaEdge, book, EstimateOptions.AS_PROFILED),
-        withFollowUps, monthlyFollowUps, assumptions);
+        redirected == null ? null : redirected.targetsElsewhere,
+        redirected == null ? null : redirected.targetsHere,
+        redirected == null ? BigDecimal.ZERO : redirected.followUps, assumptions);
+  }
+
+  private record Redirected(CostEstimate targetsElsewhere, CostEstimate targetsHere, BigDecimal followUps) {}
+
+  /**
+   * The month with the redirects in force. Targets elsewhere: the redirected requests still come
+   * here and run the function, but are answered with a redirect instead of the response the logs
+   * show, whose bytes now leave from where the targets are served. Targets here: each redirect
+   * also brings its follow-up request (and invocation), which carries what the redirected request did.
+   */
+  private static Redirected redirected(TrafficProfile asLogged, FollowUps redirects, MonthScale monthScale,
+      PriceBook book, List<String> assumptions) {
+    TrafficProfile.Builder elsewhere = TrafficProfile.builder(asLogged.name());
+    TrafficProfile.Builder here = TrafficProfile.builder(asLogged.name());
+    asLogged.regions().forEach((region, t) -> {
+      elsewhere.region(region, t);
+      here.region(region, t);
+    });
+    BigDecimal followUps = BigDecimal.ZERO;
+    BigDecimal bytesMoved = BigDecimal.ZERO;
+    for (Map.Entry<PricingRegion, Double> f : redirects.byRegion().entrySet()) {
+      RegionTraffic t = asLogged.regions().get(f.getKey());
+      BigDecimal more = monthScale.apply(BigDecimal.valueOf(f.getValue()));
+      followUps = followUps.add(more);
+      here.region(f.getKey(), withFollowUps(t, more));
+      FollowUps.Bytes bytes = redirects.redirectedBytes().get(f.getKey());
+      BigDecimal out = gigabytes(bytes.out(), monthScale);
+      bytesMoved = bytesMoved.add(out);
+      if (t != null) {
+        elsewhere.region(f.getKey(), new RegionTraffic(t.requests(), t.httpsShare(),
+            t.dataOutGb().subtract(out).max(BigDecimal.ZERO),
+            t.dataToOriginGb().subtract(gigabytes(bytes.toOrigin(), monthScale)).max(BigDecimal.ZERO)));
+      }
+    }
+    FunctionUsage function = new FunctionUsage(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO);
+    assumptions.add("With the redirects, targets served elsewhere: the redirected requests still come here and"
+        + " run the function, but are answered with a redirect instead of the responses the logs show, whose "
+        + String.format(Locale.ROOT, "%,.1f", bytesMoved) + " GB a month leave from where the targets are served;"
+        + " the redirects' own few hundred bytes each are left out.");
+    assumptions.add("With the redirects, targets served here too: each redirect makes the viewer request its"
+        + " target from the same place, so the month has up to " + String.format(Locale.ROOT, "%,.0f", followUps)
+        + " more HTTPS requests and invocations, and the same data transfer (the follow-ups carry what the"
+        + " redirected requests did). Up to: these logs show every request at the redirecting site, where a"
+        + " viewer sent to another site would stay on it after the first redirect.");
+    return new Redirected(
+        CostEngine.estimate(elsewhere.functions(function).build(), book, EstimateOptions.AS_PROFILED),
+        CostEngine.estimate(here.functions(function).build(), book, EstimateOptions.AS_PROFILED),
+        followUps);
+  }
+
+  /** Recorded bytes as the month's GB (2^30 bytes, as AWS bills), to the profile's nine places. */
+  private static BigDecimal gigabytes(double bytes, MonthScale monthScale) {
+    return monthScale.apply(BigDecimal.valueOf(bytes)).divide(ProfileBuilder.BYTES_PER_GB, 9, RoundingMode.HALF_EVEN);
   }
 
   /** A region's traffic with {@code more} HTTPS requests and no more data. */

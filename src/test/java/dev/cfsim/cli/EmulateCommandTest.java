@@ -79,6 +79,19 @@ class EmulateCommandTest {
     assertEquals(164_250_000L, json.get("function_cost").get("follow_ups").asLong());
     assertEquals(0, new java.math.BigDecimal("202.575").compareTo(json.get("cost_with_follow_ups").get("total_usd")
         .decimalValue().subtract(json.get("cost").get("total_usd").decimalValue())), json.get("cost_with_follow_ups").toString());
+    // Targets served elsewhere: the three redirected responses' bytes leave this bill. Every line
+    // sent 5,120 bytes; as the month, g = 5,120 x 54,750,000 / 2^30 = 261.0707 GB a line. As
+    // logged: ap 5g, us 2g, eu 1g; the 1,024 free GB go to ap ($0.120), so data costs
+    // 0.120 (5g - 1,024) + 0.085 (3g) = 0.855g - 122.88. Elsewhere: ap 3g (783.2 GB, all free),
+    // us 1g, eu 1g less the 1,024 - 3g free left: 0.085 (5g - 1,024) = 0.425g - 87.04. Requests and
+    // invocations do not change: 0.43g - 35.84 = $76.42 less.
+    java.math.BigDecimal g = new java.math.BigDecimal("280320000000").divide(new java.math.BigDecimal(1L << 30),
+        java.math.MathContext.DECIMAL64);
+    java.math.BigDecimal less = g.multiply(new java.math.BigDecimal("0.43")).subtract(new java.math.BigDecimal("35.84"));
+    java.math.BigDecimal got = json.get("cost").get("total_usd").decimalValue()
+        .subtract(json.get("cost_targets_elsewhere").get("total_usd").decimalValue());
+    // to the cent: the as-logged profile scales GB rounded to nine places, the moved bytes are scaled first
+    assertTrue(less.subtract(got).abs().compareTo(new java.math.BigDecimal("0.01")) < 0, less + " vs " + got);
     Run both = run("emulate", "--rules", "examples/rules/shop.yaml", LOG, "--scale-to-month", "--month-requests", "5");
     assertEquals(Main.EXIT_BAD_INPUT, both.code());
     assertTrue(both.err().contains("give --scale-to-month or --month-requests, not both"), both.err());
@@ -201,7 +214,8 @@ class EmulateCommandTest {
     assertTrue(m.find(), r.out());
     double terabytes = Double.parseDouble(m.group(1).replace(",", ""));
     assertTrue(terabytes > 18 && terabytes < 22, m.group());
-    assertTrue(r.out().contains("If the same distribution serves kr.shop.example and m.shop.example, the redirects'"
-        + " follow-ups bring it to up to $"), r.out());
+    assertTrue(r.out().matches("(?s).*With the redirects in force, the distribution costs \\$[0-9,.]+ if kr.shop.example"
+        + " and m.shop.example are served elsewhere \\(their responses leave from there\\), up to \\$[0-9,.]+ if it"
+        + " serves them too \\([0-9,]+ follow-up requests more\\)\\..*"), r.out());
   }
 }
