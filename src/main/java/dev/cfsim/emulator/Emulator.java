@@ -64,7 +64,7 @@ public final class Emulator {
   }
 
   private Tally newTally() {
-    return new Tally(new EmulationTally(rules.decisionIds()), new TrafficTally(edges), new FollowUps(edges));
+    return new Tally(new EmulationTally(rules.decisionIds()), new TrafficTally(edges), new FollowUps());
   }
 
   /**
@@ -86,7 +86,7 @@ public final class Emulator {
       Replayed replayed = replay(record);
       emulation.add(replayed);
       if (EmulationTally.isRedirect(replayed.decision())) {
-        followUps.add(record);
+        followUps.add(record, traffic.lastRegion());
       }
     }
 

@@ -1,14 +1,10 @@
 package dev.cfsim.emulator;
 
-import dev.cfsim.logs.EdgeLocation;
-import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.RequestRecord;
 import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PricingRegion;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Redirected requests per pricing region of the edge location that answered them: each makes
@@ -18,33 +14,25 @@ import java.util.Optional;
  * thread-safe: one per thread, {@link #merge}d.
  */
 public final class FollowUps {
-  private final EdgeLocations edges;
+  /** Requests per pricing region (by ordinal), and the bytes their logged responses carried. */
   private final double[] requests = new double[PricingRegion.values().length];
-  /** The bytes the redirected requests' logged responses sent, and their bodies bound for the origin. */
   private final double[] bytesOut = new double[PricingRegion.values().length];
   private final double[] bytesToOrigin = new double[PricingRegion.values().length];
-  /** The last edge location seen and its region's index (-1: unpriced): logs run in long stretches of one. */
-  private String lastEdge;
-  private int lastRegion = -1;
 
-  FollowUps(EdgeLocations edges) {
-    this.edges = edges;
-  }
-
-  void add(RequestRecord redirected) {
-    String edge = redirected.edgeLocation();
-    if (!Objects.equals(edge, lastEdge)) {
-      Optional<PricingRegion> region = edge == null ? Optional.empty() : edges.find(edge).flatMap(EdgeLocation::region);
-      lastEdge = edge;
-      lastRegion = region.map(Enum::ordinal).orElse(-1);
+  /**
+   * Counts a redirected request answered in {@code region}; nothing when the region is null
+   * (an edge location outside the price book, which the bill leaves out too).
+   */
+  void add(RequestRecord redirected, PricingRegion region) {
+    if (region == null) {
+      return;
     }
-    if (lastRegion >= 0) {
-      double w = redirected.weight();
-      requests[lastRegion] += w;
-      bytesOut[lastRegion] += w * redirected.bytesSent();
-      if (TrafficTally.PROXY_METHODS.contains(redirected.method())) {
-        bytesToOrigin[lastRegion] += w * redirected.bytesReceived();
-      }
+    int r = region.ordinal();
+    double w = redirected.weight();
+    requests[r] += w;
+    bytesOut[r] += w * redirected.bytesSent();
+    if (TrafficTally.PROXY_METHODS.contains(redirected.method())) {
+      bytesToOrigin[r] += w * redirected.bytesReceived();
     }
   }
 

@@ -49,6 +49,10 @@ public final class TrafficTally {
   private static final int REGIONS = PricingRegion.values().length;
   /** Index used for edge locations outside the price book (unknown codes, China network). */
   private static final int UNPRICED = REGIONS;
+  private static final PricingRegion[] REGION_BY_INDEX = PricingRegion.values();
+
+  /** The region index of the record added last, for {@link #lastRegion}. */
+  private int lastRegion = UNPRICED;
 
   /** Exact billing sums for records of one weight. */
   static final class Sums {
@@ -113,6 +117,7 @@ public final class TrafficTally {
     Sums s = sums(w);
     Optional<EdgeLocation> edge = edges.find(r.edgeLocation());
     int region = regionIndex(r.edgeLocation(), edge);
+    lastRegion = region;
     if (r.protocol() == null) {
       withoutProtocol += w;
     }
@@ -338,6 +343,14 @@ public final class TrafficTally {
   /** Sizes of objects served with 2xx to GET ({@code sc-content-len}, else {@code sc-bytes}). */
   public SizeSample objectSizes() {
     return objectSizes;
+  }
+
+  /**
+   * The pricing region of the record {@link #add}ed last, or null when its edge location is
+   * outside the price book: lets a caller that also tallies that record skip looking it up again.
+   */
+  public PricingRegion lastRegion() {
+    return lastRegion == UNPRICED ? null : REGION_BY_INDEX[lastRegion];
   }
 
   private Sums sums(double w) {
