@@ -108,11 +108,6 @@ final class DelimitedLineParser implements LineParser {
       requireUtf8(buf, start, end, line);
     }
     int columns = delimiters + 1;
-    if (columns < slotOfColumn.length && !line.cutAtEnd) {
-      // its values would be read as far as they go and the missing ones taken as empty: a
-      // line cut in the middle of a file was priced as HTTPS "because the log has no cs-protocol"
-      throw wrongCount(columns);
-    }
     int known = Math.min(columns, slotOfColumn.length);
     int fieldStart = start;
     int unrootedUri = -1;
@@ -130,9 +125,8 @@ final class DelimitedLineParser implements LineParser {
       }
       fieldStart = fieldEnd + 1;
     }
-    // a trailing tab is an empty extra column; anything in one means the field list is wrong
-    if (columns > slotOfColumn.length && end > at[slotOfColumn.length - 1] + columns - slotOfColumn.length) {
-      throw wrongCount(columns);
+    if (columns != slotOfColumn.length) {
+      requireWidth(columns, line, end); // out of the common path: parse stays small enough to compile well
     }
     if (unrootedUri >= 0) {
       // checked here, whether or not the job keeps the URI, so every job finds the same lines malformed
@@ -148,6 +142,20 @@ final class DelimitedLineParser implements LineParser {
         throw wrongCount(columns);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a line whose column count differs from the field list's, unless only by a trailing
+   * tab (an empty extra column) or because it is the file's last line, cut before its line end
+   * (read as far as it goes). A short line anywhere else would have its missing values taken as
+   * empty: a line cut in the middle of a file was priced as HTTPS "because the log has no
+   * cs-protocol".
+   */
+  private void requireWidth(int columns, ByteScan.Line line, int end) throws MalformedLineException {
+    if (columns < slotOfColumn.length ? !line.cutAtEnd
+        : end > line.delimiters[slotOfColumn.length - 1] + columns - slotOfColumn.length) {
+      throw wrongCount(columns);
     }
   }
 

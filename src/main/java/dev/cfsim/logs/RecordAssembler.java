@@ -171,11 +171,8 @@ final class RecordAssembler {
     String time = v[LogField.TIME.ordinal()];
     long parsedTime = n[LogField.TIME.ordinal()];
     if (date != null && (time != null || parsedTime != NOT_PARSED)) {
-      long millis = dateMillis(date) + (parsedTime != NOT_PARSED ? parsedTime : timeMillis(time));
-      if (!isPlausible(millis)) {
-        throw implausible(millis, "date '" + clip(date) + "'", ", when CloudFront has written logs");
-      }
-      return millis;
+      // the date was checked when first met (dateMillis): a time of day keeps it within 2008-2099
+      return dateMillis(date) + (parsedTime != NOT_PARSED ? parsedTime : timeMillis(time));
     }
     String epoch = v[LogField.TIMESTAMP.ordinal()];
     if (epoch != null) {
@@ -203,6 +200,9 @@ final class RecordAssembler {
       millis = LocalDate.of(y, m, d).toEpochDay() * 86_400_000L;
     } catch (java.time.DateTimeException e) {
       throw new MalformedLineException(BAD_DATE, "date '" + date + "'");
+    }
+    if (!isPlausible(millis)) {
+      throw implausible(millis, "date '" + clip(date) + "'", ", when CloudFront has written logs");
     }
     lastDate = date;
     lastDateMillis = millis;

@@ -89,7 +89,7 @@ class OtherFormatsTest {
     assertEquals(1, read.size());
     assertEquals(java.util.Map.of(MalformedLines.Reason.BAD_DATE, 2L), m.counts());
     assertTrue(m.examples().get(0).toString().endsWith(
-        "line 3: bad date: date '1970-01-01' would be 1970-01-01T00:00:01Z, outside 2008-2099, when CloudFront has written logs"),
+        "line 3: bad date: date '1970-01-01' would be 1970-01-01T00:00:00Z, outside 2008-2099, when CloudFront has written logs"),
         m.examples().get(0).toString());
 
     String[] f = REALTIME_40.split("\t", -1);
