@@ -26,6 +26,8 @@ import java.util.Objects;
  *     nor {@code cs(Host)}): replayed without one, which CloudFront always has
  * @param redirectsChangingMethod decision id to redirected requests a browser would not resend as
  *     they were (a POST answered 301/302/303, a redirected OPTIONS preflight), only ids with some
+ * @param redirectsToSelf decision id to requests redirected to the very URL they asked for (a
+ *     redirect loop), only ids with some
  */
 public record EmulationCounts(
     long records,
@@ -39,11 +41,13 @@ public record EmulationCounts(
     double originFetchesAvoided,
     double changedRequests,
     double requestsWithoutHost,
-    Map<String, Double> redirectsChangingMethod) {
+    Map<String, Double> redirectsChangingMethod,
+    Map<String, Double> redirectsToSelf) {
 
   public EmulationCounts {
     decisions = ordered(decisions);
     redirectsChangingMethod = ordered(redirectsChangingMethod);
+    redirectsToSelf = ordered(redirectsToSelf);
     byCountry = ordered(byCountry);
     byDevice = ordered(byDevice);
     redirectTargets = ordered(redirectTargets);

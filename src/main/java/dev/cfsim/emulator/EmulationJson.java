@@ -53,6 +53,7 @@ public final class EmulationJson {
     number(root, "changed_requests", c.changedRequests());
     number(root, "requests_without_host", c.requestsWithoutHost());
     counts(root.putObject("redirects_changing_method"), c.redirectsChangingMethod());
+    counts(root.putObject("redirects_to_self"), c.redirectsToSelf());
     ObjectNode explained = root.putObject("decision_actions");
     report.decisionsExplained().forEach(e -> explained.put(e.id(), e.action()));
     ObjectNode samples = root.putObject("samples");

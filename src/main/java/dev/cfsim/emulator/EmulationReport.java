@@ -92,6 +92,10 @@ public record EmulationReport(
           + " replayed without the Host header every request to CloudFront has, so host conditions do not"
           + " match them (not even host: \"*\") and ${host} is empty; log x-host-header for exact results.");
     }
+    counts.redirectsToSelf().forEach((id, n) -> out.add("Rule " + id + " redirected "
+        + EmulationSections.count(n) + " recorded requests to the URL they asked for: the browser asks again, is"
+        + " redirected again, and gives up after about 20 (a redirect loop). Make the rule's conditions false for"
+        + " its own target, e.g. a host or path condition the location does not meet."));
     counts.redirectsChangingMethod().forEach((id, n) -> out.add("Rule " + id + " redirected "
         + EmulationSections.count(n) + " recorded requests a browser will not resend as they were: a POST answered"
         + " 301, 302 or 303 comes back as a GET without its body, and a CORS preflight (OPTIONS) that is"

@@ -39,6 +39,8 @@ public final class EmulationTally {
   private final double[] decisions;
   /** Per decision, the redirected requests a browser will not repeat as sent (see {@link #changesMethod}). */
   private final double[] methodChanging;
+  /** Per decision, redirects to the very URL requested: the browser asks again and is redirected again. */
+  private final double[] toSelf;
   private final Map<String, double[]> byCountry = new HashMap<>();
   private final Map<String, double[]> byDevice = new HashMap<>();
   private final Map<String, double[]> targets = new HashMap<>();
@@ -77,6 +79,7 @@ public final class EmulationTally {
     }
     decisions = new double[ids.size()];
     methodChanging = new double[ids.size()];
+    toSelf = new double[ids.size()];
     lastSite = new String[ids.size()];
     lastStatus = new int[ids.size()];
     lastTarget = new String[ids.size()];
@@ -113,6 +116,9 @@ public final class EmulationTally {
         if (changesMethod(r.event().request().method(), response.statusCode())) {
           methodChanging[d] += w;
         }
+        if (isOwnUrl(r.event().request(), response.location())) {
+          toSelf[d] += w;
+        }
       }
       if (!failure[d] && r.edgeResultType() != null && ORIGIN_RESULTS.contains(r.edgeResultType())) {
         originFetchesAvoided += w;
@@ -132,6 +138,7 @@ public final class EmulationTally {
     requests += other.requests;
     addInto(decisions, other.decisions);
     addInto(methodChanging, other.methodChanging);
+    addInto(toSelf, other.toSelf);
     other.byCountry.forEach((k, v) -> addInto(row(byCountry, k), v));
     other.byDevice.forEach((k, v) -> addInto(row(byDevice, k), v));
     other.targets.forEach((k, v) -> countTarget(k, v[0]));
@@ -151,9 +158,13 @@ public final class EmulationTally {
   public EmulationCounts counts() {
     Map<String, Double> decisionMap = new LinkedHashMap<>();
     Map<String, Double> methodChangingMap = new LinkedHashMap<>();
+    Map<String, Double> toSelfMap = new LinkedHashMap<>();
     Map<String, List<Sample>> sampleMap = new LinkedHashMap<>();
     for (int d = 0; d < ids.size(); d++) {
       decisionMap.put(ids.get(d), decisions[d]);
+      if (toSelf[d] > 0) {
+        toSelfMap.put(ids.get(d), toSelf[d]);
+      }
       if (methodChanging[d] > 0) {
         methodChangingMap.put(ids.get(d), methodChanging[d]);
       }
@@ -169,7 +180,7 @@ public final class EmulationTally {
             .thenComparing(Map.Entry::getKey))
         .forEach(e -> targetMap.put(e.getKey(), e.getValue()[0]));
     return new EmulationCounts(records, requests, decisionMap, breakdown(byCountry), breakdown(byDevice),
-        targetMap, sampleMap, edgeResponses, originFetchesAvoided, changedRequests, withoutHost, methodChangingMap);
+        targetMap, sampleMap, edgeResponses, originFetchesAvoided, changedRequests, withoutHost, methodChangingMap, toSelfMap);
   }
 
   private Map<String, Map<String, Double>> breakdown(Map<String, double[]> source) {
@@ -222,6 +233,42 @@ public final class EmulationTally {
       case "POST" -> status == 301 || status == 302 || status == 303;
       default -> status == 303;
     };
+  }
+
+  /**
+   * Whether {@code location} is the URL the viewer just requested (HTTPS, or a path on the same
+   * host; the same path and query string): the follow-up is then the same request, which the
+   * rules answer with the same redirect, until the browser gives up (about 20 redirects).
+   */
+  static boolean isOwnUrl(ViewerRequest request, String location) {
+    FieldValue hostHeader = request.headers().get("host");
+    if (location == null || hostHeader == null) {
+      return false;
+    }
+    int end = location.length();
+    int hash = location.indexOf('#');
+    if (hash >= 0) {
+      end = hash;
+    }
+    int pathStart;
+    if (location.regionMatches(true, 0, "https://", 0, 8)) {
+      pathStart = 8;
+      while (pathStart < end && "/?".indexOf(location.charAt(pathStart)) < 0) {
+        pathStart++;
+      }
+      if (!location.substring(8, pathStart).equalsIgnoreCase(hostHeader.value())) {
+        return false;
+      }
+    } else if (location.startsWith("/") && !location.startsWith("//")) {
+      pathStart = 0;
+    } else {
+      return false;
+    }
+    int question = location.indexOf('?', pathStart);
+    int pathEnd = question >= 0 && question < end ? question : end;
+    String path = pathStart == pathEnd ? "/" : location.substring(pathStart, pathEnd);
+    String query = pathEnd < end ? location.substring(pathEnd + 1, end) : "";
+    return path.equals(request.uri()) && query.equals(QueryStrings.serialise(request.querystring()));
   }
 
   /** {@code 302 https://kr.example.com}: the status and the {@link #site} of the location. */

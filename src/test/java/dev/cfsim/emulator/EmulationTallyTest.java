@@ -130,6 +130,30 @@ class EmulationTallyTest {
   }
 
   @Test
+  void a_redirect_to_the_url_requested_is_a_loop_whatever_the_host_s_case_or_a_fragment() {
+    ViewerRequest q = new ViewerRequest("GET", "/a", Map.of(),
+        Map.of("host", FieldValue.of("www.shop.example")), Map.of());
+    assertEquals(true, EmulationTally.isOwnUrl(q, "https://www.shop.example/a"));
+    assertEquals(true, EmulationTally.isOwnUrl(q, "https://WWW.Shop.Example/a#top"));
+    assertEquals(true, EmulationTally.isOwnUrl(q, "/a"));
+    assertEquals(false, EmulationTally.isOwnUrl(q, "https://www.shop.example/a?x=1"), "another query: another request");
+    assertEquals(false, EmulationTally.isOwnUrl(q, "https://kr.shop.example/a"));
+    assertEquals(false, EmulationTally.isOwnUrl(q, "https://www.shop.example.evil/a"));
+    assertEquals(false, EmulationTally.isOwnUrl(q, "http://www.shop.example/a"), "the scheme changes");
+    assertEquals(false, EmulationTally.isOwnUrl(q, "//www.shop.example/a"));
+    ViewerRequest root = new ViewerRequest("GET", "/", Map.of("x", FieldValue.of("1")),
+        Map.of("host", FieldValue.of("www.shop.example")), Map.of());
+    assertEquals(true, EmulationTally.isOwnUrl(root, "https://www.shop.example?x=1"));
+
+    EmulationTally t = new EmulationTally(IDS);
+    t.add(new Replayed(2, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", q),
+        new Decision.Response("korea", 302, "Found", Map.of("location", "https://www.shop.example/a"))));
+    t.add(new Replayed(1, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", q),
+        new Decision.Response("korea", 302, "Found", Map.of("location", "https://kr.shop.example/a"))));
+    assertEquals(Map.of("korea", 2.0), t.counts().redirectsToSelf());
+  }
+
+  @Test
   void redirect_targets_beyond_the_cap_are_counted_together() {
     EmulationTally t = new EmulationTally(List.of("r", "pass"));
     for (int i = 0; i < EmulationTally.MAX_TARGETS + 5; i++) {
