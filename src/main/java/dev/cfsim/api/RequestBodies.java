@@ -54,10 +54,10 @@ final class RequestBodies {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
-  /** YAML media types: rules files and profiles may come as YAML, as the CLI reads them. */
   /** How errors name a request's body: the part of a multipart upload is named instead. */
   static final String BODY = "request body";
 
+  /** YAML media types: rules files and profiles may come as YAML, as the CLI reads them. */
   private static final List<String> YAML_TYPES = List.of("application/yaml", "application/x-yaml", "text/yaml");
 
   /** Whether the body is declared as YAML (which the readers parse as such; JSON is YAML too). */

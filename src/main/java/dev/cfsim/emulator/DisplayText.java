@@ -4,7 +4,8 @@ package dev.cfsim.emulator;
  * Values from logs shown to a person: a terminal, a Markdown viewer or a browser. Control
  * characters and the Unicode bidirectional controls are shown as {@code ?}: a logged Host of
  * {@code rlo\u202Eelpmaxe.evil} would otherwise display as "rloevil.example" and reverse the rest
- * of its line. Widths count terminal columns, so tables line up around Hangul, CJK and emoji.
+ * of its line. Widths count terminal columns, so tables line up around Hangul, CJK and most emoji
+ * (joined emoji sequences still count each part).
  */
 final class DisplayText {
   private DisplayText() {}
@@ -29,6 +30,7 @@ final class DisplayText {
   /** Control characters, and the marks, embeddings, overrides and isolates of Unicode's bidi algorithm. */
   static boolean isHidden(char c) {
     return Character.isISOControl(c) || c == '\u061C' || c == '\u200E' || c == '\u200F'
+        || c == '\u2028' || c == '\u2029' // line and paragraph separators: a line break in some viewers
         || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
   }
 
@@ -73,7 +75,8 @@ final class DisplayText {
         || (cp >= 0xF900 && cp <= 0xFAFF) // CJK compatibility ideographs
         || (cp >= 0xFE30 && cp <= 0xFE4F) // CJK compatibility forms
         || (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) // fullwidth forms
-        || (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F900 && cp <= 0x1F9FF) // emoji
+        || (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F680 && cp <= 0x1F6FF) // emoji, transport
+        || (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x1FA70 && cp <= 0x1FAFF) // and more emoji
         || (cp >= 0x20000 && cp <= 0x3FFFD); // CJK extensions
     return wide ? 2 : 1;
   }

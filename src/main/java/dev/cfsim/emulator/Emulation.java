@@ -41,6 +41,11 @@ public final class Emulation {
     this.monthScale = Objects.requireNonNull(monthScale, "monthScale");
   }
 
+  private static String formatWeight(int samplingRate) {
+    double w = 100.0 / samplingRate;
+    return w == Math.rint(w) ? String.valueOf((long) w) : String.format(java.util.Locale.ROOT, "%.2f", w);
+  }
+
   /** Replays every file of {@code logs} and reports. */
   public EmulationReport run(LogSource logs) {
     Emulator emulator = new Emulator(RuleEvaluator.compile(rules.rules()), enricher, edges);
@@ -53,6 +58,13 @@ public final class Emulation {
             "emulated " + rules.source());
     List<RuleWarning> warnings = new ArrayList<>(rules.warnings());
     warnings.addAll(LoggedHeaders.warnings(rules.rules(), enricher.headers()));
+    if (logs.readRealtimeLogs()) {
+      // the lines do not say the stream's rate: the report says which one its counts assume
+      warnings.add(new RuleWarning("logs", "real-time logs were counted at a sampling rate of "
+          + logs.options().samplingRate() + " % (each line as " + formatWeight(logs.options().samplingRate())
+          + (logs.options().samplingRate() == 100 ? " request" : " requests") + "): if the real-time log configuration samples at another rate, every count and the bill"
+          + " scale with it (--sampling-rate)"));
+    }
     return new EmulationReport(rules.source(), EmulationReport.Logic.RULES, EmulationReport.explain(rules.rules()), warnings,
         read.files(), read.malformed().total(), read.malformed().summary(), enricher.stats(),
         enricher.geoDescription(), tally.counts(), cost, elapsed);

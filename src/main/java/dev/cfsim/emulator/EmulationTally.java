@@ -116,7 +116,7 @@ public final class EmulationTally {
         if (changesMethod(r.event().request().method(), response.statusCode())) {
           methodChanging[d] += w;
         }
-        if (isOwnUrl(r.event().request(), response.location())) {
+        if (isOwnUrl(r.event().request(), r.https(), response.location())) {
           toSelf[d] += w;
         }
       }
@@ -236,11 +236,12 @@ public final class EmulationTally {
   }
 
   /**
-   * Whether {@code location} is the URL the viewer just requested (HTTPS, or a path on the same
-   * host; the same path and query string): the follow-up is then the same request, which the
-   * rules answer with the same redirect, until the browser gives up (about 20 redirects).
+   * Whether {@code location} is the URL the viewer just requested: the same scheme (a path, or
+   * {@code //host/path}, keeps the request's), host, path and query string. The follow-up is then
+   * the same request, which the rules answer with the same redirect, until the browser gives up
+   * (about 20 redirects). An HTTP request sent to the same URL over HTTPS is an upgrade, not a loop.
    */
-  static boolean isOwnUrl(ViewerRequest request, String location) {
+  static boolean isOwnUrl(ViewerRequest request, boolean https, String location) {
     FieldValue hostHeader = request.headers().get("host");
     if (location == null || hostHeader == null) {
       return false;
@@ -250,19 +251,26 @@ public final class EmulationTally {
     if (hash >= 0) {
       end = hash;
     }
-    int pathStart;
-    if (location.regionMatches(true, 0, "https://", 0, 8)) {
-      pathStart = 8;
+    String scheme = https ? "https://" : "http://";
+    int hostStart;
+    if (location.regionMatches(true, 0, scheme, 0, scheme.length())) {
+      hostStart = scheme.length();
+    } else if (location.startsWith("//")) {
+      hostStart = 2;
+    } else if (location.startsWith("/")) {
+      hostStart = -1;
+    } else {
+      return false; // another scheme, or a path relative to the current one
+    }
+    int pathStart = 0;
+    if (hostStart >= 0) {
+      pathStart = hostStart;
       while (pathStart < end && "/?".indexOf(location.charAt(pathStart)) < 0) {
         pathStart++;
       }
-      if (!location.substring(8, pathStart).equalsIgnoreCase(hostHeader.value())) {
+      if (!location.substring(hostStart, pathStart).equalsIgnoreCase(hostHeader.value())) {
         return false;
       }
-    } else if (location.startsWith("/") && !location.startsWith("//")) {
-      pathStart = 0;
-    } else {
-      return false;
     }
     int question = location.indexOf('?', pathStart);
     int pathEnd = question >= 0 && question < end ? question : end;

@@ -55,7 +55,7 @@ public final class Emulator {
   public Replayed replay(RequestRecord record) {
     ViewerRequestEvent event = enricher.enrich(LoggedRequests.recorded(record));
     Decision decision = rules.evaluate(event);
-    return new Replayed(record.weight(), record.edgeResultType(), event, decision);
+    return new Replayed(record.weight(), record.edgeResultType(), event, decision, record.isHttps());
   }
 
   /** One {@link Tally} per thread, merged at the end. */

@@ -66,9 +66,12 @@ public record FunctionCost(
     BigDecimal scale = monthScale.factor();
     assumptions.add(monthScale.explanation());
     TrafficProfile.Builder profile = TrafficProfile.builder(name);
+    // data from the recorded bytes, scaled before they become GB: scaling GB already rounded to nine
+    // places lost 3,226 GB of 9.3 M when one line stood for ten trillion requests
     ProfileBuilder.measured(traffic, name).regions().forEach((region, t) -> profile.region(region,
-        new RegionTraffic(monthScale.apply(t.requests()), t.httpsShare(), monthScale.apply(t.dataOutGb()),
-            monthScale.apply(t.dataToOriginGb()))));
+        new RegionTraffic(monthScale.apply(t.requests()), t.httpsShare(),
+            gigabytes(traffic.region(region).bytesOut(), monthScale),
+            gigabytes(traffic.region(region).bytesToOrigin(), monthScale))));
     String protocol = traffic.protocolAssumption();
     if (protocol != null) {
       assumptions.add(protocol + ".");

@@ -11,8 +11,17 @@ import java.util.Objects;
  * @param edgeResultType the log's {@code x-edge-result-type} (Hit, Miss, …); null when unknown
  * @param event the viewer-request event, with the headers CloudFront adds
  * @param decision what the rules returned
+ * @param https the viewer used HTTPS (the log's cs-protocol; taken as HTTPS when not logged, as
+ *     the bill takes it): the scheme a redirect to the same URL must keep to be a loop
  */
-public record Replayed(double weight, String edgeResultType, ViewerRequestEvent event, Decision decision) {
+public record Replayed(double weight, String edgeResultType, ViewerRequestEvent event, Decision decision,
+    boolean https) {
+
+  /** A request over HTTPS, as most are. */
+  public Replayed(double weight, String edgeResultType, ViewerRequestEvent event, Decision decision) {
+    this(weight, edgeResultType, event, decision, true);
+  }
+
   public Replayed {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(decision, "decision");

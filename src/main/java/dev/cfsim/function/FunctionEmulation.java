@@ -158,7 +158,7 @@ public final class FunctionEmulation {
       for (int i = 0; i < running.size(); i++) {
         Replayed r = running.get(i);
         tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(),
-            decision(results.get(i), r.event())));
+            decision(results.get(i), r.event()), r.https()));
       }
     }
   }

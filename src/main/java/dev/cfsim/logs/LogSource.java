@@ -144,6 +144,11 @@ public final class LogSource {
     return realtimeRead.get();
   }
 
+  /** How the files are read: format, fields, sampling rate, threads. */
+  public LogReadOptions options() {
+    return options;
+  }
+
   /** File bytes read so far, for progress. */
   public long bytesRead() {
     return bytesRead.get();

@@ -24,6 +24,8 @@ class DisplayTextTest {
   void widths_count_terminal_columns_and_cuts_keep_characters_whole() {
     assertEquals(12, DisplayText.width("한국어사이트")); // six Hangul syllables, two columns each
     assertEquals(3, DisplayText.width("a\uD83D\uDE00")); // 'a' and an emoji
+    assertEquals(2, DisplayText.width("\uD83D\uDE80")); // a rocket, U+1F680
+    assertEquals("a?b", DisplayText.neutralised("a\u2028b"));
     assertEquals(1, DisplayText.width("e\u0301")); // e and a combining acute accent
     String cut = DisplayText.cut("h".repeat(46) + "\uD83D\uDE00tail.example", 48);
     assertEquals("h".repeat(46) + "…", cut, "the emoji would not fit whole: cut before it, not inside");
@@ -35,6 +37,10 @@ class DisplayTextTest {
     String table = TextLayout.table(List.of(new ReportSection("Targets", List.of("target", "requests"),
         List.of(List.of("302 https://한국어사이트.example", "7"), List.of("302 https://m.example", "12")), List.of())));
     List<String> lines = table.lines().filter(l -> l.contains("302")).toList();
-    assertEquals(DisplayText.width(lines.get(0)), DisplayText.width(lines.get(1)), table);
+    // "302 https://" and ".example" are 20 columns, the six syllables 12: the target column is 32
+    // wide; the counts are right-aligned under "requests" (8) after two spaces. So 2 + 7 spaces
+    // before "7", and after the 21-column "302 https://m.example", 11 + 2 + 6 before "12"
+    assertEquals("  302 https://한국어사이트.example" + " ".repeat(2 + 7) + "7", lines.get(0));
+    assertEquals("  302 https://m.example" + " ".repeat(11 + 2 + 6) + "12", lines.get(1));
   }
 }

@@ -133,17 +133,25 @@ class EmulationTallyTest {
   void a_redirect_to_the_url_requested_is_a_loop_whatever_the_host_s_case_or_a_fragment() {
     ViewerRequest q = new ViewerRequest("GET", "/a", Map.of(),
         Map.of("host", FieldValue.of("www.shop.example")), Map.of());
-    assertEquals(true, EmulationTally.isOwnUrl(q, "https://www.shop.example/a"));
-    assertEquals(true, EmulationTally.isOwnUrl(q, "https://WWW.Shop.Example/a#top"));
-    assertEquals(true, EmulationTally.isOwnUrl(q, "/a"));
-    assertEquals(false, EmulationTally.isOwnUrl(q, "https://www.shop.example/a?x=1"), "another query: another request");
-    assertEquals(false, EmulationTally.isOwnUrl(q, "https://kr.shop.example/a"));
-    assertEquals(false, EmulationTally.isOwnUrl(q, "https://www.shop.example.evil/a"));
-    assertEquals(false, EmulationTally.isOwnUrl(q, "http://www.shop.example/a"), "the scheme changes");
-    assertEquals(false, EmulationTally.isOwnUrl(q, "//www.shop.example/a"));
+    assertEquals(true, EmulationTally.isOwnUrl(q, true, "https://www.shop.example/a"));
+    assertEquals(true, EmulationTally.isOwnUrl(q, true, "https://WWW.Shop.Example/a#top"));
+    assertEquals(true, EmulationTally.isOwnUrl(q, true, "/a"));
+    assertEquals(false, EmulationTally.isOwnUrl(q, true, "https://www.shop.example/a?x=1"), "another query: another request");
+    assertEquals(false, EmulationTally.isOwnUrl(q, true, "https://kr.shop.example/a"));
+    assertEquals(false, EmulationTally.isOwnUrl(q, true, "https://www.shop.example.evil/a"));
+    assertEquals(false, EmulationTally.isOwnUrl(q, true, "http://www.shop.example/a"), "the scheme changes");
+    EmulationTally upgrades = new EmulationTally(IDS);
+    upgrades.add(new Replayed(1, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", q),
+        new Decision.Response("korea", 301, "Moved Permanently", Map.of("location", "https://www.shop.example/a")), false));
+    assertEquals(Map.of(), upgrades.counts().redirectsToSelf());
+    assertEquals(true, EmulationTally.isOwnUrl(q, true, "//www.shop.example/a"), "keeps the request's scheme");
+    // an HTTP request sent to HTTPS is the usual upgrade, which ends after one redirect
+    assertEquals(false, EmulationTally.isOwnUrl(q, false, "https://www.shop.example/a"));
+    assertEquals(true, EmulationTally.isOwnUrl(q, false, "http://www.shop.example/a"));
+    assertEquals(true, EmulationTally.isOwnUrl(q, false, "/a"));
     ViewerRequest root = new ViewerRequest("GET", "/", Map.of("x", FieldValue.of("1")),
         Map.of("host", FieldValue.of("www.shop.example")), Map.of());
-    assertEquals(true, EmulationTally.isOwnUrl(root, "https://www.shop.example?x=1"));
+    assertEquals(true, EmulationTally.isOwnUrl(root, true, "https://www.shop.example?x=1"));
 
     EmulationTally t = new EmulationTally(IDS);
     t.add(new Replayed(2, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", q),
