@@ -210,7 +210,7 @@ public final class EmulationTally {
   }
 
   /** A redirect: the viewer follows it with a request to its target. */
-  static boolean isRedirect(Decision decision) {
+  public static boolean isRedirect(Decision decision) {
     return decision instanceof Decision.Response response && isRedirect(response);
   }
 

@@ -14,6 +14,9 @@ import java.util.Map;
  * thread-safe: one per thread, {@link #merge}d.
  */
 public final class FollowUps {
+  /** An empty tally. */
+  public FollowUps() {}
+
   /** Requests per pricing region (by ordinal), and the bytes their logged responses carried. */
   private final double[] requests = new double[PricingRegion.values().length];
   private final double[] bytesOut = new double[PricingRegion.values().length];
@@ -23,7 +26,7 @@ public final class FollowUps {
    * Counts a redirected request answered in {@code region}; nothing when the region is null
    * (an edge location outside the price book, which the bill leaves out too).
    */
-  void add(RequestRecord redirected, PricingRegion region) {
+  public void add(RequestRecord redirected, PricingRegion region) {
     if (region == null) {
       return;
     }

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cfsim.emulator.EmulationReport;
 import dev.cfsim.emulator.EmulationTally;
 import dev.cfsim.emulator.Emulator;
+import dev.cfsim.emulator.FollowUps;
 import dev.cfsim.emulator.FunctionCost;
 import dev.cfsim.emulator.MonthScale;
 import dev.cfsim.emulator.Replayed;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadResult;
 import dev.cfsim.logs.LogSource;
+import dev.cfsim.logs.RequestRecord;
 import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PriceBook;
+import dev.cfsim.pricing.PricingRegion;
 import dev.cfsim.rules.Action;
 import dev.cfsim.rules.Decision;
 import dev.cfsim.rules.RuleEvaluator;
@@ -85,20 +88,21 @@ public final class FunctionEmulation {
         RuleEvaluator.compile(new RuleSet(RuleSet.RUNTIME, List.of(), new Action.Pass())), enricher, edges);
     EmulationTally tally = new EmulationTally(OUTCOMES, Set.of(ERROR));
     TrafficTally traffic = new TrafficTally(edges);
-    Batches batches = new Batches(tally);
+    FollowUps followUps = new FollowUps();
+    Batches batches = new Batches(tally, followUps);
     long start = System.nanoTime();
     LogReadResult<Void> read = logs.forEach(record -> {
       Replayed replayed = events.replay(record);
       // Reader threads take turns: the tallies, the batch and Node's pipe are shared.
       synchronized (batches) {
         traffic.add(record);
-        batches.add(replayed);
+        batches.add(replayed, record, traffic.lastRegion());
       }
     });
     batches.finish();
     double elapsed = (System.nanoTime() - start) / 1e9;
     FunctionCost cost = priceBook == null ? null
-        : FunctionCost.price(traffic, monthScale.apply(traffic), priceBook, "function " + functionName);
+        : FunctionCost.price(traffic, followUps, monthScale.apply(traffic), priceBook, "function " + functionName);
     return new EmulationReport(functionName, EmulationReport.Logic.FUNCTION, explained(), List.of(), read.files(), read.malformed().total(),
         read.malformed().summary(), enricher.stats(), enricher.geoDescription(), tally.counts(), cost, elapsed);
   }
@@ -109,16 +113,25 @@ public final class FunctionEmulation {
    */
   private final class Batches {
     private final EmulationTally tally;
+    private final FollowUps followUps;
     private List<Replayed> filling = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
     private List<Replayed> running = List.of();
+    /** The records of the events in {@code filling} and {@code running}, and the pricing region each was answered in. */
+    private List<RequestRecord> fillingRecords = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
+    private List<RequestRecord> runningRecords = List.of();
+    private List<PricingRegion> fillingRegions = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
+    private List<PricingRegion> runningRegions = List.of();
     private NodeFunctionRunner.Pending answer;
 
-    Batches(EmulationTally tally) {
+    Batches(EmulationTally tally, FollowUps followUps) {
       this.tally = tally;
+      this.followUps = followUps;
     }
 
-    void add(Replayed replayed) {
+    void add(Replayed replayed, RequestRecord record, PricingRegion region) {
       filling.add(replayed);
+      fillingRecords.add(record);
+      fillingRegions.add(region);
       if (filling.size() == FunctionVerifier.BATCH_SIZE) {
         send();
       }
@@ -140,8 +153,12 @@ public final class FunctionEmulation {
       NodeFunctionRunner.Pending sent = node.send(json);
       tallyRunning();
       running = filling;
+      runningRecords = fillingRecords;
+      runningRegions = fillingRegions;
       answer = sent;
       filling = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
+      fillingRecords = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
+      fillingRegions = new ArrayList<>(FunctionVerifier.BATCH_SIZE);
     }
 
     private void tallyRunning() {
@@ -157,8 +174,11 @@ public final class FunctionEmulation {
       answer = null;
       for (int i = 0; i < running.size(); i++) {
         Replayed r = running.get(i);
-        tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(),
-            decision(results.get(i), r.event()), r.https()));
+        Decision decided = decision(results.get(i), r.event());
+        tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(), decided, r.https()));
+        if (EmulationTally.isRedirect(decided)) {
+          followUps.add(runningRecords.get(i), runningRegions.get(i));
+        }
       }
     }
   }

@@ -53,6 +53,10 @@ class FunctionEmulationTest {
     assertEquals(asRules.counts().redirectTargets(), asFunction.counts().redirectTargets());
     assertEquals(asRules.counts().byCountry().keySet(), asFunction.counts().byCountry().keySet());
     assertEquals(asRules.cost().functionsLine(), asFunction.cost().functionsLine());
+    // the same redirects, priced both ways they can be deployed
+    assertEquals(0, asRules.cost().targetsElsewhere().totalUsd().compareTo(asFunction.cost().targetsElsewhere().totalUsd()));
+    assertEquals(0, asRules.cost().withFollowUps().totalUsd().compareTo(asFunction.cost().withFollowUps().totalUsd()));
+    assertEquals(0, asFunction.cost().monthlyFollowUps().compareTo(java.math.BigDecimal.valueOf(7)));
   }
 
   @Test
