@@ -85,7 +85,7 @@ public final class Emulator {
       traffic.add(record);
       Replayed replayed = replay(record);
       emulation.add(replayed);
-      if (EmulationTally.isRedirect(replayed.decision())) {
+      if (Redirects.isRedirect(replayed.decision())) {
         followUps.add(record, traffic.lastRegion());
       }
     }

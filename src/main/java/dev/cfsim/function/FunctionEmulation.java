@@ -8,6 +8,7 @@ import dev.cfsim.emulator.Emulator;
 import dev.cfsim.emulator.FollowUps;
 import dev.cfsim.emulator.FunctionCost;
 import dev.cfsim.emulator.MonthScale;
+import dev.cfsim.emulator.Redirects;
 import dev.cfsim.emulator.Replayed;
 import dev.cfsim.logs.EdgeLocations;
 import dev.cfsim.logs.LogReadResult;
@@ -176,7 +177,7 @@ public final class FunctionEmulation {
         Replayed r = running.get(i);
         Decision decided = decision(results.get(i), r.event());
         tally.add(new Replayed(r.weight(), r.edgeResultType(), r.event(), decided, r.https()));
-        if (EmulationTally.isRedirect(decided)) {
+        if (Redirects.isRedirect(decided)) {
           followUps.add(runningRecords.get(i), runningRegions.get(i));
         }
       }

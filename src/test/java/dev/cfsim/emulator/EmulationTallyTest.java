@@ -101,16 +101,16 @@ class EmulationTallyTest {
   @Test
   void a_browser_resends_a_post_redirected_with_301_302_or_303_as_a_get_and_fails_a_redirected_preflight() {
     // the Fetch standard's HTTP-redirect fetch: only 307 and 308 keep a POST's method and body
-    assertEquals(true, EmulationTally.changesMethod("POST", 301));
-    assertEquals(true, EmulationTally.changesMethod("POST", 302));
-    assertEquals(true, EmulationTally.changesMethod("POST", 303));
-    assertEquals(false, EmulationTally.changesMethod("POST", 307));
-    assertEquals(false, EmulationTally.changesMethod("POST", 308));
-    assertEquals(false, EmulationTally.changesMethod("PUT", 302)); // kept on 301/302: only POST changes
-    assertEquals(true, EmulationTally.changesMethod("DELETE", 303));
-    assertEquals(true, EmulationTally.changesMethod("OPTIONS", 308)); // a preflight fails on any redirect
-    assertEquals(false, EmulationTally.changesMethod("GET", 303));
-    assertEquals(false, EmulationTally.changesMethod("HEAD", 302));
+    assertEquals(true, Redirects.changesMethod("POST", 301));
+    assertEquals(true, Redirects.changesMethod("POST", 302));
+    assertEquals(true, Redirects.changesMethod("POST", 303));
+    assertEquals(false, Redirects.changesMethod("POST", 307));
+    assertEquals(false, Redirects.changesMethod("POST", 308));
+    assertEquals(false, Redirects.changesMethod("PUT", 302)); // kept on 301/302: only POST changes
+    assertEquals(true, Redirects.changesMethod("DELETE", 303));
+    assertEquals(true, Redirects.changesMethod("OPTIONS", 308)); // a preflight fails on any redirect
+    assertEquals(false, Redirects.changesMethod("GET", 303));
+    assertEquals(false, Redirects.changesMethod("HEAD", 302));
   }
 
   @Test
@@ -133,25 +133,25 @@ class EmulationTallyTest {
   void a_redirect_to_the_url_requested_is_a_loop_whatever_the_host_s_case_or_a_fragment() {
     ViewerRequest q = new ViewerRequest("GET", "/a", Map.of(),
         Map.of("host", FieldValue.of("www.shop.example")), Map.of());
-    assertEquals(true, EmulationTally.isOwnUrl(q, true, "https://www.shop.example/a"));
-    assertEquals(true, EmulationTally.isOwnUrl(q, true, "https://WWW.Shop.Example/a#top"));
-    assertEquals(true, EmulationTally.isOwnUrl(q, true, "/a"));
-    assertEquals(false, EmulationTally.isOwnUrl(q, true, "https://www.shop.example/a?x=1"), "another query: another request");
-    assertEquals(false, EmulationTally.isOwnUrl(q, true, "https://kr.shop.example/a"));
-    assertEquals(false, EmulationTally.isOwnUrl(q, true, "https://www.shop.example.evil/a"));
-    assertEquals(false, EmulationTally.isOwnUrl(q, true, "http://www.shop.example/a"), "the scheme changes");
+    assertEquals(true, Redirects.isOwnUrl(q, true, "https://www.shop.example/a"));
+    assertEquals(true, Redirects.isOwnUrl(q, true, "https://WWW.Shop.Example/a#top"));
+    assertEquals(true, Redirects.isOwnUrl(q, true, "/a"));
+    assertEquals(false, Redirects.isOwnUrl(q, true, "https://www.shop.example/a?x=1"), "another query: another request");
+    assertEquals(false, Redirects.isOwnUrl(q, true, "https://kr.shop.example/a"));
+    assertEquals(false, Redirects.isOwnUrl(q, true, "https://www.shop.example.evil/a"));
+    assertEquals(false, Redirects.isOwnUrl(q, true, "http://www.shop.example/a"), "the scheme changes");
     EmulationTally upgrades = new EmulationTally(IDS);
     upgrades.add(new Replayed(1, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", q),
         new Decision.Response("korea", 301, "Moved Permanently", Map.of("location", "https://www.shop.example/a")), false));
     assertEquals(Map.of(), upgrades.counts().redirectsToSelf());
-    assertEquals(true, EmulationTally.isOwnUrl(q, true, "//www.shop.example/a"), "keeps the request's scheme");
+    assertEquals(true, Redirects.isOwnUrl(q, true, "//www.shop.example/a"), "keeps the request's scheme");
     // an HTTP request sent to HTTPS is the usual upgrade, which ends after one redirect
-    assertEquals(false, EmulationTally.isOwnUrl(q, false, "https://www.shop.example/a"));
-    assertEquals(true, EmulationTally.isOwnUrl(q, false, "http://www.shop.example/a"));
-    assertEquals(true, EmulationTally.isOwnUrl(q, false, "/a"));
+    assertEquals(false, Redirects.isOwnUrl(q, false, "https://www.shop.example/a"));
+    assertEquals(true, Redirects.isOwnUrl(q, false, "http://www.shop.example/a"));
+    assertEquals(true, Redirects.isOwnUrl(q, false, "/a"));
     ViewerRequest root = new ViewerRequest("GET", "/", Map.of("x", FieldValue.of("1")),
         Map.of("host", FieldValue.of("www.shop.example")), Map.of());
-    assertEquals(true, EmulationTally.isOwnUrl(root, true, "https://www.shop.example?x=1"));
+    assertEquals(true, Redirects.isOwnUrl(root, true, "https://www.shop.example?x=1"));
 
     EmulationTally t = new EmulationTally(IDS);
     t.add(new Replayed(2, "Hit", new ViewerRequestEvent("", "", "", "192.0.2.1", q),
