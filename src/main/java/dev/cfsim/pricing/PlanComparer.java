@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Prices a profile under pay-as-you-go, each flat-rate plan and the Security Savings Bundle, and
- * names the cheapest option that covers it. Pure, like {@link CostEngine}.
+ * Prices a profile under pay-as-you-go (with its price class, and with each other class whose
+ * bill differs), each flat-rate plan and the Security Savings Bundle, and names the cheapest
+ * option that covers it. Pure, like {@link CostEngine}.
  */
 public final class PlanComparer {
   /** The name of the pay-as-you-go option. */
@@ -28,6 +29,7 @@ public final class PlanComparer {
     List<PlanOption> all = new ArrayList<>();
     all.add(new PlanOption(PAY_AS_YOU_GO, payg.totalUsd(), true, List.of("billed per use at the rates of price book "
         + book.id() + " (see cfsim estimate)")));
+    all.addAll(otherPriceClasses(profile, book, options, payg));
     for (FlatRatePlan plan : book.plans()) {
       all.add(flatRate(plan, profile, payg));
     }
@@ -47,6 +49,33 @@ public final class PlanComparer {
     functionsAssumption(book, payg).ifPresent(assumptions::add);
     kvsApiCallsAssumption(profile, book, payg).ifPresent(assumptions::add);
     return new PlanComparison(profile.name(), book.id(), sorted, sorted.get(0).name(), payg, assumptions);
+  }
+
+  /**
+   * Pay-as-you-go under each other price class whose bill differs: a restricted class serves the
+   * viewers it leaves out from the edges it keeps, at their rates, with more latency
+   * (pricing-facts §5), which is the trade it offers.
+   */
+  private static List<PlanOption> otherPriceClasses(
+      TrafficProfile profile, PriceBook book, EstimateOptions options, CostEstimate payg) {
+    List<PlanOption> out = new ArrayList<>();
+    for (PriceClass pc : PriceClass.values()) {
+      if (pc == payg.priceClass()) {
+        continue;
+      }
+      CostEstimate e = CostEngine.estimate(profile, book, new EstimateOptions(pc, options.freeTier()));
+      if (e.totalUsd().compareTo(payg.totalUsd()) == 0) {
+        continue; // serves every viewer region the profile has, at the same rates
+      }
+      PriceClassRule rule = book.priceClasses().get(pc);
+      String moved = profile.regions().keySet().stream().filter(r -> !rule.serves().contains(r))
+          .map(r -> r.id() + " from " + rule.billingRegion(r).id()).collect(Collectors.joining(", "));
+      out.add(new PlanOption(PAY_AS_YOU_GO + ", " + pc.awsName(), e.totalUsd(), true, List.of(moved.isEmpty()
+          ? "billed per use with " + pc.awsName() + ": every viewer served from edges in its own region"
+          : "billed per use with " + pc.awsName() + ": viewers outside it are served, with more latency, from"
+              + " edges it keeps and billed at their rates (" + moved + ")")));
+    }
+    return out;
   }
 
   /**

@@ -44,7 +44,14 @@ class PlanComparerTest {
     assertEquals("does not fit: exceeds 10,000,000 requests (profile: 438,000,000)", option(c, "Pro").reasons().get(0));
     assertEquals("does not fit: exceeds 125,000,000 requests (profile: 438,000,000)", option(c, "Business").reasons().get(0));
     assertTrue(option(c, "Business").reasons().get(1).contains("no overage charges"));
-    assertEquals(List.of("Premium", "Security Savings Bundle", "Pay-as-you-go", "Free", "Pro", "Business"),
+    // PriceClass_100 serves the Korean viewers from US edges at US rates: 20,480 - 1,024 free =
+    // 19,456 GB at 10,240 x $0.085 + 9,216 x $0.080 = $1,607.68; HTTPS (438 M - 10 M free) x
+    // $0.010 / 10,000 = $428.00; functions $43.60: $2,079.28. PriceClass_200 serves South Korea,
+    // so it bills as all and is not listed.
+    assertUsd("2079.28", option(c, "Pay-as-you-go, PriceClass_100").monthlyUsd());
+    assertTrue(option(c, "Pay-as-you-go, PriceClass_100").reasons().get(0).contains("with more latency"));
+    assertEquals(List.of("Premium", "Security Savings Bundle", "Pay-as-you-go, PriceClass_100", "Pay-as-you-go",
+            "Free", "Pro", "Business"),
         c.options().stream().map(PlanOption::name).toList());
     // what the function adds each way: (438,000,000 - 2,000,000) x $0.10 / 1,000,000 = $43.60; on a
     // plan nothing; in the bundle's commitment $43.60 x 0.7 = $30.52

@@ -132,7 +132,8 @@ class RenderersTest {
     assertNumber("1000", first.get("monthly_usd"));
     assertTrue(first.get("fits").asBoolean());
     assertTrue(first.get("reasons").isArray());
-    assertEquals(6, root.get("options").size());
+    // pay-as-you-go, with PriceClass_100 too, the Security Savings Bundle, and four flat-rate plans
+    assertEquals(7, root.get("options").size());
   }
 
   @Test
