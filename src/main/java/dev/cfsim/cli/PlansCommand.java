@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plans",
     mixinStandardHelpOptions = true,
-    description = "Compares every way to pay for a profile: pay-as-you-go, each flat-rate plan and the"
-        + " Security Savings Bundle; names the cheapest that fits and, for each plan that does not, the"
-        + " allowance it exceeds.",
+    description = "Compares every way to pay for a profile: pay-as-you-go and the Security Savings Bundle (each"
+        + " also under every other price class whose bill differs: a trade, more latency for the viewers it"
+        + " leaves out) and each flat-rate plan; names the cheapest that fits for the service as the profile"
+        + " has it and, for each plan that does not fit, the allowance it exceeds.",
     footer = {"", "Examples:",
         "  cfsim plans --profile examples/profiles/korea-mall.yaml",
         "  cfsim plans --profile examples/profiles/korea-mall.yaml --format json"})

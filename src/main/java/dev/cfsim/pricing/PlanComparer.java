@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,16 +28,33 @@ public final class PlanComparer {
   public static PlanComparison compare(TrafficProfile profile, PriceBook book, EstimateOptions options) {
     CostEstimate payg = CostEngine.estimate(profile, book, options);
     List<PlanOption> all = new ArrayList<>();
-    all.add(new PlanOption(PAY_AS_YOU_GO, payg.totalUsd(), true, List.of("billed per use at the rates of price book "
-        + book.id() + " (see cfsim estimate)")));
-    all.addAll(otherPriceClasses(profile, book, options, payg));
+    String ownClass = payg.priceClass() == PriceClass.ALL ? "" : ", " + payg.priceClass().awsName();
+    all.add(new PlanOption(PAY_AS_YOU_GO + ownClass, payg.totalUsd(), true, List.of("billed per use at the rates of"
+        + " price book " + book.id() + (ownClass.isEmpty() ? "" : " with " + payg.priceClass().awsName())
+        + " (see cfsim estimate)")));
+    List<CostEstimate> otherClasses = otherPriceClasses(profile, book, options, payg);
+    Set<String> changingService = new HashSet<>();
+    for (CostEstimate e : otherClasses) {
+      PlanOption option = payAsYouGo(e, profile, book);
+      all.add(option);
+      changingService.add(option.name());
+    }
     for (FlatRatePlan plan : book.plans()) {
       all.add(flatRate(plan, profile, payg));
     }
-    all.add(savingsBundle(book.savingsBundle(), payg));
+    all.add(savingsBundle(book.savingsBundle(), payg, ownClass));
+    for (CostEstimate e : otherClasses) {
+      // the bundle is a commitment on the bill, whatever the class: the two savings stack
+      PlanOption option = savingsBundle(book.savingsBundle(), e, ", " + e.priceClass().awsName());
+      all.add(option);
+      changingService.add(option.name());
+    }
     List<PlanOption> sorted = all.stream()
         .sorted(Comparator.comparing((PlanOption o) -> !o.fits()).thenComparing(PlanOption::monthlyUsd))
         .toList();
+    // the cheapest way to pay for the same service: another price class is a trade, listed but not picked
+    String cheapest = sorted.stream().filter(o -> !changingService.contains(o.name())).findFirst()
+        .orElse(sorted.get(0)).name();
     List<String> assumptions = new ArrayList<>(payg.assumptions());
     assumptions.add("Flat-rate plans cover one distribution and have no overage charges: a plan fits when the month's"
         + " requests and data transfer out stay within its allowance. Their price includes AWS WAF, DDoS protection,"
@@ -48,34 +66,45 @@ public final class PlanComparer {
         + book.savingsBundle().creditDivisor().toPlainString() + ", rounded up to the cent).");
     functionsAssumption(book, payg).ifPresent(assumptions::add);
     kvsApiCallsAssumption(profile, book, payg).ifPresent(assumptions::add);
-    return new PlanComparison(profile.name(), book.id(), sorted, sorted.get(0).name(), payg, assumptions);
+    if (!otherClasses.isEmpty()) {
+      assumptions.add("Options named with another price class change which edge locations serve some viewers"
+          + " (served from farther away, with more latency): they are listed with what they cost, but the cheapest"
+          + " option named is the cheapest for the service as the profile has it.");
+    }
+    return new PlanComparison(profile.name(), book.id(), sorted, cheapest, payg, assumptions);
   }
 
   /**
-   * Pay-as-you-go under each other price class whose bill differs: a restricted class serves the
-   * viewers it leaves out from the edges it keeps, at their rates, with more latency
-   * (pricing-facts §5), which is the trade it offers.
+   * The bill under each other price class whose total differs from the profile's own and from
+   * every class listed before it, widest class first (so of two that bill alike the one keeping
+   * more edge locations is listed). A restricted class serves the viewers it leaves out from the
+   * edges it keeps, at their rates, with more latency (pricing-facts §5): the trade it offers.
    */
-  private static List<PlanOption> otherPriceClasses(
+  private static List<CostEstimate> otherPriceClasses(
       TrafficProfile profile, PriceBook book, EstimateOptions options, CostEstimate payg) {
-    List<PlanOption> out = new ArrayList<>();
-    for (PriceClass pc : PriceClass.values()) {
+    List<CostEstimate> out = new ArrayList<>();
+    Set<BigDecimal> totals = new HashSet<>(Set.of(payg.totalUsd().stripTrailingZeros()));
+    for (PriceClass pc : new PriceClass[] {PriceClass.ALL, PriceClass.PRICE_CLASS_200, PriceClass.PRICE_CLASS_100}) {
       if (pc == payg.priceClass()) {
         continue;
       }
       CostEstimate e = CostEngine.estimate(profile, book, new EstimateOptions(pc, options.freeTier()));
-      if (e.totalUsd().compareTo(payg.totalUsd()) == 0) {
-        continue; // serves every viewer region the profile has, at the same rates
+      if (totals.add(e.totalUsd().stripTrailingZeros())) {
+        out.add(e);
       }
-      PriceClassRule rule = book.priceClasses().get(pc);
-      String moved = profile.regions().keySet().stream().filter(r -> !rule.serves().contains(r))
-          .map(r -> r.id() + " from " + rule.billingRegion(r).id()).collect(Collectors.joining(", "));
-      out.add(new PlanOption(PAY_AS_YOU_GO + ", " + pc.awsName(), e.totalUsd(), true, List.of(moved.isEmpty()
-          ? "billed per use with " + pc.awsName() + ": every viewer served from edges in its own region"
-          : "billed per use with " + pc.awsName() + ": viewers outside it are served, with more latency, from"
-              + " edges it keeps and billed at their rates (" + moved + ")")));
     }
     return out;
+  }
+
+  private static PlanOption payAsYouGo(CostEstimate e, TrafficProfile profile, PriceBook book) {
+    PriceClassRule rule = book.priceClasses().get(e.priceClass());
+    String moved = profile.regions().keySet().stream().filter(r -> !rule.serves().contains(r))
+        .map(r -> r.id() + " from " + rule.billingRegion(r).id()).collect(Collectors.joining(", "));
+    String name = e.priceClass().awsName();
+    return new PlanOption(PAY_AS_YOU_GO + ", " + name, e.totalUsd(), true, List.of(moved.isEmpty()
+        ? "billed per use with " + name + ": every viewer served from edges in its own region"
+        : "billed per use with " + name + ": viewers outside it are served, with more latency, from"
+            + " edges it keeps and billed at their rates (" + moved + ")"));
   }
 
   /**
@@ -151,6 +180,11 @@ public final class PlanComparer {
     reasons.add(levelText + "covers " + count(requests) + " of " + count(level.requests()) + " requests and "
         + count(gb) + " of " + count(level.dataTransferOutGb()) + " GB data transfer out; no overage charges");
     return new PlanOption(plan.name(), level.usd(), unsupported.isEmpty(), reasons);
+  }
+
+  private static PlanOption savingsBundle(SavingsBundle bundle, CostEstimate payg, String priceClass) {
+    PlanOption option = savingsBundle(bundle, payg);
+    return new PlanOption(option.name() + priceClass, option.monthlyUsd(), option.fits(), option.reasons());
   }
 
   private static PlanOption savingsBundle(SavingsBundle bundle, CostEstimate payg) {

@@ -50,14 +50,33 @@ class PlanComparerTest {
     // so it bills as all and is not listed.
     assertUsd("2079.28", option(c, "Pay-as-you-go, PriceClass_100").monthlyUsd());
     assertTrue(option(c, "Pay-as-you-go, PriceClass_100").reasons().get(0).contains("with more latency"));
-    assertEquals(List.of("Premium", "Security Savings Bundle", "Pay-as-you-go, PriceClass_100", "Pay-as-you-go",
-            "Free", "Pro", "Business"),
+    // the bundle stacks with the class: $2,079.28 x 0.7 = $1,455.496, rounded up to $1,455.50
+    assertUsd("1455.50", option(c, "Security Savings Bundle, PriceClass_100").monthlyUsd());
+    assertEquals(List.of("Premium", "Security Savings Bundle, PriceClass_100", "Security Savings Bundle",
+            "Pay-as-you-go, PriceClass_100", "Pay-as-you-go", "Free", "Pro", "Business"),
         c.options().stream().map(PlanOption::name).toList());
     // what the function adds each way: (438,000,000 - 2,000,000) x $0.10 / 1,000,000 = $43.60; on a
     // plan nothing; in the bundle's commitment $43.60 x 0.7 = $30.52
     assertTrue(c.assumptions().contains("CloudFront Functions add $43.60 a month pay-as-you-go; nothing more on"
         + " Free, Pro, Business, Premium, whose price includes them; $30.52 of the Security Savings Bundle's"
         + " commitment."), c.assumptions().toString());
+  }
+
+  @Test
+  void another_price_class_is_listed_widest_first_but_never_named_cheapest() throws Exception {
+    // a billion HTTPS requests from South America: $0.022 per 10,000 there (990 M billed after the
+    // 10 M free: $2,178), $0.010 at US rates under PriceClass_200 and _100 alike ($990), since
+    // neither serves South America; 100 GB is inside the free tier
+    TrafficProfile p = TrafficProfileReader.parse("sa.yaml",
+        "name: sa-api\ntotal: { requests: 1000000000, https_share: 1.0, data_out: 100 GB }\nregions: { sa: { share: 1.0 } }\n");
+    PlanComparison c = PlanComparer.compare(p, BOOK, EstimateOptions.AS_PROFILED);
+    assertUsd("2178", option(c, "Pay-as-you-go").monthlyUsd());
+    assertUsd("990", option(c, "Pay-as-you-go, PriceClass_200").monthlyUsd());
+    assertTrue(c.options().stream().noneMatch(o -> o.name().equals("Pay-as-you-go, PriceClass_100")),
+        "bills as PriceClass_200, which keeps more edge locations");
+    assertTrue(c.options().get(0).name().endsWith("PriceClass_200"), c.options().get(0).name());
+    assertFalse(c.cheapest().contains("PriceClass"), c.cheapest());
+    assertTrue(c.assumptions().stream().anyMatch(a -> a.startsWith("Options named with another price class")));
   }
 
   @Test

@@ -132,8 +132,8 @@ class RenderersTest {
     assertNumber("1000", first.get("monthly_usd"));
     assertTrue(first.get("fits").asBoolean());
     assertTrue(first.get("reasons").isArray());
-    // pay-as-you-go, with PriceClass_100 too, the Security Savings Bundle, and four flat-rate plans
-    assertEquals(7, root.get("options").size());
+    // pay-as-you-go and the Security Savings Bundle, each also with PriceClass_100, and four flat-rate plans
+    assertEquals(8, root.get("options").size());
   }
 
   @Test
