@@ -71,8 +71,7 @@ final class EmulationRoutes {
           // as the CLI: a report of zeros over nothing would read as "the rules do nothing"
           // no JSON path: the fault is the whole log part, which the detail names
           throw ProblemException.invalidInput("the log part (" + upload.logName() + ") holds no records"
-              + (report.malformed() == 0 ? "" : " (" + report.malformedSummary().stream().map(String::strip)
-                  .collect(java.util.stream.Collectors.joining("; ")) + ")"), null);
+              + report.malformedWarning().map(w -> " (" + w + ")").orElse(""), null);
         }
         return EmulationFormat.JSON.render(report);
       });

@@ -53,16 +53,11 @@ public final class ViewerOptions {
     return new DeviceRules(tabletIsMobile, emptyUserAgent, consoles, bots);
   }
 
-  /** The headers {@code --headers} says the distribution's policies add. */
-  private HeaderSelection headerSelection() {
-    return HeaderSelection.parse(headers, "--headers");
-  }
-
   /** An enricher builder with the databases opened (and checked) and the choices applied. */
   public ViewerEnricher.Builder enricherBuilder() {
     ViewerEnricher.Builder b = ViewerEnricher.builder()
         .geo(geoip == null ? GeoDatabases.embedded() : GeoDatabases.open(geoip))
-        .headers(headerSelection())
+        .headers(HeaderSelection.parse(headers, "--headers"))
         .deviceRules(deviceRules());
     if (asn != null) {
       b.asn(AsnDatabase.open(asn));

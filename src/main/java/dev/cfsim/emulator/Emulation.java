@@ -41,8 +41,7 @@ public final class Emulation {
     this.monthScale = Objects.requireNonNull(monthScale, "monthScale");
   }
 
-  private static String formatWeight(int samplingRate) {
-    double w = 100.0 / samplingRate;
+  private static String formatWeight(double w) {
     return w == Math.rint(w) ? String.valueOf((long) w) : String.format(java.util.Locale.ROOT, "%.2f", w);
   }
 
@@ -61,7 +60,7 @@ public final class Emulation {
     if (logs.readRealtimeLogs()) {
       // the lines do not say the stream's rate: the report says which one its counts assume
       warnings.add(new RuleWarning("logs", "real-time logs were counted at a sampling rate of "
-          + logs.options().samplingRate() + " % (each line as " + formatWeight(logs.options().samplingRate())
+          + logs.options().samplingRate() + " % (each line as " + formatWeight(logs.options().realtimeWeight())
           + (logs.options().samplingRate() == 100 ? " request" : " requests") + "): if the real-time log configuration samples at another rate, every count and the bill"
           + " scale with it (--sampling-rate)"));
     }

@@ -8,6 +8,7 @@ import dev.cfsim.viewer.EnrichmentStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -101,11 +102,17 @@ public record EmulationReport(
         + " 301, 302 or 303 comes back as a GET without its body, and a CORS preflight (OPTIONS) that is"
         + " redirected fails. Add method: [GET, HEAD] to the rule's conditions (a 307 or 308 keeps a POST's"
         + " method and body, but a preflight fails on any redirect)."));
-    if (!malformedSummary.isEmpty()) {
-      // one warning: its heading and examples, which a list of warnings would count as several
-      out.add(malformedSummary.stream().map(String::strip).collect(Collectors.joining("; ")));
-    }
+    malformedWarning().ifPresent(out::add);
     return out;
+  }
+
+  /**
+   * The malformed lines as one line: the heading and its examples, which a list of warnings would
+   * count as several; empty when every line was read.
+   */
+  public Optional<String> malformedWarning() {
+    return malformedSummary.isEmpty() ? Optional.empty()
+        : Optional.of(malformedSummary.stream().map(String::strip).collect(Collectors.joining("; ")));
   }
 
   /** Each decision id of the rule set with its action in words. */

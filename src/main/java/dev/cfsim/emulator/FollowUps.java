@@ -47,32 +47,21 @@ public final class FollowUps {
     }
   }
 
+  /** What was redirected in each pricing region with some, weighted as requests are. */
+  public Map<PricingRegion, Totals> byRegion() {
+    Map<PricingRegion, Totals> out = new EnumMap<>(PricingRegion.class);
+    for (PricingRegion r : PricingRegion.values()) {
+      int i = r.ordinal();
+      if (requests[i] > 0) {
+        out.put(r, new Totals(requests[i], bytesOut[i], bytesToOrigin[i]));
+      }
+    }
+    return out;
+  }
+
   /**
-   * What the redirected requests' logged responses carried, per pricing region with some: with
-   * the redirects in force those bytes leave from wherever the targets are served, and the
-   * redirect itself sends only its status line and headers.
+   * Redirected requests, each a follow-up if the target is served here too, and the bytes their
+   * logged responses carried to viewers and to the origin, which leave this bill if it is not.
    */
-  public Map<PricingRegion, Bytes> redirectedBytes() {
-    Map<PricingRegion, Bytes> out = new EnumMap<>(PricingRegion.class);
-    for (PricingRegion r : PricingRegion.values()) {
-      if (requests[r.ordinal()] > 0) {
-        out.put(r, new Bytes(bytesOut[r.ordinal()], bytesToOrigin[r.ordinal()]));
-      }
-    }
-    return out;
-  }
-
-  /** Bytes out to viewers and to the origin, weighted as requests are. */
-  public record Bytes(double out, double toOrigin) {}
-
-  /** Follow-up requests per pricing region, only regions with some. */
-  public Map<PricingRegion, Double> byRegion() {
-    Map<PricingRegion, Double> out = new EnumMap<>(PricingRegion.class);
-    for (PricingRegion r : PricingRegion.values()) {
-      if (requests[r.ordinal()] > 0) {
-        out.put(r, requests[r.ordinal()]);
-      }
-    }
-    return out;
-  }
+  public record Totals(double requests, double bytesOut, double bytesToOrigin) {}
 }

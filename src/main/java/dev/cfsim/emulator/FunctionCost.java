@@ -50,11 +50,6 @@ public record FunctionCost(
     assumptions = List.copyOf(assumptions);
   }
 
-  /** Prices the recorded traffic, multiplied by {@code scale}, as a month; redirects not priced apart. */
-  public static FunctionCost price(TrafficTally traffic, MonthScale monthScale, PriceBook book, String name) {
-    return price(traffic, null, monthScale, book, name);
-  }
-
   /**
    * Prices the recorded traffic, multiplied by {@code scale}, as a month, and, when {@code
    * redirects} holds some, the same month with the redirects in force: their targets served
@@ -80,9 +75,7 @@ public record FunctionCost(
     if (unpriced != null) {
       assumptions.add(unpriced + ", nor their function invocations.");
     }
-    TrafficProfile withFunction = profile
-        .functions(new FunctionUsage(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO))
-        .build();
+    TrafficProfile withFunction = profile.functions(ONE_INVOCATION_PER_REQUEST).build();
     TrafficProfile withLambdaEdge = profile
         .functions(FunctionUsage.NONE)
         .lambdaEdge(new LambdaEdgeUsage(BigDecimal.ONE, LambdaEdgeUsage.NONE.durationMs(), LambdaEdgeUsage.NONE.memoryMb()))
@@ -92,17 +85,22 @@ public record FunctionCost(
         + LambdaEdgeUsage.NONE.durationMs() + " ms billed, " + LambdaEdgeUsage.NONE.memoryMb()
         + " MB; note that a Lambda@Edge viewer-request function does not receive CloudFront's geo and"
         + " device headers, so the same logic would need an origin-request trigger or its own lookups.");
-    Redirected redirected = redirects == null || redirects.byRegion().isEmpty() ? null
-        : redirected(withFunction, redirects, monthScale, book, assumptions);
+    Map<PricingRegion, FollowUps.Totals> redirected = redirects.byRegion();
+    Scenarios scenarios = redirected.isEmpty() ? null
+        : scenarios(withFunction, redirected, monthScale, book, assumptions);
     return new FunctionCost(scale,
         CostEngine.estimate(withFunction, book, EstimateOptions.AS_PROFILED),
         CostEngine.estimate(withLambdaEdge, book, EstimateOptions.AS_PROFILED),
-        redirected == null ? null : redirected.targetsElsewhere,
-        redirected == null ? null : redirected.targetsHere,
-        redirected == null ? BigDecimal.ZERO : redirected.followUps, assumptions);
+        scenarios == null ? null : scenarios.targetsElsewhere,
+        scenarios == null ? null : scenarios.targetsHere,
+        scenarios == null ? BigDecimal.ZERO : scenarios.followUps, assumptions);
   }
 
-  private record Redirected(CostEstimate targetsElsewhere, CostEstimate targetsHere, BigDecimal followUps) {}
+  /** The rules as a viewer-request function: one invocation per request, nothing else. */
+  private static final FunctionUsage ONE_INVOCATION_PER_REQUEST =
+      new FunctionUsage(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO);
+
+  private record Scenarios(CostEstimate targetsElsewhere, CostEstimate targetsHere, BigDecimal followUps) {}
 
   /**
    * The month with the redirects in force. Targets elsewhere: the redirected requests still come
@@ -110,8 +108,8 @@ public record FunctionCost(
    * show, whose bytes now leave from where the targets are served. Targets here: each redirect
    * also brings its follow-up request (and invocation), which carries what the redirected request did.
    */
-  private static Redirected redirected(TrafficProfile asLogged, FollowUps redirects, MonthScale monthScale,
-      PriceBook book, List<String> assumptions) {
+  private static Scenarios scenarios(TrafficProfile asLogged, Map<PricingRegion, FollowUps.Totals> redirected,
+      MonthScale monthScale, PriceBook book, List<String> assumptions) {
     TrafficProfile.Builder elsewhere = TrafficProfile.builder(asLogged.name());
     TrafficProfile.Builder here = TrafficProfile.builder(asLogged.name());
     asLogged.regions().forEach((region, t) -> {
@@ -120,21 +118,19 @@ public record FunctionCost(
     });
     BigDecimal followUps = BigDecimal.ZERO;
     BigDecimal bytesMoved = BigDecimal.ZERO;
-    for (Map.Entry<PricingRegion, Double> f : redirects.byRegion().entrySet()) {
+    for (Map.Entry<PricingRegion, FollowUps.Totals> f : redirected.entrySet()) {
       RegionTraffic t = asLogged.regions().get(f.getKey());
-      BigDecimal more = monthScale.apply(BigDecimal.valueOf(f.getValue()));
+      BigDecimal more = monthScale.apply(BigDecimal.valueOf(f.getValue().requests()));
       followUps = followUps.add(more);
       here.region(f.getKey(), withFollowUps(t, more));
-      FollowUps.Bytes bytes = redirects.redirectedBytes().get(f.getKey());
-      BigDecimal out = gigabytes(bytes.out(), monthScale);
+      BigDecimal out = gigabytes(f.getValue().bytesOut(), monthScale);
       bytesMoved = bytesMoved.add(out);
       if (t != null) {
         elsewhere.region(f.getKey(), new RegionTraffic(t.requests(), t.httpsShare(),
             t.dataOutGb().subtract(out).max(BigDecimal.ZERO),
-            t.dataToOriginGb().subtract(gigabytes(bytes.toOrigin(), monthScale)).max(BigDecimal.ZERO)));
+            t.dataToOriginGb().subtract(gigabytes(f.getValue().bytesToOrigin(), monthScale)).max(BigDecimal.ZERO)));
       }
     }
-    FunctionUsage function = new FunctionUsage(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO);
     assumptions.add("With the redirects, targets served elsewhere: the redirected requests still come here and"
         + " run the function, but are answered with a redirect instead of the responses the logs show, whose "
         + String.format(Locale.ROOT, "%,.1f", bytesMoved) + " GB a month leave from where the targets are served;"
@@ -144,9 +140,9 @@ public record FunctionCost(
         + " more HTTPS requests and invocations, and the same data transfer (the follow-ups carry what the"
         + " redirected requests did). Up to: these logs show every request at the redirecting site, where a"
         + " viewer sent to another site would stay on it after the first redirect.");
-    return new Redirected(
-        CostEngine.estimate(elsewhere.functions(function).build(), book, EstimateOptions.AS_PROFILED),
-        CostEngine.estimate(here.functions(function).build(), book, EstimateOptions.AS_PROFILED),
+    return new Scenarios(
+        CostEngine.estimate(elsewhere.functions(ONE_INVOCATION_PER_REQUEST).build(), book, EstimateOptions.AS_PROFILED),
+        CostEngine.estimate(here.functions(ONE_INVOCATION_PER_REQUEST).build(), book, EstimateOptions.AS_PROFILED),
         followUps);
   }
 

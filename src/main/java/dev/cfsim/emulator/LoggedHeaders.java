@@ -47,26 +47,15 @@ public final class LoggedHeaders {
     List<RuleWarning> out = new ArrayList<>();
     for (int i = 0; i < rules.rules().size(); i++) {
       Rule rule = rules.rules().get(i);
-      List<String> missing = new ArrayList<>();
-      collect(rule.when(), missing);
-      for (String name : missing.stream().distinct().toList()) {
+      List<String> missing = rule.when().tests()
+          .filter(t -> t instanceof Condition.Field f && f.source() == Condition.Source.HEADER
+              && !RECORDED.contains(f.name()) && !f.name().startsWith("cloudfront-"))
+          .map(t -> ((Condition.Field) t).name()).distinct().toList();
+      for (String name : missing) {
         out.add(new RuleWarning("rules[" + i + "] (" + rule.id() + ")", "tests header '" + name
             + "', which access logs do not record: in this replay it is always absent"));
       }
     }
     return out;
-  }
-
-  private static void collect(Condition c, List<String> missing) {
-    if (c instanceof Condition.All all) {
-      all.conditions().forEach(x -> collect(x, missing));
-    } else if (c instanceof Condition.Any any) {
-      any.conditions().forEach(x -> collect(x, missing));
-    } else if (c instanceof Condition.Not not) {
-      collect(not.condition(), missing);
-    } else if (c instanceof Condition.Field f && f.source() == Condition.Source.HEADER
-        && !RECORDED.contains(f.name()) && !f.name().startsWith("cloudfront-")) {
-      missing.add(f.name());
-    }
   }
 }

@@ -68,7 +68,9 @@ public final class Redirects {
       while (pathStart < end && "/?".indexOf(location.charAt(pathStart)) < 0) {
         pathStart++;
       }
-      if (!location.substring(hostStart, pathStart).equalsIgnoreCase(hostHeader.value())) {
+      String host = hostHeader.value();
+      // compared in place: most redirects go to another host, and this runs on each of them
+      if (pathStart - hostStart != host.length() || !location.regionMatches(true, hostStart, host, 0, host.length())) {
         return false;
       }
     }

@@ -93,7 +93,7 @@ public record LogReadOptions(
   }
 
   /** Requests one real-time line stands for. */
-  double realtimeWeight() {
+  public double realtimeWeight() {
     return 100.0 / samplingRate;
   }
 }

@@ -197,8 +197,7 @@ public final class CostEngine {
     }
 
     private String priceClassAssumption(PriceClassRule rule) {
-      String moved = profile.regions().keySet().stream()
-          .filter(r -> !rule.serves().contains(r))
+      String moved = rule.leavesOut(profile.regions().keySet()).stream()
           .map(r -> r + " at " + rule.billingRegion(r) + " rates")
           .collect(Collectors.joining(", "));
       return rule.priceClass().awsName() + " serves "

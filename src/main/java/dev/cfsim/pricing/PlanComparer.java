@@ -98,7 +98,7 @@ public final class PlanComparer {
 
   private static PlanOption payAsYouGo(CostEstimate e, TrafficProfile profile, PriceBook book) {
     PriceClassRule rule = book.priceClasses().get(e.priceClass());
-    String moved = profile.regions().keySet().stream().filter(r -> !rule.serves().contains(r))
+    String moved = rule.leavesOut(profile.regions().keySet()).stream()
         .map(r -> r.id() + " from " + rule.billingRegion(r).id()).collect(Collectors.joining(", "));
     String name = e.priceClass().awsName();
     return new PlanOption(PAY_AS_YOU_GO + ", " + name, e.totalUsd(), true, List.of(moved.isEmpty()

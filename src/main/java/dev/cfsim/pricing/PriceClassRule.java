@@ -1,8 +1,10 @@
 package dev.cfsim.pricing;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +32,11 @@ public record PriceClassRule(
         throw new IllegalArgumentException(priceClass.awsName() + " leaves " + r + " without a served region");
       }
     }
+  }
+
+  /** Those of {@code viewerRegions} this class has no edges in, in their order. */
+  public List<PricingRegion> leavesOut(Collection<PricingRegion> viewerRegions) {
+    return viewerRegions.stream().filter(r -> !serves.contains(r)).toList();
   }
 
   /** The region whose prices apply to viewers in {@code viewerRegion}. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What a rule tests about a viewer request. Every test reads the event a viewer-request
@@ -24,6 +25,23 @@ import java.util.regex.Pattern;
  * </ul>
  */
 public sealed interface Condition {
+
+  /**
+   * The tests this condition is made of, whatever {@code all}, {@code any} and {@code not} join
+   * them: what a rule reads, as opposed to what it decides.
+   */
+  default Stream<Condition> tests() {
+    if (this instanceof All all) {
+      return all.conditions().stream().flatMap(Condition::tests);
+    }
+    if (this instanceof Any any) {
+      return any.conditions().stream().flatMap(Condition::tests);
+    }
+    if (this instanceof Not not) {
+      return not.condition().tests();
+    }
+    return Stream.of(this);
+  }
 
   /** True when every condition is; an empty list is always true (a rule without {@code when}). */
   record All(List<Condition> conditions) implements Condition {

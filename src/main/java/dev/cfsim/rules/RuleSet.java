@@ -55,27 +55,19 @@ public record RuleSet(String runtime, List<Rule> rules, Action defaultAction) {
    */
   public Set<CloudFrontHeader> cloudFrontHeaders() {
     Set<CloudFrontHeader> read = EnumSet.noneOf(CloudFrontHeader.class);
-    for (Rule rule : rules) {
-      collectHeaders(rule.when(), read);
-    }
+    rules.stream().flatMap(rule -> rule.when().tests()).forEach(test -> addHeadersRead(test, read));
     return Collections.unmodifiableSet(read);
   }
 
-  private static void collectHeaders(Condition c, Set<CloudFrontHeader> into) {
-    if (c instanceof Condition.All all) {
-      all.conditions().forEach(x -> collectHeaders(x, into));
-    } else if (c instanceof Condition.Any any) {
-      any.conditions().forEach(x -> collectHeaders(x, into));
-    } else if (c instanceof Condition.Not not) {
-      collectHeaders(not.condition(), into);
-    } else if (c instanceof Condition.Country) {
+  private static void addHeadersRead(Condition test, Set<CloudFrontHeader> into) {
+    if (test instanceof Condition.Country) {
       into.add(CloudFrontHeader.VIEWER_COUNTRY);
-    } else if (c instanceof Condition.CountryRegion) {
+    } else if (test instanceof Condition.CountryRegion) {
       into.add(CloudFrontHeader.VIEWER_COUNTRY);
       into.add(CloudFrontHeader.VIEWER_COUNTRY_REGION);
-    } else if (c instanceof Condition.DeviceIs device) {
+    } else if (test instanceof Condition.DeviceIs device) {
       device.devices().forEach(d -> CloudFrontHeader.byName(d.header()).ifPresent(into::add));
-    } else if (c instanceof Condition.Field field && field.source() == Condition.Source.HEADER) {
+    } else if (test instanceof Condition.Field field && field.source() == Condition.Source.HEADER) {
       CloudFrontHeader.byName(field.name()).ifPresent(into::add);
     }
   }
