@@ -68,8 +68,8 @@ public final class EmulationJson {
       comparison.put("scale", cost.scale());
       comparison.put("invocations", cost.monthlyInvocations());
       comparison.put("free_invocations", cost.functionsLine().freeQuantity());
-      comparison.put("cloudfront_functions_usd", cost.functionsUsd());
-      comparison.put("lambda_edge_usd", cost.lambdaEdgeUsd());
+      comparison.put("cloudfront_functions_usd", EstimateRenderer.amount(cost.functionsUsd()));
+      comparison.put("lambda_edge_usd", EstimateRenderer.amount(cost.lambdaEdgeUsd()));
       strings(comparison.putArray("assumptions"), cost.assumptions());
       root.set("cost_with_lambda_edge", estimate(cost.withLambdaEdge()));
       if (cost.withFollowUps() != null) {

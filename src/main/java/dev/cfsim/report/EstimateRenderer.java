@@ -5,6 +5,7 @@ import dev.cfsim.pricing.CostEstimate;
 import dev.cfsim.pricing.CostLine;
 import dev.cfsim.pricing.FreeTierUse;
 import dev.cfsim.pricing.FreeTierUsed;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,11 @@ public final class EstimateRenderer {
       case CSV -> csv(e, conversion);
       case MARKDOWN -> markdown(e, conversion);
     };
+  }
+
+  /** An amount as the estimate's JSON writes it: full precision, no trailing zeros (43.6000000 → 43.6). */
+  public static BigDecimal amount(BigDecimal usd) {
+    return Text.number(usd);
   }
 
   /**

@@ -93,6 +93,9 @@ class EmulateCommandTest {
     // (438,000,000 - 2,000,000 free) x $0.10 per million = $43.60, whatever the sample's size
     assertEquals(0, new java.math.BigDecimal("43.60").compareTo(cost.get("cloudfront_functions_usd").decimalValue()),
         cost.toString());
+    // written as every other amount in the JSON is: full precision without trailing zeros
+    assertTrue(r.out().contains("\"cloudfront_functions_usd\" : 43.6,"), cost.toString());
+    assertFalse(cost.get("lambda_edge_usd").decimalValue().toPlainString().endsWith("0"), cost.toString());
     // Follow-ups, if this distribution also serves kr.shop.example and m.shop.example: of the 8
     // requests, two Korean ones at ICN (ap) and one US phone at IAD (us) are redirected, each
     // standing for 438,000,000 / 8 = 54,750,000: 109,500,000 more HTTPS requests in ap at $0.012
