@@ -70,7 +70,7 @@ final class EmulationRoutes {
         if (report.counts().records() == 0) {
           // as the CLI: a report of zeros over nothing would read as "the rules do nothing"
           // no JSON path: the fault is the whole log part, which the detail names
-          throw ProblemException.invalidInput("the log part (" + upload.logName() + ") holds no records"
+          throw ProblemException.invalidInput("the " + upload.logName() + " holds no records"
               + report.malformedWarning().map(w -> " (" + w + ")").orElse(""), null);
         }
         return EmulationFormat.JSON.render(report);

@@ -27,7 +27,7 @@ import org.eclipse.jetty.server.MultiPartFormInputStream;
  *
  * @param rules the rules file's text
  * @param log the plain log in a temporary file, deleted by {@link #delete()}
- * @param logName what messages call the log: the part's filename, else "log" (never the
+ * @param logName what messages call the log: "log part" with the part's filename (never the
  *     temporary file's path, which means nothing to the sender)
  */
 record LogUpload(String rules, Path log, String logName) {
@@ -123,14 +123,17 @@ record LogUpload(String rules, Path log, String logName) {
     return text;
   }
 
-  /** The filename the log part was sent with, without any directory; "log" when it has none. */
+  /**
+   * "log part", with the filename it was sent with (no directory) when it has one: the filename
+   * alone is the sender's word, and a log sent as "rules.yaml" would be named as the rules.
+   */
   private static String logName(Part part) {
     String name = part.getSubmittedFileName();
     if (name != null) {
       name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
           .replaceAll("\\p{Cntrl}", "").strip();
     }
-    return name == null || name.isEmpty() ? "log" : name;
+    return name == null || name.isEmpty() ? "log part" : "log part (" + name + ")";
   }
 
   /** 400 for a part other than {@code log} and {@code rules}, or one of them sent twice. */

@@ -145,11 +145,19 @@ class EmulationRoutesTest extends LoopbackServerTest {
   void a_log_or_rules_error_names_the_part_it_is_in() throws IOException {
     RunningApi.Answer garbage = upload(server, "garbage\n".getBytes(StandardCharsets.UTF_8), Files.readString(SHOP_RULES));
     assertProblem(garbage, 422);
-    assertTrue(garbage.json().get("detail").asText().startsWith("access.log: line 1: "), garbage.body());
+    assertTrue(garbage.json().get("detail").asText().startsWith("log part (access.log): line 1: "), garbage.body());
     RunningApi.Answer rules = upload(server, Files.readAllBytes(SAMPLE_LOG),
         "rules:\n  - id: a\n    redirect: { status: 303, location: /x }\n");
     assertProblem(rules, 422);
     assertTrue(rules.json().get("detail").asText().startsWith("rules part: rules[0] (a).redirect.status: "), rules.body());
+    // the filename is the sender's word: a log sent as "rules.yaml" is still called the log part
+    byte[] misnamed = new Multipart().file("log", "rules.yaml", "garbage\n".getBytes(StandardCharsets.UTF_8))
+        .text("rules", Files.readString(SHOP_RULES)).bytes();
+    RunningApi.Answer named = server.send(HttpRequest.newBuilder(URI.create(server.url(EMULATIONS)))
+        .header("Content-Type", Multipart.CONTENT_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(misnamed)));
+    assertProblem(named, 422);
+    assertTrue(named.json().get("detail").asText().startsWith("log part (rules.yaml): line 1: "), named.body());
   }
 
   @Test
@@ -158,7 +166,7 @@ class EmulationRoutesTest extends LoopbackServerTest {
     List<String> lines = Files.readAllLines(SAMPLE_LOG);
     byte[] onlyBad = (lines.get(0) + "\n" + lines.get(1) + "\nnot\ta\tlog\tline\n").getBytes(StandardCharsets.UTF_8);
     RunningApi.Answer a = upload(server, onlyBad, Files.readString(SHOP_RULES));
-    assertTrue(a.json().get("detail").asText().contains("access.log: line 3"), a.body());
+    assertTrue(a.json().get("detail").asText().contains("log part (access.log): line 3"), a.body());
     assertTrue(!a.body().contains("cfsim-api-upload"), a.body());
 
     byte[] oneBad = (String.join("\n", lines) + "\nnot\ta\tlog\tline\n").getBytes(StandardCharsets.UTF_8);
@@ -168,7 +176,7 @@ class EmulationRoutesTest extends LoopbackServerTest {
         .header("Content-Type", Multipart.CONTENT_TYPE)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     assertEquals(200, report.status(), report.body());
-    assertTrue(report.body().contains("log: line " + (lines.size() + 1)), report.body());
+    assertTrue(report.body().contains("log part: line " + (lines.size() + 1)), report.body());
     assertTrue(!report.body().contains("cfsim-api-upload"), report.body());
   }
 
