@@ -5,7 +5,9 @@ import dev.cfsim.emulator.EmulationFormat;
 import dev.cfsim.emulator.EmulationReport;
 import dev.cfsim.emulator.MonthScale;
 import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogFormat;
 import dev.cfsim.logs.LogReadOptions;
+import dev.cfsim.logs.LogReadOptions.OptionNames;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.logs.TrafficTally;
 import dev.cfsim.pricing.PriceBook;
@@ -27,7 +29,10 @@ import java.util.function.Function;
  */
 final class EmulationRoutes {
   static final String RULES_SOURCE = "rules part";
-  private static final List<String> PARAMETERS = List.of("price_book", "scale_to_month", "month_requests");
+  private static final List<String> PARAMETERS = List.of("price_book", "scale_to_month", "month_requests",
+      "log_format", "fields", "sampling_rate");
+  /** The log reader's options as this route takes them, so its messages name them so. */
+  static final OptionNames QUERY_OPTIONS = new OptionNames("?log_format", "?fields", "?sampling_rate", true);
 
   private final ApiLimits limits;
   private final PriceBookCatalog books;
@@ -58,13 +63,13 @@ final class EmulationRoutes {
     Function<TrafficTally, MonthScale> monthScale = monthRequests != null
         ? MonthScale.toRequests(BigDecimal.valueOf(monthRequests)) : MonthScale.of(scaleToMonth);
     PriceBook book = books.forParameter(query.get("price_book"));
+    LogReadOptions readOptions = readOptions(query);
     LogUpload upload = LogUpload.receive(ctx, limits);
     try {
       RulesFile rules = RulesReader.parse(upload.rules(), RULES_SOURCE);
       String json = work.run(() -> {
         ViewerEnricher enricher = viewers.forRun();
-        LogSource source = LogSource.named(upload.log(), upload.logName(),
-            LogReadOptions.defaults().withThreads(1));
+        LogSource source = LogSource.named(upload.log(), upload.logName(), readOptions);
         EmulationReport report = new Emulation(rules, enricher, edges, book,
             monthScale).run(source);
         if (report.counts().records() == 0) {
@@ -79,5 +84,25 @@ final class EmulationRoutes {
     } finally {
       upload.delete();
     }
+  }
+
+  /** As the CLI's --log-format, --fields and --sampling-rate; one thread, as uploads are small. */
+  private static LogReadOptions readOptions(QueryParameters query) {
+    LogReadOptions options = LogReadOptions.defaults().withThreads(1).namedAs(QUERY_OPTIONS);
+    String format = query.get("log_format");
+    if (format != null) {
+      options = options.withFormat(LogFormat.fromId(format).orElseThrow(() -> ProblemException.badParameter(
+          "log_format", "unknown format '" + format + "'; one of standard, w3c, plain, json, realtime")));
+    }
+    String fields = query.get("fields");
+    if (fields != null) {
+      List<String> names = List.of(fields.split(",", -1));
+      if (names.stream().anyMatch(String::isBlank)) {
+        throw ProblemException.badParameter("fields", "a comma-separated list of field names, without empty ones");
+      }
+      options = options.withFields(names.stream().map(String::strip).toList());
+    }
+    Long rate = query.wholeNumber("sampling_rate", 1, 100);
+    return rate == null ? options : options.withSamplingRate(rate.intValue());
   }
 }

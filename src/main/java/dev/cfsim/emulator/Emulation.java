@@ -62,7 +62,7 @@ public final class Emulation {
       warnings.add(new RuleWarning("logs", "real-time logs were counted at a sampling rate of "
           + logs.options().samplingRate() + " % (each line as " + formatWeight(logs.options().realtimeWeight())
           + (logs.options().samplingRate() == 100 ? " request" : " requests") + "): if the real-time log configuration samples at another rate, every count and the bill"
-          + " scale with it (--sampling-rate)"));
+          + " scale with it (" + logs.options().names().samplingRate() + ")"));
     }
     return new EmulationReport(rules.source(), EmulationReport.Logic.RULES, EmulationReport.explain(rules.rules()), warnings,
         read.files(), read.malformed().total(), read.malformed().summary(), enricher.stats(),

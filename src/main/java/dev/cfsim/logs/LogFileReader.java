@@ -2,6 +2,7 @@ package dev.cfsim.logs;
 
 import dev.cfsim.InvalidInputException;
 import dev.cfsim.StrictUtf8;
+import dev.cfsim.logs.LogReadOptions.OptionNames;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -218,7 +219,7 @@ final class LogFileReader {
         if (options.fields().isEmpty()) {
           throw new InvalidInputException(
               name, "line " + lineNo,
-              "no #Fields header before the first record; name the columns with --fields");
+              "no #Fields header before the first record; name the columns with " + options.names().fields());
         }
         return new Layout(options.fields(), false);
     }
@@ -236,13 +237,15 @@ final class LogFileReader {
   LineParser parser(Layout layout, String name) {
     // a layout given as real-time that is not one came from a #Fields header
     if (options.format() == LogFormat.REALTIME && !layout.realtime()) {
-      throw new InvalidInputException(name, "", "--log-format realtime, but this log has a #Fields header,"
-          + " as standard logs do and real-time logs never do; leave --log-format out or give standard");
+      OptionNames o = options.names();
+      throw new InvalidInputException(name, "", o.given(o.format(), "realtime") + ", but this log has a #Fields header,"
+          + " as standard logs do and real-time logs never do; leave " + o.format() + " out or give standard");
     }
     if (!layout.realtime() && options.samplingRate() != 100) {
-      throw new InvalidInputException(name, "", "--sampling-rate " + options.samplingRate()
+      OptionNames o = options.names();
+      throw new InvalidInputException(name, "", o.given(o.samplingRate(), options.samplingRate())
           + " is for real-time logs, and this is a standard log, which holds every request;"
-          + " leave --sampling-rate out");
+          + " leave " + o.samplingRate() + " out");
     }
     if (layout.columns() == null) {
       return new JsonLineParser();
@@ -282,9 +285,9 @@ final class LogFileReader {
       throw new InvalidInputException(
           name, "line " + lineNo,
           "real-time record with " + columnsInLine + " fields: give the fields your real-time"
-              + " configuration selects with --fields");
+              + " configuration selects with " + options.names().fields());
     }
-    return canonicalOrder(name, options.fields());
+    return canonicalOrder(name, options.fields(), options.names().fields());
   }
 
   private int countColumns(byte[] buf, int start, int end) {
@@ -400,14 +403,14 @@ final class LogFileReader {
   }
 
   /** Puts real-time field names in CloudFront's canonical order, whatever order they came in. */
-  static List<String> canonicalOrder(String source, List<String> fields) {
+  static List<String> canonicalOrder(String source, List<String> fields, String option) {
     Set<String> wanted = new HashSet<>();
     for (String f : fields) {
       String k = LogField.key(f);
       boolean known = LogField.REALTIME_CANONICAL.stream().anyMatch(c -> LogField.key(c).equals(k));
       if (!known) {
         throw new InvalidInputException(
-            source, "--fields", "'" + f + "' is not a real-time log field");
+            source, option, "'" + f + "' is not a real-time log field");
       }
       wanted.add(k);
     }

@@ -20,6 +20,7 @@ import java.util.Set;
  *     checked as usual but left {@code null} in the record, which spares a String (and its
  *     decoding) per field per line. Numbers, dates and IPs are always read, so a line is
  *     malformed or not whatever the job. All fields by default.
+ * @param names what the user calls the format, fields and sampling rate options, for messages
  */
 public record LogReadOptions(
     LogFormat format,
@@ -28,10 +29,33 @@ public record LogReadOptions(
     byte delimiter,
     boolean strict,
     int threads,
-    Set<LogField> fieldsRead) {
+    Set<LogField> fieldsRead,
+    OptionNames names) {
+
+  /**
+   * The options as the user gives them: the command line's {@code --fields} is the API's
+   * {@code ?fields=}, and a message that tells an API client to use {@code --fields} tells it
+   * nothing it can do.
+   *
+   * @param format the option naming the log format
+   * @param fields the option naming the columns
+   * @param samplingRate the option giving the real-time sampling rate
+   * @param query true for URL query parameters ({@code name=value}), false for command-line
+   *     options ({@code --name value})
+   */
+  public record OptionNames(String format, String fields, String samplingRate, boolean query) {
+    public static final OptionNames COMMAND_LINE =
+        new OptionNames("--log-format", "--fields", "--sampling-rate", false);
+
+    /** {@code option} given {@code value}, as the user would have written it. */
+    public String given(String option, Object value) {
+      return option + (query ? "=" : " ") + value;
+    }
+  }
 
   public LogReadOptions {
     fields = fields == null ? List.of() : List.copyOf(fields);
+    names = names == null ? OptionNames.COMMAND_LINE : names;
     fieldsRead = fieldsRead == null || fieldsRead.isEmpty()
         ? ALL_FIELDS
         : Collections.unmodifiableSet(EnumSet.copyOf(fieldsRead));
@@ -60,36 +84,41 @@ public record LogReadOptions(
     return new LogReadOptions(
         null, List.of(), 100, (byte) '\t', false,
         Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()),
-        ALL_FIELDS);
+        ALL_FIELDS, OptionNames.COMMAND_LINE);
   }
 
   public LogReadOptions withFormat(LogFormat f) {
-    return new LogReadOptions(f, fields, samplingRate, delimiter, strict, threads, fieldsRead);
+    return new LogReadOptions(f, fields, samplingRate, delimiter, strict, threads, fieldsRead, names);
   }
 
   public LogReadOptions withFields(List<String> f) {
-    return new LogReadOptions(format, f, samplingRate, delimiter, strict, threads, fieldsRead);
+    return new LogReadOptions(format, f, samplingRate, delimiter, strict, threads, fieldsRead, names);
   }
 
   public LogReadOptions withSamplingRate(int rate) {
-    return new LogReadOptions(format, fields, rate, delimiter, strict, threads, fieldsRead);
+    return new LogReadOptions(format, fields, rate, delimiter, strict, threads, fieldsRead, names);
   }
 
   public LogReadOptions withDelimiter(byte d) {
-    return new LogReadOptions(format, fields, samplingRate, d, strict, threads, fieldsRead);
+    return new LogReadOptions(format, fields, samplingRate, d, strict, threads, fieldsRead, names);
   }
 
   public LogReadOptions withStrict(boolean s) {
-    return new LogReadOptions(format, fields, samplingRate, delimiter, s, threads, fieldsRead);
+    return new LogReadOptions(format, fields, samplingRate, delimiter, s, threads, fieldsRead, names);
   }
 
   public LogReadOptions withThreads(int t) {
-    return new LogReadOptions(format, fields, samplingRate, delimiter, strict, t, fieldsRead);
+    return new LogReadOptions(format, fields, samplingRate, delimiter, strict, t, fieldsRead, names);
   }
 
   /** The same options, reading only {@code fields} of each record (see {@link #fieldsRead}). */
   public LogReadOptions readingOnly(Set<LogField> fields) {
-    return new LogReadOptions(format, this.fields, samplingRate, delimiter, strict, threads, fields);
+    return new LogReadOptions(format, this.fields, samplingRate, delimiter, strict, threads, fields, names);
+  }
+
+  /** The same options, named in messages as {@code n} names them. */
+  public LogReadOptions namedAs(OptionNames n) {
+    return new LogReadOptions(format, fields, samplingRate, delimiter, strict, threads, fieldsRead, n);
   }
 
   /** Requests one real-time line stands for. */

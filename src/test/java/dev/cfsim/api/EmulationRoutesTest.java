@@ -66,6 +66,52 @@ class EmulationRoutesTest extends LoopbackServerTest {
   }
 
   @Test
+  void a_real_time_log_is_weighted_by_the_sampling_rate_given_as_the_cli_does() throws IOException {
+    Path realtime = Path.of("examples/logs/handwritten/realtime-all-40-fields.log");
+    String rules = Files.readString(SHOP_RULES);
+    RunningApi.Answer a = upload(server, "?sampling_rate=10", Files.readAllBytes(realtime), rules);
+    assertEquals(200, a.status(), a.body());
+    // two lines of a 10 % sample: each stands for 100 / 10 requests
+    assertEquals(2, a.json().get("records").asLong(), a.body());
+    assertEquals(20, a.json().get("function_invocations").asLong(), a.body());
+    JsonNode cli = RunningApi.Answer.parse(Cli.run("emulate", "--rules", SHOP_RULES.toString(), "--format", "json",
+        "--sampling-rate", "10", realtime.toString()));
+    assertEquals(cli.get("decisions"), a.json().get("decisions"));
+    // the report's note names the option as this API takes it
+    assertTrue(a.json().get("warnings").toString().contains("(?sampling_rate)"), a.body());
+    assertTrue(!a.body().contains("--sampling-rate"), a.body());
+  }
+
+  @Test
+  void log_reading_options_are_checked_and_named_as_query_parameters() throws IOException {
+    byte[] log = Files.readAllBytes(SAMPLE_LOG);
+    String rules = Files.readString(SHOP_RULES);
+    RunningApi.Answer standard = upload(server, "?sampling_rate=10", log, rules);
+    assertProblem(standard, 422);
+    assertTrue(standard.json().get("detail").asText().contains(
+        "?sampling_rate=10 is for real-time logs, and this is a standard log"), standard.body());
+    // a log without its #Fields header is read with ?fields, and says so when it is missing
+    List<String> lines = Files.readAllLines(SAMPLE_LOG);
+    String fields = lines.get(1).substring("#Fields: ".length());
+    byte[] headerless = String.join("\n", lines.subList(2, lines.size())).getBytes(StandardCharsets.UTF_8);
+    RunningApi.Answer without = upload(server, headerless, rules);
+    assertProblem(without, 422);
+    assertTrue(without.json().get("detail").asText().endsWith("name the columns with ?fields"), without.body());
+    RunningApi.Answer named = upload(server, "?fields=" + fields.replace(' ', ','), headerless, rules);
+    assertEquals(200, named.status(), named.body());
+    JsonNode withHeader = upload(server, log, rules).json();
+    for (String field : new String[] {"records", "malformed", "decisions"}) {
+      assertEquals(withHeader.get(field), named.json().get(field), field);
+    }
+    for (String[] bad : new String[][] {{"?log_format=csv", "log_format"}, {"?sampling_rate=0", "sampling_rate"},
+        {"?sampling_rate=101", "sampling_rate"}, {"?fields=date,,time", "fields"}}) {
+      RunningApi.Answer refused = upload(server, bad[0], log, rules);
+      assertProblem(refused, 400);
+      assertEquals(bad[1], refused.json().get("parameter").asText(), refused.body());
+    }
+  }
+
+  @Test
   void a_gzip_log_is_read_like_the_plain_one() throws IOException {
     byte[] plain = Files.readAllBytes(SAMPLE_LOG);
     String rules = Files.readString(SHOP_RULES);
