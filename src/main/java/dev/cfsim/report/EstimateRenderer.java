@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -127,9 +128,24 @@ public final class EstimateRenderer {
         .collect(Collectors.joining("; "));
   }
 
+  /**
+   * Said when the lines, each shown to the cent, do not add up to the total as shown (three
+   * lines of $0.005 show $0.01 each and a total of $0.02): the reader should not suspect the sum.
+   */
+  private static Optional<String> roundingNote(CostEstimate e) {
+    BigDecimal linesShown = e.lines().stream().map(l -> Text.shown(l.usd())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (linesShown.compareTo(Text.shown(e.totalUsd())) == 0) {
+      return Optional.empty();
+    }
+    return Optional.of("Each line is rounded to the cent on its own; the total is their exact sum, $"
+        + Text.plain(e.totalUsd()) + ", rounded once, so the lines as shown add up to $"
+        + Text.grouped(linesShown, 8) + " instead");
+  }
+
   private static String table(CostEstimate e, Conversion c) {
     StringBuilder sb = new StringBuilder(title(e)).append("\n\n");
     sb.append(Text.columns(rows(e, c), false, false, true, true, true, true));
+    roundingNote(e).ifPresent(n -> sb.append(n).append(".\n"));
     sb.append('\n').append(freeTierSummary(e)).append('\n');
     if (c != null) {
       sb.append("Converted at ").append(Text.plain(c.rate())).append(' ').append(c.currency())
@@ -173,6 +189,7 @@ public final class EstimateRenderer {
   private static String markdown(CostEstimate e, Conversion c) {
     StringBuilder sb = new StringBuilder("### ").append(title(e)).append("\n\n");
     sb.append(Text.markdown(rows(e, c), false, false, true, true, true, true));
+    roundingNote(e).ifPresent(n -> sb.append('\n').append(n.replace("$", "\\$")).append(".\n"));
     sb.append('\n').append(freeTierSummary(e)).append(".\n\nAssumptions:\n\n");
     e.assumptions().forEach(a -> sb.append("- ").append(a).append('\n'));
     return sb.toString();

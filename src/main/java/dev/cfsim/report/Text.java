@@ -15,11 +15,14 @@ final class Text {
 
   /** Dollars to the cent; amounts under a cent are shown as they are so they do not read as zero. */
   static String usd(BigDecimal v) {
+    BigDecimal shown = shown(v);
+    return shown.scale() > 2 ? plain(shown) : grouped(shown, 2);
+  }
+
+  /** The amount {@link #usd} shows: to the cent, or to eight places when under half a cent. */
+  static BigDecimal shown(BigDecimal v) {
     BigDecimal cents = v.setScale(2, RoundingMode.HALF_UP);
-    if (cents.signum() == 0 && v.signum() != 0) {
-      return plain(v.setScale(8, RoundingMode.HALF_UP));
-    }
-    return grouped(cents, 2);
+    return cents.signum() == 0 && v.signum() != 0 ? v.setScale(8, RoundingMode.HALF_UP) : cents;
   }
 
   /** A quantity with thousands separators and up to six decimals. */

@@ -68,6 +68,23 @@ class PricingCommandsTest {
   }
 
   @Test
+  void a_table_whose_rounded_lines_miss_its_total_says_so(@TempDir Path dir) throws Exception {
+    // 1 invalidation path past the free 1,000 at $0.005, 500,000 real-time log lines at $0.01 per
+    // million and 5 KeyValueStore API calls at $1.00 per 1,000: $0.005 each, $0.015 in all.
+    // Shown to the cent: 0.01 three times, and a total of 0.02.
+    Path profile = Files.writeString(dir.resolve("cents.yaml"), "name: cents\nregions:\n  us: {requests: 0, data_out: 0 GB}\n"
+        + "invalidation_paths: 1001\nrealtime_log_lines: 500000\nkvs_api_calls: 5\n");
+    Run r = run("estimate", "--profile", profile.toString());
+    assertEquals(Main.EXIT_OK, r.code(), r.err());
+    assertTrue(r.out().contains("Each line is rounded to the cent on its own; the total is their exact sum, $0.015,"
+        + " rounded once, so the lines as shown add up to $0.03 instead."), r.out());
+    Run md = run("estimate", "--profile", profile.toString(), "--format", "markdown");
+    assertTrue(md.out().contains("exact sum, \\$0.015, rounded once"), md.out());
+    // lines that add up as shown need no such note
+    assertFalse(run("estimate", "--profile", KOREA).out().contains("rounded to the cent"));
+  }
+
+  @Test
   void a_negative_amount_exits_2_naming_the_file_and_field() throws Exception {
     Path bad = tmp.resolve("bad.yaml");
     Files.writeString(bad, "regions:\n  ap:\n    requests: -1\n");
