@@ -39,6 +39,18 @@ final class Amounts {
     return value;
   }
 
+  /**
+   * A count of things each made by one viewer request, at most {@code requests} of the kind
+   * {@code kind} ("viewer requests", "HTTPS requests"): a count past them is a typo in the
+   * profile, and would be billed as given.
+   */
+  static void perRequest(BigDecimal value, BigDecimal requests, String kind, String field, String why) {
+    if (value.compareTo(requests) > 0) {
+      throw new InvalidInputException(SOURCE, field, "is more than the profile's " + kind + " ("
+          + value.toPlainString() + " > " + requests.stripTrailingZeros().toPlainString() + "): " + why);
+    }
+  }
+
   static <T> T required(T value, String field) {
     if (Objects.isNull(value)) {
       throw new InvalidInputException(SOURCE, field, "is missing");

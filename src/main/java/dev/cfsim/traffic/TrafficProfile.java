@@ -75,6 +75,18 @@ public record TrafficProfile(
     Amounts.nonNegative(fieldLevelEncryptionRequests, "field_level_encryption_requests");
     Amounts.nonNegative(dedicatedIpCertificates, "dedicated_ip_certificates");
     Amounts.nonNegative(kvsApiCalls, "kvs_api_calls");
+    BigDecimal requests = BigDecimal.ZERO;
+    BigDecimal httpsRequests = BigDecimal.ZERO;
+    for (RegionTraffic t : regions.values()) {
+      requests = requests.add(t.requests());
+      httpsRequests = httpsRequests.add(t.httpsRequests());
+    }
+    Amounts.perRequest(originShield.requests(), requests, "viewer requests", "origin_shield.requests",
+        "each request to Origin Shield is one a viewer made that the edge could not answer from its cache");
+    Amounts.perRequest(realtimeLogLines, requests, "viewer requests", "realtime_log_lines",
+        "a real-time log has at most one line per request");
+    Amounts.perRequest(fieldLevelEncryptionRequests, httpsRequests, "HTTPS requests", "field_level_encryption_requests",
+        "field-level encryption works on HTTPS requests, and is charged on top of their request fee");
     source = source == null ? "" : source;
   }
 

@@ -71,8 +71,9 @@ class PricingCommandsTest {
   void a_table_whose_rounded_lines_miss_its_total_says_so(@TempDir Path dir) throws Exception {
     // 1 invalidation path past the free 1,000 at $0.005, 500,000 real-time log lines at $0.01 per
     // million and 5 KeyValueStore API calls at $1.00 per 1,000: $0.005 each, $0.015 in all.
-    // Shown to the cent: 0.01 three times, and a total of 0.02.
-    Path profile = Files.writeString(dir.resolve("cents.yaml"), "name: cents\nregions:\n  us: {requests: 0, data_out: 0 GB}\n"
+    // Shown to the cent: 0.01 three times, and a total of 0.02. (The 500,000 requests the log lines
+    // come from are in the free tier.)
+    Path profile = Files.writeString(dir.resolve("cents.yaml"), "name: cents\nregions:\n  us: {requests: 500000, data_out: 0 GB}\n"
         + "invalidation_paths: 1001\nrealtime_log_lines: 500000\nkvs_api_calls: 5\n");
     Run r = run("estimate", "--profile", profile.toString());
     assertEquals(Main.EXIT_OK, r.code(), r.err());

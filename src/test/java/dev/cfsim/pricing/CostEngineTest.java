@@ -283,9 +283,9 @@ class CostEngineTest {
         .region(PricingRegion.EU, new RegionTraffic(d("20000"), d("0.5"), d("0"), d("0")))
         .functions(new FunctionUsage(d("1"), d("0.5"), d("2")))
         .lambdaEdge(new LambdaEdgeUsage(d("0.5"), d("50"), d("256")))
-        .originShield(new OriginShieldUsage("ap-northeast-2", d("100000")))
+        .originShield(new OriginShieldUsage("ap-northeast-2", d("10000")))
         .invalidationPaths(d("1500"))
-        .realtimeLogLines(d("5000000"))
+        .realtimeLogLines(d("20000"))
         .fieldLevelEncryptionRequests(d("10000"))
         .dedicatedIpCertificates(d("1"))
         .kvsApiCalls(d("3500"))
@@ -299,15 +299,15 @@ class CostEngineTest {
     CostLine duration = line(e, Component.LAMBDA_EDGE_DURATION, null);
     assertUsd("125", duration.quantity()); // 10,000 × 50 ms / 1,000 × 256 MB / 1,024 GB-s
     assertUsd("0.00625125", duration.usd()); // 125 × 0.00005001
-    assertUsd("0.09", e.usd(Component.ORIGIN_SHIELD_REQUESTS)); // 100,000 / 10,000 × 0.0090
+    assertUsd("0.009", e.usd(Component.ORIGIN_SHIELD_REQUESTS)); // 10,000 / 10,000 × 0.0090
     assertUsd("2.50", e.usd(Component.INVALIDATIONS)); // (1,500 − 1,000 free) × 0.005
     assertUsd("1000", line(e, Component.INVALIDATIONS, null).freeQuantity());
-    assertUsd("0.05", e.usd(Component.REALTIME_LOGS)); // 5,000,000 × 0.01 / 1,000,000
+    assertUsd("0.0002", e.usd(Component.REALTIME_LOGS)); // 20,000 × 0.01 / 1,000,000
     assertUsd("0.02", e.usd(Component.FIELD_LEVEL_ENCRYPTION)); // 10,000 / 10,000 × 0.02
     assertUsd("600", e.usd(Component.DEDICATED_IP)); // 1 × 600
     assertUsd("3.50", e.usd(Component.KVS_API_CALLS)); // 3,500 / 1,000 × 1.00
-    // 0.009 + 0.012 + 0.003 + 0.0018 + 0.006 + 0.00625125 + 0.09 + 2.50 + 0.05 + 0.02 + 600 + 3.50
-    assertUsd("606.19805125", e.totalUsd());
+    // 0.009 + 0.012 + 0.003 + 0.0018 + 0.006 + 0.00625125 + 0.009 + 2.50 + 0.0002 + 0.02 + 600 + 3.50
+    assertUsd("606.06725125", e.totalUsd());
   }
 
   @Test
@@ -328,7 +328,7 @@ class CostEngineTest {
   @Test
   void an_origin_shield_region_without_a_price_is_refused() {
     TrafficProfile p = TrafficProfile.builder("os")
-        .region(PricingRegion.US, traffic("1", "1", "0"))
+        .region(PricingRegion.US, traffic("5", "1", "0"))
         .originShield(new OriginShieldUsage("me-central-1", d("5")))
         .build();
     InvalidInputException ex = assertThrows(InvalidInputException.class,
@@ -339,7 +339,7 @@ class CostEngineTest {
   @Test
   void an_origin_shield_region_without_a_price_is_refused_naming_the_file_not_the_profile_name() {
     TrafficProfile p = TrafficProfileReader.parse("shop.yaml",
-        "name: x\norigin_shield: { region: me-central-1, requests: 5 }\nregions: { us: { requests: 1 } }");
+        "name: x\norigin_shield: { region: me-central-1, requests: 5 }\nregions: { us: { requests: 5 } }");
     InvalidInputException ex = assertThrows(InvalidInputException.class,
         () -> CostEngine.estimate(p, BOOK, EstimateOptions.AS_PROFILED));
     assertEquals("shop.yaml", ex.source());

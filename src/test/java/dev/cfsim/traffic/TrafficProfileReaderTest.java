@@ -169,6 +169,9 @@ class TrafficProfileReaderTest {
       total: { requests: 10 } ~ regions: { us: { share: 1, requests: 3 } } | regions.us.requests | not allowed with a share
       regions: { us: { share: 1 } }                              | total | is missing
       regions: [us, eu]                                          | regions | must be a map
+      origin_shield: { region: us-east-1, requests: 11 } ~ regions: { us: { requests: 10 } } | origin_shield.requests | more than the profile's viewer requests (11 > 10)
+      realtime_log_lines: 11 ~ regions: { us: { requests: 4 }, eu: { requests: 6 } } | realtime_log_lines | more than the profile's viewer requests (11 > 10)
+      field_level_encryption_requests: 8 ~ regions: { us: { requests: 10, https_share: 0.7 } } | field_level_encryption_requests | more than the profile's HTTPS requests (8 > 7)
       """)
   void invalid_profiles_are_refused_naming_the_file_and_field(String yaml, String field, String problem) {
     InvalidInputException e = refused(yaml.replace(" ~ ", "\n"));
@@ -204,6 +207,15 @@ class TrafficProfileReaderTest {
     assertEquals("p.yaml", e.source());
     assertEquals(field, e.location(), e.getMessage());
     assertTrue(e.problem().contains(problem), e.getMessage());
+  }
+
+  @Test
+  void per_request_charges_may_reach_the_requests_they_come_from() {
+    TrafficProfile p = parse("regions: { us: { requests: 10, https_share: 0.7 } }\n"
+        + "origin_shield: { region: us-east-1, requests: 10 }\nrealtime_log_lines: 10\nfield_level_encryption_requests: 7\n");
+    assertAmount("10", p.originShield().requests());
+    assertAmount("10", p.realtimeLogLines());
+    assertAmount("7", p.fieldLevelEncryptionRequests());
   }
 
   @Test

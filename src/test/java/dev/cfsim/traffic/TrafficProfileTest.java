@@ -81,7 +81,7 @@ class TrafficProfileTest {
 
   @Test
   void origin_shield_is_written_only_when_the_profile_has_it() {
-    RegionTraffic us = new RegionTraffic(d("1"), d("1"), d("0"), d("0"));
+    RegionTraffic us = new RegionTraffic(d("5000"), d("1"), d("0"), d("0"));
     Map<String, Object> none = TrafficProfileWriter.toMap(TrafficProfile.builder("a").region(PricingRegion.US, us).build());
     assertFalse(none.containsKey("origin_shield"), none.toString());
     Map<String, Object> regionOnly = TrafficProfileWriter.toMap(TrafficProfile.builder("b").region(PricingRegion.US, us)
