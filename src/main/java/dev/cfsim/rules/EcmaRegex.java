@@ -1,10 +1,17 @@
 package dev.cfsim.rules;
 
+import java.nio.CharBuffer;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -35,9 +42,31 @@ import java.util.regex.PatternSyntaxException;
  * {@code \B} repeat: Java checks JavaScript's word boundary as two alternatives, and repeated
  * they overflow its stack on a long value.
  *
+ * <p>Nor may repeats in one sequence that can take a character in common, with nothing between
+ * them that must differ, split a value in more than {@value #MAX_WAYS} ways at one start when
+ * something after them can still fail ({@code a*a*b}, {@code ^[a-z0-9]+[a-z0-9-]*[a-z0-9]+\.com$},
+ * six {@code a{0,64}} in a row): a value that does not match is tried in every split, and with
+ * {@code *} or {@code +} (counted as a value of {@value #VALUE_LENGTH} characters) their number
+ * grows as a power of its length. Eighteen characters took Java 1.7 s and V8 past the function's
+ * time limit on {@code a*a*a*a*a*a*a*a*a*a*a*a*b}; CloudFront stops such a function, where the
+ * emulator would stall and then decide. One {@code .*} is allowed: its search is at worst
+ * quadratic.
+ *
  * @param source the expression as written, without slashes or flags
  */
 public record EcmaRegex(String source) {
+
+  /** The length a long header value is taken to have, for a repeat without a limit. */
+  public static final long VALUE_LENGTH = 10_000;
+
+  /**
+   * Most ways overlapping repeats may split a value at one start: a single {@code .*}, or
+   * {@code .*} beside {@code [0-9]{0,9}}, but not two {@code *}.
+   */
+  public static final long MAX_WAYS = 100_000;
+
+  /** Which of the 65,536 UTF-16 code units an atom's Java form matches, by that form. */
+  private static final Map<String, BitSet> CODE_UNITS = new ConcurrentHashMap<>();
 
   /** Longest expression accepted; generated functions must stay under 10 KB. */
   public static final int MAX_LENGTH = 1000;
@@ -52,7 +81,9 @@ public record EcmaRegex(String source) {
   /** Throws {@link IllegalArgumentException} naming the first construct that cannot be used. */
   public EcmaRegex {
     Objects.requireNonNull(source, "source");
-    new Translator(source, false).translate();
+    Translator check = new Translator(source, false);
+    check.translate();
+    check.refuseOverlappingRepeats();
   }
 
   /**
@@ -79,11 +110,15 @@ public record EcmaRegex(String source) {
     private final boolean wide;
     private final StringBuilder out = new StringBuilder();
     private final Deque<OpenGroup> open = new ArrayDeque<>();
+    /** Where each open group's '(' is. */
+    private final Deque<Integer> openAt = new ArrayDeque<>();
     /** The atom before a quantifier is a group that holds '|' or a quantifier. */
     private boolean lastIsBranchingGroup;
     /** The atom before a quantifier is a group that holds {@code \b} or {@code \B}. */
     private boolean lastHoldsBoundary;
     private final Set<String> names = new HashSet<>();
+    /** The expression's shape as groups of sequences, for {@link #refuseOverlappingRepeats}. */
+    private final Deque<Sequences> shape = new ArrayDeque<>(List.of(new Sequences()));
     private int groups;
     private int i;
     private boolean canRepeat;
@@ -103,6 +138,37 @@ public record EcmaRegex(String source) {
 
       OpenGroup(int number) {
         this.number = number;
+      }
+    }
+
+    /** The branches ('|') of the whole expression or of one group, each a sequence of elements. */
+    private static final class Sequences {
+      final List<List<Element>> branches = new ArrayList<>(List.of(new ArrayList<>()));
+
+      List<Element> current() {
+        return branches.get(branches.size() - 1);
+      }
+    }
+
+    /**
+     * One element of a sequence: an atom matching one character (its Java form), a group, or an
+     * assertion matching none; with the repetitions its quantifier allows.
+     */
+    private static final class Element {
+      final int start;
+      int end;
+      final String java;
+      final Sequences group;
+      final boolean zeroWidth;
+      long min = 1;
+      long max = 1;
+
+      Element(int start, int end, String java, Sequences group, boolean zeroWidth) {
+        this.start = start;
+        this.end = end;
+        this.java = java;
+        this.group = group;
+        this.zeroWidth = zeroWidth;
       }
     }
 
@@ -159,6 +225,7 @@ public record EcmaRegex(String source) {
         case '^' -> assertion("^");
         case '|' -> {
           out.append('|');
+          shape.peek().branches.add(new ArrayList<>());
           i++;
           canRepeat = false;
           markBranching();
@@ -169,6 +236,7 @@ public record EcmaRegex(String source) {
 
     private void atom(String java, int length) {
       out.append(java);
+      shape.peek().current().add(new Element(i, i + length, java, null, false));
       i += length;
       canRepeat = true;
       lastIsBranchingGroup = false;
@@ -184,6 +252,7 @@ public record EcmaRegex(String source) {
 
     private void assertion(String java) {
       out.append(java);
+      shape.peek().current().add(new Element(i, i + 1, null, null, true));
       i++;
       canRepeat = false;
     }
@@ -207,13 +276,26 @@ public record EcmaRegex(String source) {
       lastIsBranchingGroup = false;
       lastHoldsBoundary = false;
       out.append(q);
+      List<Element> sequence = shape.peek().current();
+      Element repeated = sequence.get(sequence.size() - 1);
+      repeated.min = minRepeats(q);
+      repeated.max = maxRepeats(q);
       if (i < src.length() && src.charAt(i) == '?') {
         out.append('?');
         i++;
       } else if (i < src.length() && src.charAt(i) == '+') {
         throw bad("possessive quantifiers ('" + q + "+') are not JavaScript");
       }
+      repeated.end = i;
       canRepeat = false;
+    }
+
+    /** How many times {@code q} makes its atom repeat at least. */
+    private static long minRepeats(String q) {
+      if (!q.startsWith("{")) {
+        return q.equals("+") ? 1 : 0;
+      }
+      return Long.parseLong(q.substring(1, q.length() - 1).split(",", -1)[0]);
     }
 
     /** How many times {@code q} lets its atom repeat: {@code Long.MAX_VALUE} for no limit. */
@@ -245,6 +327,8 @@ public record EcmaRegex(String source) {
     }
 
     private void openGroup() {
+      openAt.push(i);
+      shape.push(new Sequences());
       if (src.startsWith("(?:", i) || src.startsWith("(?=", i) || src.startsWith("(?!", i)) {
         out.append(src, i, i + 3);
         open.push(new OpenGroup(src.charAt(i + 2) == ':' ? 0 : -1));
@@ -281,6 +365,8 @@ public record EcmaRegex(String source) {
       OpenGroup closed = open.pop();
       out.append(')');
       i++;
+      Sequences body = shape.pop();
+      shape.peek().current().add(new Element(openAt.pop(), i, null, body, closed.number < 0));
       lastIsBranchingGroup = closed.branching;
       lastHoldsBoundary = closed.boundary;
       if (closed.branching) {
@@ -304,6 +390,7 @@ public record EcmaRegex(String source) {
         case 'S' -> atom("[^" + JS_SPACE + "]", 2);
         case 'b', 'B' -> {
           out.append(e == 'b' ? JS_WORD_BOUNDARY : JS_NOT_WORD_BOUNDARY);
+          shape.peek().current().add(new Element(i, i + 2, null, null, true));
           i += 2;
           canRepeat = false;
           if (!open.isEmpty()) {
@@ -427,6 +514,7 @@ public record EcmaRegex(String source) {
             Utf16Pattern.WIDE_SURROGATES + Character.MAX_SURROGATE - Character.MIN_SURROGATE));
       }
       out.append(cls).append(']');
+      shape.peek().current().add(new Element(start, i, cls + "]", null, false));
       canRepeat = true;
       lastIsBranchingGroup = false;
       lastHoldsBoundary = false;
@@ -497,6 +585,155 @@ public record EcmaRegex(String source) {
         return "\\" + c;
       }
       return String.format("\\u%04X", (int) c);
+    }
+
+    /**
+     * Refuses two long repeats in one sequence that can take the same character with nothing
+     * between them that must differ (see the class comment), when something after the second can
+     * still fail; after {@link #translate}.
+     */
+    void refuseOverlappingRepeats() {
+      check(shape.getLast(), true);
+    }
+
+    private void check(Sequences node, boolean whole) {
+      for (List<Element> branch : node.branches) {
+        List<Element> sequence = new ArrayList<>();
+        List<Boolean> optional = new ArrayList<>();
+        flatten(branch, false, sequence, optional);
+        for (Element e : sequence) {
+          if (e.group != null) {
+            check(e.group, false);
+          }
+        }
+        for (int a = 0; a < sequence.size(); a++) {
+          long ways = ways(sequence.get(a));
+          if (ways == 1) {
+            continue;
+          }
+          for (int b = a + 1; b < sequence.size(); b++) {
+            long more = ways(sequence.get(b));
+            if (more == 1 || !overlap(sequence, optional, a, b)) {
+              continue;
+            }
+            ways = times(ways, more);
+            // with nothing after them that can fail, the first split that reaches the end wins
+            if (ways > MAX_WAYS && (!whole || canFailAfter(sequence, optional, b))) {
+              throw overlapping(sequence.get(a), sequence.get(b), firstShared(sequence, optional, a, b));
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * Whether elements {@code a} and {@code b} can take a character in common that every element
+     * between them that must take a character can take too: a run of it splits many ways.
+     */
+    private static boolean overlap(List<Element> sequence, List<Boolean> optional, int a, int b) {
+      return firstShared(sequence, optional, a, b) >= 0;
+    }
+
+    private static int firstShared(List<Element> sequence, List<Boolean> optional, int a, int b) {
+      BitSet shared = (BitSet) codeUnits(sequence.get(a)).clone();
+      shared.and(codeUnits(sequence.get(b)));
+      for (int k = a + 1; k < b && !shared.isEmpty(); k++) {
+        Element between = sequence.get(k);
+        if (!between.zeroWidth && !optional.get(k) && !canBeEmpty(between)) {
+          shared.and(codeUnits(between));
+        }
+      }
+      return shared.nextSetBit(0);
+    }
+
+    /**
+     * In how many ways an element can take a run of characters: its repeat's range, {@link
+     * #VALUE_LENGTH} without a limit, times a group's own ways (its widest branch).
+     */
+    private static long ways(Element e) {
+      if (e.zeroWidth) {
+        return 1;
+      }
+      long ways = e.max == Long.MAX_VALUE ? VALUE_LENGTH : Math.min(e.max - e.min + 1, VALUE_LENGTH);
+      if (e.group != null) {
+        long widest = 1;
+        for (List<Element> branch : e.group.branches) {
+          long product = 1;
+          for (Element inner : branch) {
+            product = times(product, ways(inner));
+          }
+          widest = Math.max(widest, product);
+        }
+        ways = times(ways, widest);
+      }
+      return ways;
+    }
+
+    /** A product that stops growing past any limit that matters. */
+    private static long times(long a, long b) {
+      return a > Long.MAX_VALUE / 4 / b ? Long.MAX_VALUE / 4 : a * b;
+    }
+
+    /** A group taken once (or optionally), of one branch, is its elements in the sequence. */
+    private static void flatten(List<Element> branch, boolean optional, List<Element> into, List<Boolean> optionalInto) {
+      for (Element e : branch) {
+        if (e.group != null && !e.zeroWidth && e.max == 1 && e.group.branches.size() == 1) {
+          flatten(e.group.branches.get(0), optional || e.min == 0, into, optionalInto);
+        } else {
+          into.add(e);
+          optionalInto.add(optional);
+        }
+      }
+    }
+
+    private static boolean canBeEmpty(Element e) {
+      return e.zeroWidth || e.min == 0 || e.group != null
+          && e.group.branches.stream().anyMatch(b -> b.stream().allMatch(Translator::canBeEmpty));
+    }
+
+    private static boolean canFailAfter(List<Element> sequence, List<Boolean> optional, int b) {
+      for (int k = b + 1; k < sequence.size(); k++) {
+        Element e = sequence.get(k);
+        if (e.zeroWidth || !optional.get(k) && !canBeEmpty(e)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The code units an element can take: an atom's, or any of a group's atoms'. */
+    private static BitSet codeUnits(Element e) {
+      if (e.zeroWidth) {
+        return new BitSet();
+      }
+      if (e.java != null) {
+        return CODE_UNITS.computeIfAbsent(e.java, java -> {
+          BitSet units = new BitSet(65536);
+          Matcher m = Pattern.compile(java).matcher("");
+          char[] one = new char[1];
+          CharSequence text = CharBuffer.wrap(one);
+          for (int c = 0; c < 65536; c++) {
+            one[0] = (char) c;
+            if (m.reset(text).matches()) {
+              units.set(c);
+            }
+          }
+          return units;
+        });
+      }
+      BitSet units = new BitSet();
+      e.group.branches.stream().flatMap(List::stream).forEach(inner -> units.or(codeUnits(inner)));
+      return units;
+    }
+
+    private IllegalArgumentException overlapping(Element first, Element second, int shared) {
+      String example = shared > 32 && shared < 127 ? "'" + (char) shared + "'" : String.format("\\u%04X", shared);
+      return bad("'" + src.substring(first.start, first.end) + "' (position " + (first.start + 1) + ") and '"
+          + src.substring(second.start, second.end) + "' (position " + (second.start + 1) + ") can both take "
+          + example + ", with nothing between them that must differ: a long value that does not match can be"
+          + " split between the repeats in more ways than can be tried in time (with * or +, a power of its"
+          + " length), so CloudFront would stop the function where the emulator stalls. Join them into one"
+          + " repeat, or make the characters they take distinct (e.g. [^-]*-.* for .*-.*)");
     }
 
     private IllegalArgumentException bad(String why) {

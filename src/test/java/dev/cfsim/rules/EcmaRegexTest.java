@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class EcmaRegexTest {
@@ -126,6 +127,45 @@ class EcmaRegexTest {
       "(a|b){1}", "(a|b){0,1}", "(?:x)+", "(a)(b|c)", "(?=a|b)x", "^(?:Mozilla|Opera)/\\d+",
       "^[a-z0-9.-]*example\\.com$"})
   void repeats_that_stay_linear_are_accepted(String regex) {
+    new EcmaRegex(regex);
+  }
+
+  /**
+   * Repeats side by side that can take the same characters split a value that does not match in
+   * a power of its length: {@code a*a*a*a*a*a*a*a*a*a*a*a*b} on 18 a's took Java 1.7 s and Node past
+   * the function's 1 s limit; the host pattern below took Java 19 s on 3,000 a's (differential
+   * fuzzing). Refused with both repeats and a character they share named.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
+      a*a*a*a*a*a*a*a*a*a*a*a*b => 'a*' (position 1) and 'a*' (position 3) can both take 'a'
+      ^[a-z0-9]+[a-z0-9-]*[a-z0-9]+[.]example[.]com$ => '[a-z0-9]+' (position 2) and '[a-z0-9-]*' (position 11)
+      ^.*a.*a.*a$ => '.*' (position 2) and '.*' (position 5) can both take 'a'
+      .*-.*x => can both take '-'
+      \\d+(?:px)?\\d*! => '\\d+' (position 1) and '\\d*' (position 11)
+      (?:a+|b)a+c => '(?:a+|b)' (position 1) and 'a+' (position 9)
+      x(a+)(a+)y => 'a+' (position 3) and 'a+' (position 7)
+      a{0,64}a{0,64}a{0,64}b => 'a{0,64}' (position 1) and 'a{0,64}' (position 15)
+      \\w+\\s?\\w+\\s?\\w+\\s?! => '\\w+' (position 1) and '\\w+' (position 7) can both take '0'
+      \\s*\\s*; => '\\s*' (position 1) and '\\s*' (position 4) can both take \\u0009
+      """)
+  void repeats_that_can_split_a_value_in_too_many_ways_are_refused(String regex, String named) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EcmaRegex(regex));
+    assertTrue(e.getMessage().contains(named), e.getMessage());
+    assertTrue(e.getMessage().contains("Join them into one repeat, or make the characters they take distinct"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // something that must differ between them
+      "^\\d+\\.\\d+$", ".*bot.*x", "^[a-z]+-[0-9]+$", "[^-]*-.*x", "^/[a-z]+/[a-z]+/?$",
+      // nothing after them can fail: the first split that reaches the end wins
+      ".*-.*", "^a*a*", "[a-z]+[a-z0-9]*",
+      // one long repeat, or short ones: few ways at each start
+      "^/.*/?$", "^/.*\\.(?:jpg|png)$", "a{0,9}a{0,9}b", "^\\d{1,3}\\d{1,3}$", "(?:[Bb]ot|[Cc]rawler)",
+      // alternatives are not in sequence
+      "^a+$|^a+b$", "^[A-Za-z0-9]{16,}$"})
+  void repeats_that_cannot_multiply_the_work_are_accepted(String regex) {
     new EcmaRegex(regex);
   }
 
