@@ -247,6 +247,13 @@
         el("td", { class: "num usd" }, usd.format(line.usd)),
       );
       tbody.append(tr);
+      // what the API says about the line (under PriceClass_100: "includes viewers in jp, ap,
+      // served from here …"), on a row of its own under it
+      if (line.note) {
+        const note = el("tr", { class: "line-note" });
+        note.append(el("td", { colspan: "6" }, "Note: " + line.note));
+        tbody.append(note);
+      }
     }
     const notes = $("assumptions");
     notes.replaceChildren(...(estimate.assumptions || []).map((a) => el("li", {}, a)));
@@ -309,7 +316,13 @@
     }
   }
 
-  function showPlans(comparison) {
+  function showPlans(comparison, estimate) {
+    // the plans' assumptions (what CloudFront Functions add to each option, how the bundle is
+    // credited …), less those the bill above already lists
+    const billSays = new Set(estimate.assumptions || []);
+    const own = (comparison.assumptions || []).filter((a) => !billSays.has(a));
+    $("plan-assumptions").replaceChildren(...own.map((a) => el("li", {}, a)));
+    $("plan-assumptions-intro").hidden = own.length === 0;
     const tbody = $("plans").tBodies[0];
     tbody.replaceChildren();
     for (const option of comparison.options) {

@@ -108,6 +108,35 @@ class WebCalculatorBrowserTest {
   }
 
   @Test
+  void the_line_notes_and_the_plans_assumptions_are_shown_as_text() {
+    browser.get(server.url("/"));
+    awaitReady();
+    type("req-jp", "1000");
+    type("data-jp", "20");
+    browser.findElement(By.cssSelector("#price-class option[value='100']")).click();
+    awaitReady();
+    assertPageShows(
+        """
+        {"name": "web-calculator", "price_class": "100", "free_tier": "account",
+         "regions": {
+           "jp": {"requests_per_hour": 1000, "https_share": 1, "data_out": 20},
+           "ap": {"requests_per_hour": 600000, "https_share": 1, "data_out": 20480}},
+         "functions": {"viewer_request": 1}}
+        """);
+    WebElement note = browser.findElement(By.cssSelector(
+        "#bill tr[data-component=data_transfer_out][data-region=us] + tr.line-note"));
+    assertTrue(note.isDisplayed());
+    assertTrue(note.getText().contains("includes viewers in jp, ap, served from here"), note.getText());
+    String planAssumptions = browser.findElement(By.id("plan-assumptions")).getText();
+    assertTrue(planAssumptions.matches("(?s).*CloudFront Functions add \\$[0-9.]+ a month pay-as-you-go.*"
+        + "of the Security Savings Bundle's commitment.*"), planAssumptions);
+    assertTrue(browser.findElement(By.id("plan-assumptions")).isDisplayed());
+    // text, not markup
+    assertEquals(0L, browser.executeScript(
+        "return document.querySelectorAll('#plan-assumptions li *, #bill tr.line-note td *').length"));
+  }
+
+  @Test
   void a_field_the_browser_cannot_read_as_a_number_is_an_error_at_that_field_and_nothing_is_priced() {
     for (String text : new String[] {"6-00000", "--600000", "1e"}) {
       browser.get(server.url("/"));
@@ -301,7 +330,7 @@ class WebCalculatorBrowserTest {
     JsonNode plans = server.postJson("/api/v1/plans/compare", profile).json();
     assertEquals(usd(estimate.get("total_usd")), browser.findElement(By.id("total-usd")).getText());
 
-    List<WebElement> rows = browser.findElements(By.cssSelector("#bill tbody tr"));
+    List<WebElement> rows = browser.findElements(By.cssSelector("#bill tbody tr[data-component]"));
     assertEquals(estimate.get("lines").size(), rows.size());
     for (int i = 0; i < rows.size(); i++) {
       JsonNode line = estimate.get("lines").get(i);
@@ -309,7 +338,21 @@ class WebCalculatorBrowserTest {
       assertEquals(line.get("component").asText(), row.getAttribute("data-component"));
       assertEquals(line.get("region").asText(""), row.getAttribute("data-region"));
       assertEquals(usd(line.get("usd")), row.findElement(By.cssSelector("td.usd")).getText());
+      // the line's note, if any, on the row under it
+      Object next = browser.executeScript("const n = arguments[0].nextElementSibling;"
+          + "return n && n.classList.contains('line-note') ? n.textContent : null", row);
+      assertEquals(line.has("note") ? "Note: " + line.get("note").asText() : null, next);
     }
+    assertEquals(estimate.get("lines").size() + estimate.get("lines").findValues("note").size(),
+        browser.findElements(By.cssSelector("#bill tbody tr")).size());
+
+    // every assumption of the bill and of the plans is on the page, each once
+    List<String> shown = browser.findElements(By.cssSelector("#assumptions li, #plan-assumptions li"))
+        .stream().map(WebElement::getText).toList();
+    java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+    estimate.get("assumptions").forEach(a -> expected.add(a.asText()));
+    plans.get("assumptions").forEach(a -> expected.add(a.asText()));
+    assertEquals(List.copyOf(expected), shown);
 
     List<WebElement> planRows = browser.findElements(By.cssSelector("#plans tbody tr"));
     assertEquals(plans.get("options").size(), planRows.size());
