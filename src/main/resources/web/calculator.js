@@ -266,7 +266,9 @@
     const ns = "http://www.w3.org/2000/svg";
     const bars = lines.filter((l) => l.usd > 0).sort((a, b) => b.usd - a.usd);
     const max = bars.reduce((m, l) => Math.max(m, l.usd), 0);
-    const rowHeight = 26;
+    // each bar under its own line of text (the component on the left, the amount on the right), so
+    // no text runs into a bar, whatever the width
+    const rowHeight = 40;
     svg.replaceChildren();
     svg.setAttribute("height", String(Math.max(bars.length, 1) * rowHeight));
     const title = document.createElementNS(ns, "title");
@@ -275,19 +277,21 @@
     svg.append(title);
     bars.forEach((l, i) => {
       const y = i * rowHeight;
-      const bar = document.createElementNS(ns, "rect");
-      bar.setAttribute("x", "40%");
-      bar.setAttribute("y", String(y + 4));
-      bar.setAttribute("height", String(rowHeight - 8));
-      bar.setAttribute("width", (max === 0 ? 0 : (l.usd / max) * 40).toFixed(2) + "%");
-      bar.setAttribute("class", "bar");
+      const width = max === 0 ? 0 : (l.usd / max) * 100;
       const name = document.createElementNS(ns, "text");
       name.setAttribute("x", "0");
-      name.setAttribute("y", String(y + rowHeight / 2 + 5));
+      name.setAttribute("y", String(y + 14));
       name.textContent = label(l);
+      const bar = document.createElementNS(ns, "rect");
+      bar.setAttribute("x", "0");
+      bar.setAttribute("y", String(y + 20));
+      bar.setAttribute("height", "14");
+      bar.setAttribute("width", width.toFixed(2) + "%");
+      bar.setAttribute("class", "bar");
       const value = document.createElementNS(ns, "text");
-      value.setAttribute("x", (41 + (max === 0 ? 0 : (l.usd / max) * 40)).toFixed(2) + "%");
-      value.setAttribute("y", String(y + rowHeight / 2 + 5));
+      value.setAttribute("x", "100%");
+      value.setAttribute("y", String(y + 14));
+      value.setAttribute("text-anchor", "end");
       value.textContent = usd.format(l.usd);
       svg.append(bar, name, value);
     });

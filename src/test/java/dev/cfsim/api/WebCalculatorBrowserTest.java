@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -134,6 +135,59 @@ class WebCalculatorBrowserTest {
     // text, not markup
     assertEquals(0L, browser.executeScript(
         "return document.querySelectorAll('#plan-assumptions li *, #bill tr.line-note td *').length"));
+  }
+
+  @Test
+  void the_page_fits_a_400_pixel_wide_screen_and_chart_labels_do_not_overlap_the_bars() {
+    Dimension before = browser.manage().window().getSize();
+    try {
+      browser.manage().window().setSize(new Dimension(400, 900));
+      browser.get(server.url("/"));
+      awaitReady();
+      type("req-me_af", "1000"); // the longest label: "Data transfer out to viewers (me_af)"
+      type("data-me_af", "100000");
+      type("https-share", "50");
+      awaitReady();
+      assertEquals(400L, browser.executeScript("return window.innerWidth"));
+      Object wide = browser.executeScript(
+          "const w = document.documentElement.clientWidth;"
+              + "if (document.documentElement.scrollWidth <= w) return null;"
+              + "return [...document.querySelectorAll('body *')]"
+              + "  .filter(e => e.getBoundingClientRect().right > w + 0.5)"
+              + "  .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right)"
+              + "  .slice(0, 15).join('; ') || 'scrollWidth ' + document.documentElement.scrollWidth");
+      assertEquals(null, wide, "wider than 400 px");
+      assertChartLabelsFit();
+      // a table wider than the screen scrolls in its own box, which the keyboard can reach
+      for (WebElement box : browser.findElements(By.cssSelector(".table-scroll"))) {
+        assertEquals("0", box.getAttribute("tabindex"));
+        assertFalse(box.getAccessibleName().isBlank());
+      }
+      browser.manage().window().setSize(before);
+      browser.navigate().refresh();
+      awaitReady();
+      assertChartLabelsFit();
+    } finally {
+      browser.manage().window().setSize(before);
+    }
+  }
+
+  /** No chart text overlaps a bar or leaves the chart. */
+  private static void assertChartLabelsFit() {
+    Object clash = browser.executeScript(
+        "const svg = document.getElementById('chart'), box = svg.getBoundingClientRect();"
+            + "const texts = [...svg.querySelectorAll('text')], bars = [...svg.querySelectorAll('rect')];"
+            + "if (bars.length < 3) return 'only ' + bars.length + ' bars';"
+            + "const r = e => e.getBoundingClientRect();"
+            + "const cross = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;"
+            + "for (const t of texts) {"
+            + "  const a = r(t);"
+            + "  if (a.left < box.left - 0.5 || a.right > box.right + 0.5) return 'outside: ' + t.textContent;"
+            + "  for (const b of bars) if (cross(a, r(b))) return 'over a bar: ' + t.textContent;"
+            + "  for (const u of texts) if (u !== t && cross(a, r(u))) return 'over ' + u.textContent + ': ' + t.textContent;"
+            + "}"
+            + "return null;");
+    assertEquals(null, clash);
   }
 
   @Test
