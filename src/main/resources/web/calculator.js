@@ -417,6 +417,12 @@
     }
     if (list.length === 0) return;
     const fields = list.filter((p) => p.name !== null).length;
+    for (const notice of document.querySelectorAll(".not-current")) {
+      notice.textContent = fields > 0 ?
+        "Not current: fix the highlighted " + (fields === 1 ? "field" : "fields") +
+          "; the figures return when the input is priced." :
+        "Not current: " + list[0].message;
+    }
     box.append(el("p", {}, fields === 0 ? "Nothing can be priced yet:" :
       "Nothing is priced until " + (fields === 1 ? "this field is" : "these " + fields + " fields are") + " fixed:"));
     const ul = el("ul");

@@ -329,6 +329,10 @@ class WebCalculatorBrowserTest {
 
   /** The figures of earlier inputs are gone from view and from the accessibility tree. */
   private static void assertNotCurrent() {
+    assertNotCurrent("Not current: fix the highlighted field");
+  }
+
+  private static void assertNotCurrent(String text) {
     for (String id : new String[] {"total-usd", "bill", "chart", "plans", "free-tier-used"}) {
       assertFalse(browser.findElement(By.id(id)).isDisplayed(), id + " still shown");
     }
@@ -336,7 +340,7 @@ class WebCalculatorBrowserTest {
     assertEquals(3, notices.size());
     for (WebElement notice : notices) {
       assertTrue(notice.isDisplayed());
-      assertTrue(notice.getText().startsWith("Not current: fix the highlighted field"), notice.getText());
+      assertTrue(notice.getText().startsWith(text), notice.getText());
     }
   }
 
@@ -374,7 +378,7 @@ class WebCalculatorBrowserTest {
     }
     awaitState("error");
     assertTrue(browser.findElement(By.id("error")).getText().contains("Enter some traffic"));
-    assertNotCurrent();
+    assertNotCurrent("Not current: Enter some traffic in at least one region.");
     assertEquals("", browser.findElement(By.id("status")).getText()); // not "updating…" forever
   }
 
