@@ -71,62 +71,124 @@
       const th = el("th", { scope: "row", id: "region-" + id }, id + " — " + name);
       tr.append(th);
       const req = el("td");
-      req.append(numberInput("req-" + id, "Requests per hour, " + name, d.requestsPerHour));
+      req.append(numberInput("req-" + id, "Requests per hour, " + id + " — " + name, d.requestsPerHour));
       const data = el("td");
-      data.append(numberInput("data-" + id, "Data out in GB per month, " + name, d.dataGb));
+      data.append(numberInput("data-" + id, "Data out in GB per month, " + id + " — " + name, d.dataGb));
       tr.append(req, data);
       rows.append(tr);
 
       const mtr = el("tr");
       mtr.append(el("th", { scope: "row" }, id + " — " + name));
       const share = el("td");
-      share.append(numberInput("share-" + id, "Share in percent, " + name, id === "ap" ? 100 : 0));
+      share.append(numberInput("share-" + id, "Share (%), " + id + " — " + name, id === "ap" ? 100 : 0));
       mtr.append(share);
       mix.append(mtr);
     }
   }
 
-  function num(id) {
-    const v = $(id).value.trim();
-    return v === "" ? 0 : Number(v);
+  // Problems with the current inputs, found on the page (before anything is sent) or named by
+  // the API's answer: each {inputs: [the fields it concerns], at: element holding the message
+  // (or null for the summary only), name: the field as the page labels it, message}.
+  let problems = [];
+
+  /** The field as the page labels it: its <label>, else its aria-label. */
+  function fieldName(input) {
+    const label = document.querySelector("label[for='" + input.id + "']");
+    const text = label ? label.textContent : input.getAttribute("aria-label") || input.id;
+    return text.replace(/\s+/g, " ").trim();
+  }
+
+  function problem(input, message) {
+    problems.push({ inputs: [input], at: input, name: fieldName(input), message: message });
+    return NaN;
   }
 
   /**
-   * A percentage field as a share, to 10 decimals: 33.3 / 100 is 0.33299999999999996 in binary,
-   * which the API would price (and echo) to the last digit.
+   * A number field's value. A field the browser cannot read as a number (6-00000, --600000, 1e)
+   * has the value "" and validity.badInput; it is an error, not 0, as is an empty field unless
+   * `optional` (then undefined: the API's documented default applies, which the label says).
+   * `percent` fields take 0 to 100.
    */
-  function percent(id) {
-    return Number((num(id) / 100).toFixed(10));
+  function read(id, options) {
+    const opts = options || {};
+    const input = $(id);
+    if (input.validity.badInput) {
+      return problem(input, "not a number: use digits and at most one decimal point, e.g. 600000 or 0.5.");
+    }
+    const raw = input.value.trim();
+    if (raw === "") {
+      if (opts.optional) return undefined;
+      return problem(input, "empty: enter a number (0 for none).");
+    }
+    const v = Number(raw);
+    if (!Number.isFinite(v)) return problem(input, "not a number: use digits, e.g. 600000.");
+    if (v < 0) return problem(input, "must be 0 or more (got " + raw + ").");
+    if (opts.percent && v > 100) {
+      return problem(input, "a percentage: must be between 0 and 100 % (got " + raw + " %).");
+    }
+    return v;
   }
 
-  /** The traffic profile the form describes, as the API and the CLI read it. */
+  /** A field's value without recording a problem (for the shares' running sum): NaN if unreadable. */
+  function peek(id) {
+    const input = $(id);
+    const raw = input.value.trim();
+    return input.validity.badInput || raw === "" ? NaN : Number(raw);
+  }
+
+  /**
+   * A percentage as a share, to 10 decimals: 33.3 / 100 is 0.33299999999999996 in binary, which
+   * the API would price (and echo) to the last digit.
+   */
+  function share(percentValue) {
+    return Number((percentValue / 100).toFixed(10));
+  }
+
+  /**
+   * The traffic profile the form describes, as the API and the CLI read it; every problem with
+   * the fields in view is in `problems` (and then the profile is not to be sent).
+   */
   function profile() {
+    problems = [];
     const mode = form.querySelector("input[name=mode]:checked").value;
-    const httpsShare = percent("https-share");
+    const httpsPercent = read("https-share", { optional: true, percent: true });
+    const httpsShare = httpsPercent === undefined ? undefined : share(httpsPercent);
     const p = {
       name: "web-calculator",
       price_class: $("price-class").value,
       free_tier: $("free-tier").value,
       regions: {},
-      functions: { viewer_request: num("functions") },
+      functions: { viewer_request: read("functions") },
+    };
+    const traffic = (fields) => {
+      if (httpsShare !== undefined) fields.https_share = httpsShare; // empty: the API's 100 %
+      return fields;
     };
     if (mode === "regions") {
       for (const [id] of REGIONS) {
-        const requests = num("req-" + id);
-        const data = num("data-" + id);
+        const requests = read("req-" + id);
+        const data = read("data-" + id);
         if (requests !== 0 || data !== 0) {
-          p.regions[id] = { requests_per_hour: requests, https_share: httpsShare, data_out: data };
+          p.regions[id] = traffic({ requests_per_hour: requests, data_out: data });
         }
       }
     } else {
-      p.total = {
-        requests_per_hour: num("total-requests"),
-        https_share: httpsShare,
-        data_out: num("total-data") * GB_PER_TB,
-      };
+      p.total = traffic({
+        requests_per_hour: read("total-requests"),
+        data_out: read("total-data") * GB_PER_TB,
+      });
+      let sum = 0;
       for (const [id] of REGIONS) {
-        const share = num("share-" + id);
-        if (share !== 0) p.regions[id] = { share: percent("share-" + id) };
+        const percent = read("share-" + id, { percent: true });
+        sum += percent;
+        if (percent !== 0) p.regions[id] = { share: share(percent) };
+      }
+      if (Number.isFinite(sum) && Math.abs(sum - 100) > 1e-6) {
+        problems.push({
+          inputs: REGIONS.map(([id]) => $("share-" + id)), at: null, group: $("mix-sum"),
+          name: "Share of the traffic per region",
+          message: "the shares add up to " + qty.format(sum) + " %; they must add up to 100 %.",
+        });
       }
     }
     return p;
@@ -134,9 +196,11 @@
 
   function showMixSum() {
     let sum = 0;
-    for (const [id] of REGIONS) sum += num("share-" + id);
-    $("mix-sum").textContent = "Shares add up to " + qty.format(sum) + " %" +
-      (Math.abs(sum - 100) > 1e-6 ? " — they must add up to 100 %." : ".");
+    for (const [id] of REGIONS) sum += peek("share-" + id);
+    $("mix-sum").textContent = !Number.isFinite(sum) ?
+      "Shares add up to: fill in every share (0 for none)." :
+      "Shares add up to " + qty.format(sum) + " %" +
+        (Math.abs(sum - 100) > 1e-6 ? " — they must add up to 100 %." : ".");
   }
 
   async function call(path, body, signal) {
@@ -156,8 +220,9 @@
       throw new Error("the server's answer was not JSON");
     }
     if (!res.ok) {
-      const where = json.path ? " (at " + json.path + ")" : "";
-      throw new Error((json.detail || json.title || "HTTP " + res.status) + where);
+      const error = new Error(json.detail || json.title || "HTTP " + res.status);
+      error.problem = json;
+      throw error;
     }
     return json;
   }
@@ -182,6 +247,13 @@
         el("td", { class: "num usd" }, usd.format(line.usd)),
       );
       tbody.append(tr);
+      // what the API says about the line (under PriceClass_100: "includes viewers in jp, ap,
+      // served from here …"), on a row of its own under it
+      if (line.note) {
+        const note = el("tr", { class: "line-note" });
+        note.append(el("td", { colspan: "6" }, "Note: " + line.note));
+        tbody.append(note);
+      }
     }
     const notes = $("assumptions");
     notes.replaceChildren(...(estimate.assumptions || []).map((a) => el("li", {}, a)));
@@ -194,7 +266,9 @@
     const ns = "http://www.w3.org/2000/svg";
     const bars = lines.filter((l) => l.usd > 0).sort((a, b) => b.usd - a.usd);
     const max = bars.reduce((m, l) => Math.max(m, l.usd), 0);
-    const rowHeight = 26;
+    // each bar under its own line of text (the component on the left, the amount on the right), so
+    // no text runs into a bar, whatever the width
+    const rowHeight = 40;
     svg.replaceChildren();
     svg.setAttribute("height", String(Math.max(bars.length, 1) * rowHeight));
     const title = document.createElementNS(ns, "title");
@@ -203,19 +277,21 @@
     svg.append(title);
     bars.forEach((l, i) => {
       const y = i * rowHeight;
-      const bar = document.createElementNS(ns, "rect");
-      bar.setAttribute("x", "40%");
-      bar.setAttribute("y", String(y + 4));
-      bar.setAttribute("height", String(rowHeight - 8));
-      bar.setAttribute("width", (max === 0 ? 0 : (l.usd / max) * 40).toFixed(2) + "%");
-      bar.setAttribute("class", "bar");
+      const width = max === 0 ? 0 : (l.usd / max) * 100;
       const name = document.createElementNS(ns, "text");
       name.setAttribute("x", "0");
-      name.setAttribute("y", String(y + rowHeight / 2 + 5));
+      name.setAttribute("y", String(y + 14));
       name.textContent = label(l);
+      const bar = document.createElementNS(ns, "rect");
+      bar.setAttribute("x", "0");
+      bar.setAttribute("y", String(y + 20));
+      bar.setAttribute("height", "14");
+      bar.setAttribute("width", width.toFixed(2) + "%");
+      bar.setAttribute("class", "bar");
       const value = document.createElementNS(ns, "text");
-      value.setAttribute("x", (41 + (max === 0 ? 0 : (l.usd / max) * 40)).toFixed(2) + "%");
-      value.setAttribute("y", String(y + rowHeight / 2 + 5));
+      value.setAttribute("x", "100%");
+      value.setAttribute("y", String(y + 14));
+      value.setAttribute("text-anchor", "end");
       value.textContent = usd.format(l.usd);
       svg.append(bar, name, value);
     });
@@ -244,7 +320,13 @@
     }
   }
 
-  function showPlans(comparison) {
+  function showPlans(comparison, estimate) {
+    // the plans' assumptions (what CloudFront Functions add to each option, how the bundle is
+    // credited …), less those the bill above already lists
+    const billSays = new Set(estimate.assumptions || []);
+    const own = (comparison.assumptions || []).filter((a) => !billSays.has(a));
+    $("plan-assumptions").replaceChildren(...own.map((a) => el("li", {}, a)));
+    $("plan-assumptions-intro").hidden = own.length === 0;
     const tbody = $("plans").tBodies[0];
     tbody.replaceChildren();
     for (const option of comparison.options) {
@@ -270,14 +352,105 @@
     return cell;
   }
 
-  function showError(message) {
-    const box = $("error");
-    box.hidden = message === null;
-    box.textContent = message || "";
-    // figures of earlier inputs stay for reference, dimmed, so they are not read as this one's
-    for (const section of document.querySelectorAll("section")) {
-      section.classList.toggle("stale", message !== null);
+  /**
+   * The field a JSON path of the API's answer (`$.regions.ap.requests_per_hour`) points at, as
+   * the page shows it, or null when no field of the page holds it.
+   */
+  function inputFor(path) {
+    const m = /^\$\.(regions|total|functions)(?:\.([a-z_]+))?(?:\.([a-z_]+))?$/.exec(path || "");
+    if (!m) {
+      if (path === "$.price_class") return $("price-class");
+      if (path === "$.free_tier") return $("free-tier");
+      return null;
     }
+    const [, top, key, field] = m;
+    if (field === "https_share" || (top === "total" && key === "https_share")) return $("https-share");
+    if (top === "functions") return key === "viewer_request" ? $("functions") : null;
+    if (top === "total") {
+      return { requests_per_hour: $("total-requests"), data_out: $("total-data") }[key] || null;
+    }
+    if (!key || !field) return null;
+    const id = { requests_per_hour: "req-", data_out: "data-", share: "share-" }[field];
+    return id ? $(id + key) : null;
+  }
+
+  /** The API's problem as one of the page's: at the field it names, in the page's words. */
+  function apiProblem(e) {
+    const json = e.problem;
+    if (!json) return { inputs: [], at: null, name: null, message: e.message };
+    const input = inputFor(json.path);
+    // the detail starts with the field's path ("regions.ap.requests_per_hour: "): the page names
+    // the field as it labels it instead
+    const prefix = json.path ? json.path.replace(/^\$\.?/, "") + ": " : null;
+    let message = e.message;
+    if (prefix && message.startsWith(prefix)) message = message.slice(prefix.length);
+    if (input) return { inputs: [input], at: input, name: fieldName(input), message: message };
+    if (json.path === "$.regions" && !$("mix").hidden) {
+      return { inputs: REGIONS.map(([id]) => $("share-" + id)), at: null, group: $("mix-sum"),
+        name: "Share of the traffic per region", message: message };
+    }
+    return { inputs: [], at: null, name: null, message: message };
+  }
+
+  function clearProblems() {
+    for (const node of document.querySelectorAll(".field-error")) node.remove();
+    for (const input of form.querySelectorAll("[aria-invalid]")) {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    }
+    $("mix-sum").classList.remove("invalid");
+  }
+
+  /**
+   * Shows the problems (none: clears them): each next to its field, which is marked
+   * aria-invalid and described by it, and all in the summary (role=alert) with a link to each
+   * field. While there are problems the figures of earlier inputs are hidden, each section saying
+   * they are not current, so neither the eye nor a screen reader takes them for this input's.
+   */
+  function showProblems(list) {
+    clearProblems();
+    const box = $("error");
+    box.replaceChildren();
+    box.hidden = list.length === 0;
+    for (const section of document.querySelectorAll(".result-column section")) {
+      section.classList.toggle("stale", list.length > 0);
+    }
+    if (list.length === 0) return;
+    const fields = list.filter((p) => p.name !== null).length;
+    for (const notice of document.querySelectorAll(".not-current")) {
+      notice.textContent = fields > 0 ?
+        "Not current: fix the highlighted " + (fields === 1 ? "field" : "fields") +
+          "; the figures return when the input is priced." :
+        "Not current: " + list[0].message;
+    }
+    box.append(el("p", {}, fields === 0 ? "Nothing can be priced yet:" :
+      "Nothing is priced until " + (fields === 1 ? "this field is" : "these " + fields + " fields are") + " fixed:"));
+    const ul = el("ul");
+    for (const p of list) {
+      const describedBy = p.at ? "error-" + p.at.id : p.group ? p.group.id : null;
+      if (p.at) {
+        const note = el("span", { id: describedBy, class: "field-error" }, p.message);
+        p.at.after(note);
+      }
+      if (p.group) p.group.classList.add("invalid");
+      for (const input of p.inputs) {
+        input.setAttribute("aria-invalid", "true");
+        if (describedBy) input.setAttribute("aria-describedby", describedBy);
+      }
+      const li = el("li");
+      if (p.name !== null && p.inputs.length > 0) {
+        const link = el("a", { href: "#" + p.inputs[0].id }, p.name);
+        link.addEventListener("click", (e) => {
+          e.preventDefault();
+          p.inputs[0].focus();
+        });
+        li.append(link, document.createTextNode(": " + p.message));
+      } else {
+        li.textContent = p.message;
+      }
+      ul.append(li);
+    }
+    box.append(ul);
   }
 
   let pending = null;
@@ -292,9 +465,13 @@
     pending = controller;
     const gen = generation;
     const body = profile();
-    if (Object.keys(body.regions).length === 0) {
+    if (problems.length === 0 && Object.keys(body.regions).length === 0) {
+      problems.push({ inputs: [], at: null, name: null,
+        message: "Enter some traffic in at least one region." });
+    }
+    if (problems.length > 0) {
       pending = null; // the request this edit cancelled will not clear the status: do it here
-      showError("Enter some traffic in at least one region.");
+      showProblems(problems);
       $("status").textContent = "";
       document.body.dataset.state = "error";
       return;
@@ -306,16 +483,17 @@
         call("/api/v1/plans/compare", body, controller.signal),
       ]);
       if (controller !== pending) return;
-      showError(null);
+      showProblems([]);
       showBill(estimate);
-      showPlans(plans);
+      showPlans(plans, estimate);
       if (gen === generation) {
         $("status").textContent = "";
         document.body.dataset.state = "ready";
       }
     } catch (e) {
       if (e.name === "AbortError") return;
-      showError(e.message);
+      if (controller !== pending) return;
+      showProblems([apiProblem(e)]);
       if (gen === generation) {
         $("status").textContent = "";
         document.body.dataset.state = "error";
