@@ -57,6 +57,13 @@ public sealed interface Action {
         throw new IllegalArgumentException(
             "keep_query and ${querystring} would add the query string twice; use one");
       }
+      // a browser neither sends a fragment nor reads a query inside one: the query would be lost
+      int fragment = location.source().indexOf('#');
+      if (fragment >= 0 && (keepQuery || location.source().indexOf("${querystring}", fragment) >= 0)) {
+        throw new IllegalArgumentException("the query string would go after the fragment ('"
+            + location.source().substring(fragment) + "'), where browsers drop it; put ?${querystring}"
+            + " before the '#' instead of keep_query, or leave the fragment out");
+      }
     }
 
     /**

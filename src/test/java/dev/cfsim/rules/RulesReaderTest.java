@@ -240,6 +240,20 @@ class RulesReaderTest {
   }
 
   @Test
+  void a_query_that_would_land_in_the_fragment_is_refused() {
+    // keep_query appends "?q=1" to "https://x.example/new#top": "...#top?q=1", the query lost
+    for (String redirect : new String[] {"{ location: \"https://x.example/new#top\", keep_query: true }",
+        "{ location: \"/new#top?${querystring}\" }"}) {
+      InvalidInputException e = rejected("rules:\n  - id: r\n    redirect: " + redirect + "\n");
+      assertEquals("rules[0] (r).redirect.location", e.location());
+      assertTrue(e.problem().contains("the query string would go after the fragment"), e.problem());
+    }
+    // before the '#', or without a query, the fragment is fine
+    RulesReader.parse("rules:\n  - id: a\n    redirect: { location: \"https://x.example/new?${querystring}#top\" }\n"
+        + "  - id: b\n    redirect: { location: \"https://x.example/new#top\" }\n", "r.yaml");
+  }
+
+  @Test
   void a_regex_cloudfront_would_reject_is_refused_naming_the_field() {
     InvalidInputException e = rejected(
         "rules:\n  - id: b\n    when: { header: { user-agent: { matches: \"(?<=x)bot\" } } }\n    pass: true\n");
