@@ -198,13 +198,18 @@ public final class InputNode {
 
   /** The value as an exact decimal; a string holding a plain number is accepted too. */
   public BigDecimal number() {
+    return number(MAX_COUNT);
+  }
+
+  /** {@link #number()} for a field with a lower limit, which the error then quotes. */
+  BigDecimal number(BigDecimal max) {
     if (node.isNumber()) {
       if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()) && !node.isBigDecimal()) {
         throw invalid("must be a finite number (got " + node.asText() + ")");
       }
-      return fine(atMost(node.decimalValue(), MAX_COUNT));
+      return fine(atMost(node.decimalValue(), max));
     }
-    return fine(atMost(Quantities.parseCount(this, text()), MAX_COUNT));
+    return fine(atMost(Quantities.parseCount(this, text()), max));
   }
 
   /**

@@ -44,7 +44,7 @@ public final class Quantities {
   public static BigDecimal dataGb(InputNode node) {
     BigDecimal gb;
     if (node.isNumber()) {
-      gb = node.number();
+      gb = node.number(MAX_GB); // the data limit, not the larger one for counts, in the message
     } else {
       Matcher m = match(node, node.text(), "a data amount such as '20 TB' or '512 GB'");
       BigDecimal perUnit = GB_PER_UNIT.get(m.group(2).toLowerCase(Locale.ROOT));
