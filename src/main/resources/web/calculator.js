@@ -255,6 +255,13 @@
         tbody.append(note);
       }
     }
+    // as the CLI's table: the lines, each shown to the cent, may not add up to the total shown
+    const cents = (amount) => Math.round(Number(usd.format(amount).replace(/[^0-9.-]/g, "")) * 100);
+    const linesCents = estimate.lines.reduce((sum, line) => sum + cents(line.usd), 0);
+    const rounding = $("rounding-note");
+    rounding.hidden = linesCents === cents(estimate.total_usd);
+    rounding.textContent = rounding.hidden ? "" : "Each line is rounded to the cent on its own; the total is"
+      + " their exact sum, rounded once, so the lines as shown add up to " + usd.format(linesCents / 100) + ".";
     const notes = $("assumptions");
     notes.replaceChildren(...(estimate.assumptions || []).map((a) => el("li", {}, a)));
     showChart(estimate.lines);

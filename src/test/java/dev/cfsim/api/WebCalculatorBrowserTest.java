@@ -109,6 +109,36 @@ class WebCalculatorBrowserTest {
   }
 
   @Test
+  void lines_that_rounded_miss_the_total_are_explained() {
+    browser.get(server.url("/"));
+    awaitReady();
+    browser.findElement(By.cssSelector("input[name=mode][value=mix]")).click();
+    type("total-data", "21");
+    type("functions", "0.5");
+    type("share-ap", "33.3");
+    type("share-us", "33.3");
+    type("share-jp", "33.4");
+    awaitReady();
+    String profile =
+        """
+        {"name": "web-calculator", "price_class": "all", "free_tier": "account",
+         "total": {"requests_per_hour": 600000, "https_share": 1, "data_out": 21504},
+         "regions": {"us": {"share": 0.333}, "jp": {"share": 0.334}, "ap": {"share": 0.333}},
+         "functions": {"viewer_request": 0.5}}
+        """;
+    // its lines, each to the cent, add up to $2,670.00 and its total to $2,670.01
+    JsonNode estimate = server.postJson("/api/v1/estimates", profile).json();
+    java.math.BigDecimal lines = java.math.BigDecimal.ZERO;
+    for (JsonNode line : estimate.get("lines")) {
+      lines = lines.add(line.get("usd").decimalValue().setScale(2, RoundingMode.HALF_UP));
+    }
+    assertTrue(lines.compareTo(estimate.get("total_usd").decimalValue().setScale(2, RoundingMode.HALF_UP)) != 0,
+        estimate.toString());
+    assertPageShows(profile);
+    assertTrue(browser.findElement(By.id("rounding-note")).isDisplayed());
+  }
+
+  @Test
   void the_line_notes_and_the_plans_assumptions_are_shown_as_text() {
     browser.get(server.url("/"));
     awaitReady();
@@ -404,6 +434,20 @@ class WebCalculatorBrowserTest {
     assertEquals(estimate.get("lines").size() + estimate.get("lines").findValues("note").size(),
         browser.findElements(By.cssSelector("#bill tbody tr")).size());
 
+    // a note when the lines, each rounded to the cent, miss the total rounded once
+    java.math.BigDecimal linesShown = java.math.BigDecimal.ZERO;
+    for (JsonNode line : estimate.get("lines")) {
+      linesShown = linesShown.add(line.get("usd").decimalValue().setScale(2, RoundingMode.HALF_UP));
+    }
+    boolean missesTotal = linesShown.compareTo(
+        estimate.get("total_usd").decimalValue().setScale(2, RoundingMode.HALF_UP)) != 0;
+    WebElement rounding = browser.findElement(By.id("rounding-note"));
+    assertEquals(missesTotal, rounding.isDisplayed(), rounding.getText());
+    if (missesTotal) {
+      assertTrue(rounding.getText().endsWith("so the lines as shown add up to " + usd(linesShown) + "."),
+          rounding.getText());
+    }
+
     // every assumption of the bill and of the plans is on the page, each once
     List<String> shown = browser.findElements(By.cssSelector("#assumptions li, #plan-assumptions li"))
         .stream().map(WebElement::getText).toList();
@@ -426,9 +470,13 @@ class WebCalculatorBrowserTest {
 
   /** Dollars as the page writes them (en-US, cents, half away from zero). */
   private static String usd(JsonNode amount) {
+    return usd(amount.decimalValue());
+  }
+
+  private static String usd(java.math.BigDecimal amount) {
     NumberFormat f = NumberFormat.getCurrencyInstance(Locale.US);
     f.setRoundingMode(RoundingMode.HALF_UP);
-    return f.format(amount.decimalValue());
+    return f.format(amount);
   }
 
   private static void type(String id, String value) {
