@@ -57,13 +57,19 @@ public sealed interface Action {
         throw new IllegalArgumentException(
             "keep_query and ${querystring} would add the query string twice; use one");
       }
-      // a browser neither sends a fragment nor reads a query inside one: the query would be lost
+    }
+
+    /**
+     * The location's fragment ({@code #top}) when the viewer's query string is put after it
+     * (keep_query, or {@code ${querystring}} past the '#'): the browser never sends it on, so only
+     * a page that routes in its fragment ({@code #/login?…}) reads it. Empty otherwise.
+     */
+    public Optional<String> fragmentBeforeQuery() {
       int fragment = location.source().indexOf('#');
       if (fragment >= 0 && (keepQuery || location.source().indexOf("${querystring}", fragment) >= 0)) {
-        throw new IllegalArgumentException("the query string would go after the fragment ('"
-            + location.source().substring(fragment) + "'), where browsers drop it; put ?${querystring}"
-            + " before the '#' instead of keep_query, or leave the fragment out");
+        return Optional.of(location.source().substring(fragment));
       }
+      return Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cfsim.rules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +21,8 @@ public final class RulesValidator {
     List<Rule> list = rules.rules();
     for (int j = 0; j < list.size(); j++) {
       Rule later = list.get(j);
+      queryInFragment(later.action()).ifPresent(w -> warnings.add(new RuleWarning(
+          "rules[" + j + "] (" + later.id() + ").redirect.location", w)));
       if (isContradiction(later.when())) {
         warnings.add(new RuleWarning("rules[" + j + "] (" + later.id() + ")",
             "can never match: its condition is never true (it negates one that every request meets)"));
@@ -35,7 +38,22 @@ public final class RulesValidator {
         }
       }
     }
+    queryInFragment(rules.defaultAction()).ifPresent(w -> warnings.add(new RuleWarning("default.redirect.location", w)));
     return warnings;
+  }
+
+  /**
+   * A redirect that puts the viewer's query after its location's fragment: right for a page that
+   * routes in its fragment, a lost query for any other (found by differential fuzzing, where the
+   * emulator and the function agreed on the URL).
+   */
+  private static Optional<String> queryInFragment(Action action) {
+    if (!(action instanceof Action.Redirect redirect)) {
+      return Optional.empty();
+    }
+    return redirect.fragmentBeforeQuery().map(fragment -> "the query string goes after the fragment ('"
+        + fragment + "'), which browsers never send: only a page that routes in its fragment (#/login?…)"
+        + " reads it there; if the server needs it, put ?${querystring} before the '#'");
   }
 
   /** True when every request that satisfies {@code b} also satisfies {@code a}. */
