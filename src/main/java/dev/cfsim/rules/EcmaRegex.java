@@ -1,17 +1,15 @@
 package dev.cfsim.rules;
 
-import java.nio.CharBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import dev.cfsim.rules.RepeatOverlapCheck.Element;
+import dev.cfsim.rules.RepeatOverlapCheck.Sequences;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -42,31 +40,12 @@ import java.util.regex.PatternSyntaxException;
  * {@code \B} repeat: Java checks JavaScript's word boundary as two alternatives, and repeated
  * they overflow its stack on a long value.
  *
- * <p>Nor may repeats in one sequence that can take a character in common, with nothing between
- * them that must differ, split a value in more than {@value #MAX_WAYS} ways at one start when
- * something after them can still fail ({@code a*a*b}, {@code ^[a-z0-9]+[a-z0-9-]*[a-z0-9]+\.com$},
- * six {@code a{0,64}} in a row): a value that does not match is tried in every split, and with
- * {@code *} or {@code +} (counted as a value of {@value #VALUE_LENGTH} characters) their number
- * grows as a power of its length. Eighteen characters took Java 1.7 s and V8 past the function's
- * time limit on {@code a*a*a*a*a*a*a*a*a*a*a*a*b}; CloudFront stops such a function, where the
- * emulator would stall and then decide. One {@code .*} is allowed: its search is at worst
- * quadratic.
+ * <p>Nor may repeats side by side that can split one run of characters too many ways ({@code
+ * a*a*b}, {@code ^[a-z0-9]+[a-z0-9-]*[a-z0-9]+\.com$}; {@link RepeatOverlapCheck} says which).
  *
  * @param source the expression as written, without slashes or flags
  */
 public record EcmaRegex(String source) {
-
-  /** The length a long header value is taken to have, for a repeat without a limit. */
-  public static final long VALUE_LENGTH = 10_000;
-
-  /**
-   * Most ways overlapping repeats may split a value at one start: a single {@code .*}, or
-   * {@code .*} beside {@code [0-9]{0,9}}, but not two {@code *}.
-   */
-  public static final long MAX_WAYS = 100_000;
-
-  /** Which of the 65,536 UTF-16 code units an atom's Java form matches, by that form. */
-  private static final Map<String, BitSet> CODE_UNITS = new ConcurrentHashMap<>();
 
   /** Longest expression accepted; generated functions must stay under 10 KB. */
   public static final int MAX_LENGTH = 1000;
@@ -74,6 +53,19 @@ public record EcmaRegex(String source) {
   /** ECMAScript 5.1 WhiteSpace and LineTerminator (§7.2, §7.3), as a Java class body. */
   private static final String JS_SPACE =
       "\\t\\n\\x0B\\f\\r\\x20\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+
+  /** The same white space as code units, for {@link RepeatOverlapCheck}. */
+  private static final BitSet JS_SPACE_UNITS = jsSpaceUnits();
+
+  private static BitSet jsSpaceUnits() {
+    BitSet units = new BitSet();
+    "\t\n\u000B\f\r \u00A0\u1680\u2028\u2029\u202F\u205F\u3000\uFEFF".chars().forEach(units::set);
+    units.set(0x2000, 0x200A + 1);
+    return units;
+  }
+
+  /** How many UTF-16 code units there are. */
+  private static final int CODE_UNITS = 0x10000;
 
   private static final String JS_WORD_BOUNDARY = "(?:(?<=\\w)(?!\\w)|(?<!\\w)(?=\\w))";
   private static final String JS_NOT_WORD_BOUNDARY = "(?:(?<=\\w)(?=\\w)|(?<!\\w)(?!\\w))";
@@ -83,7 +75,7 @@ public record EcmaRegex(String source) {
     Objects.requireNonNull(source, "source");
     Translator check = new Translator(source, false);
     check.translate();
-    check.refuseOverlappingRepeats();
+    RepeatOverlapCheck.check(source, check.shape.getLast());
   }
 
   /**
@@ -117,7 +109,7 @@ public record EcmaRegex(String source) {
     /** The atom before a quantifier is a group that holds {@code \b} or {@code \B}. */
     private boolean lastHoldsBoundary;
     private final Set<String> names = new HashSet<>();
-    /** The expression's shape as groups of sequences, for {@link #refuseOverlappingRepeats}. */
+    /** The expression's shape as groups of sequences, for {@link RepeatOverlapCheck}. */
     private final Deque<Sequences> shape = new ArrayDeque<>(List.of(new Sequences()));
     private int groups;
     private int i;
@@ -138,37 +130,6 @@ public record EcmaRegex(String source) {
 
       OpenGroup(int number) {
         this.number = number;
-      }
-    }
-
-    /** The branches ('|') of the whole expression or of one group, each a sequence of elements. */
-    private static final class Sequences {
-      final List<List<Element>> branches = new ArrayList<>(List.of(new ArrayList<>()));
-
-      List<Element> current() {
-        return branches.get(branches.size() - 1);
-      }
-    }
-
-    /**
-     * One element of a sequence: an atom matching one character (its Java form), a group, or an
-     * assertion matching none; with the repetitions its quantifier allows.
-     */
-    private static final class Element {
-      final int start;
-      int end;
-      final String java;
-      final Sequences group;
-      final boolean zeroWidth;
-      long min = 1;
-      long max = 1;
-
-      Element(int start, int end, String java, Sequences group, boolean zeroWidth) {
-        this.start = start;
-        this.end = end;
-        this.java = java;
-        this.group = group;
-        this.zeroWidth = zeroWidth;
       }
     }
 
@@ -220,7 +181,7 @@ public record EcmaRegex(String source) {
           quantifier(String.valueOf(c));
         }
         case '{' -> braces();
-        case '.' -> atom("[^\\n\\r\\u2028\\u2029]", 1);
+        case '.' -> atom("[^\\n\\r\\u2028\\u2029]", 1, complement(units("\n\r\u2028\u2029")));
         case '$' -> assertion("\\z");
         case '^' -> assertion("^");
         case '|' -> {
@@ -230,13 +191,13 @@ public record EcmaRegex(String source) {
           canRepeat = false;
           markBranching();
         }
-        default -> atom(literal(c), 1);
+        default -> atom(literal(c), 1, units(String.valueOf(c)));
       }
     }
 
-    private void atom(String java, int length) {
+    private void atom(String java, int length, BitSet units) {
       out.append(java);
-      shape.peek().current().add(new Element(i, i + length, java, null, false));
+      shape.peek().current().add(Element.atom(i, i + length, units));
       i += length;
       canRepeat = true;
       lastIsBranchingGroup = false;
@@ -252,7 +213,7 @@ public record EcmaRegex(String source) {
 
     private void assertion(String java) {
       out.append(java);
-      shape.peek().current().add(new Element(i, i + 1, null, null, true));
+      shape.peek().current().add(Element.assertion(i, i + 1));
       i++;
       canRepeat = false;
     }
@@ -276,17 +237,13 @@ public record EcmaRegex(String source) {
       lastIsBranchingGroup = false;
       lastHoldsBoundary = false;
       out.append(q);
-      List<Element> sequence = shape.peek().current();
-      Element repeated = sequence.get(sequence.size() - 1);
-      repeated.min = minRepeats(q);
-      repeated.max = maxRepeats(q);
       if (i < src.length() && src.charAt(i) == '?') {
         out.append('?');
         i++;
       } else if (i < src.length() && src.charAt(i) == '+') {
         throw bad("possessive quantifiers ('" + q + "+') are not JavaScript");
       }
-      repeated.end = i;
+      shape.peek().repeatLast(minRepeats(q), maxRepeats(q), i);
       canRepeat = false;
     }
 
@@ -366,7 +323,7 @@ public record EcmaRegex(String source) {
       out.append(')');
       i++;
       Sequences body = shape.pop();
-      shape.peek().current().add(new Element(openAt.pop(), i, null, body, closed.number < 0));
+      shape.peek().current().add(Element.group(openAt.pop(), i, body, closed.number < 0));
       lastIsBranchingGroup = closed.branching;
       lastHoldsBoundary = closed.boundary;
       if (closed.branching) {
@@ -385,12 +342,12 @@ public record EcmaRegex(String source) {
       }
       char e = src.charAt(i + 1);
       switch (e) {
-        case 'd', 'D', 'w', 'W' -> atom("\\" + e, 2);
-        case 's' -> atom("[" + JS_SPACE + "]", 2);
-        case 'S' -> atom("[^" + JS_SPACE + "]", 2);
+        case 'd', 'D', 'w', 'W' -> atom("\\" + e, 2, classEscape(e));
+        case 's' -> atom("[" + JS_SPACE + "]", 2, classEscape(e));
+        case 'S' -> atom("[^" + JS_SPACE + "]", 2, classEscape(e));
         case 'b', 'B' -> {
           out.append(e == 'b' ? JS_WORD_BOUNDARY : JS_NOT_WORD_BOUNDARY);
-          shape.peek().current().add(new Element(i, i + 2, null, null, true));
+          shape.peek().current().add(Element.assertion(i, i + 2));
           i += 2;
           canRepeat = false;
           if (!open.isEmpty()) {
@@ -404,7 +361,7 @@ public record EcmaRegex(String source) {
           }
           int[] consumed = new int[1];
           String java = characterEscape(i, consumed);
-          atom(java, consumed[0]);
+          atom(java, consumed[0], units(String.valueOf((char) valueOfEscape(i, consumed[0]))));
         }
       }
     }
@@ -474,7 +431,9 @@ public record EcmaRegex(String source) {
       int start = i;
       i++;
       StringBuilder cls = new StringBuilder("[");
-      if (i < src.length() && src.charAt(i) == '^') {
+      BitSet members = new BitSet();
+      boolean negated = i < src.length() && src.charAt(i) == '^';
+      if (negated) {
         cls.append('^');
         i++;
       }
@@ -492,6 +451,11 @@ public record EcmaRegex(String source) {
           break;
         }
         int[] low = classCharacter(cls);
+        if (low == null) {
+          members.or(classEscape(src.charAt(i - 1))); // \d, \w, \s … just read
+        } else {
+          members.set(low[0]);
+        }
         if (low != null && i + 1 < src.length() && src.charAt(i) == '-' && src.charAt(i + 1) != ']') {
           i++;
           cls.append('-');
@@ -502,6 +466,7 @@ public record EcmaRegex(String source) {
           if (high[0] < low[0]) {
             throw bad("range out of order in character class at position " + (start + 1));
           }
+          members.set(low[0], high[0] + 1);
           // Neither end can be a surrogate, so a range holds all of them or none.
           spansSurrogates |= low[0] < Character.MIN_SURROGATE && high[0] > Character.MAX_SURROGATE;
         } else if (low == null && i + 1 < src.length() && src.charAt(i) == '-'
@@ -514,7 +479,7 @@ public record EcmaRegex(String source) {
             Utf16Pattern.WIDE_SURROGATES + Character.MAX_SURROGATE - Character.MIN_SURROGATE));
       }
       out.append(cls).append(']');
-      shape.peek().current().add(new Element(start, i, cls + "]", null, false));
+      shape.peek().current().add(Element.atom(start, i, negated ? complement(members) : members));
       canRepeat = true;
       lastIsBranchingGroup = false;
       lastHoldsBoundary = false;
@@ -587,153 +552,35 @@ public record EcmaRegex(String source) {
       return String.format("\\u%04X", (int) c);
     }
 
-    /**
-     * Refuses two long repeats in one sequence that can take the same character with nothing
-     * between them that must differ (see the class comment), when something after the second can
-     * still fail; after {@link #translate}.
-     */
-    void refuseOverlappingRepeats() {
-      check(shape.getLast(), true);
-    }
-
-    private void check(Sequences node, boolean whole) {
-      for (List<Element> branch : node.branches) {
-        List<Element> sequence = new ArrayList<>();
-        List<Boolean> optional = new ArrayList<>();
-        flatten(branch, false, sequence, optional);
-        for (Element e : sequence) {
-          if (e.group != null) {
-            check(e.group, false);
-          }
-        }
-        for (int a = 0; a < sequence.size(); a++) {
-          long ways = ways(sequence.get(a));
-          if (ways == 1) {
-            continue;
-          }
-          for (int b = a + 1; b < sequence.size(); b++) {
-            long more = ways(sequence.get(b));
-            if (more == 1 || !overlap(sequence, optional, a, b)) {
-              continue;
-            }
-            ways = times(ways, more);
-            // with nothing after them that can fail, the first split that reaches the end wins
-            if (ways > MAX_WAYS && (!whole || canFailAfter(sequence, optional, b))) {
-              throw overlapping(sequence.get(a), sequence.get(b), firstShared(sequence, optional, a, b));
-            }
-          }
-        }
-      }
-    }
-
-    /**
-     * Whether elements {@code a} and {@code b} can take a character in common that every element
-     * between them that must take a character can take too: a run of it splits many ways.
-     */
-    private static boolean overlap(List<Element> sequence, List<Boolean> optional, int a, int b) {
-      return firstShared(sequence, optional, a, b) >= 0;
-    }
-
-    private static int firstShared(List<Element> sequence, List<Boolean> optional, int a, int b) {
-      BitSet shared = (BitSet) codeUnits(sequence.get(a)).clone();
-      shared.and(codeUnits(sequence.get(b)));
-      for (int k = a + 1; k < b && !shared.isEmpty(); k++) {
-        Element between = sequence.get(k);
-        if (!between.zeroWidth && !optional.get(k) && !canBeEmpty(between)) {
-          shared.and(codeUnits(between));
-        }
-      }
-      return shared.nextSetBit(0);
-    }
-
-    /**
-     * In how many ways an element can take a run of characters: its repeat's range, {@link
-     * #VALUE_LENGTH} without a limit, times a group's own ways (its widest branch).
-     */
-    private static long ways(Element e) {
-      if (e.zeroWidth) {
-        return 1;
-      }
-      long ways = e.max == Long.MAX_VALUE ? VALUE_LENGTH : Math.min(e.max - e.min + 1, VALUE_LENGTH);
-      if (e.group != null) {
-        long widest = 1;
-        for (List<Element> branch : e.group.branches) {
-          long product = 1;
-          for (Element inner : branch) {
-            product = times(product, ways(inner));
-          }
-          widest = Math.max(widest, product);
-        }
-        ways = times(ways, widest);
-      }
-      return ways;
-    }
-
-    /** A product that stops growing past any limit that matters. */
-    private static long times(long a, long b) {
-      return a > Long.MAX_VALUE / 4 / b ? Long.MAX_VALUE / 4 : a * b;
-    }
-
-    /** A group taken once (or optionally), of one branch, is its elements in the sequence. */
-    private static void flatten(List<Element> branch, boolean optional, List<Element> into, List<Boolean> optionalInto) {
-      for (Element e : branch) {
-        if (e.group != null && !e.zeroWidth && e.max == 1 && e.group.branches.size() == 1) {
-          flatten(e.group.branches.get(0), optional || e.min == 0, into, optionalInto);
-        } else {
-          into.add(e);
-          optionalInto.add(optional);
-        }
-      }
-    }
-
-    private static boolean canBeEmpty(Element e) {
-      return e.zeroWidth || e.min == 0 || e.group != null
-          && e.group.branches.stream().anyMatch(b -> b.stream().allMatch(Translator::canBeEmpty));
-    }
-
-    private static boolean canFailAfter(List<Element> sequence, List<Boolean> optional, int b) {
-      for (int k = b + 1; k < sequence.size(); k++) {
-        Element e = sequence.get(k);
-        if (e.zeroWidth || !optional.get(k) && !canBeEmpty(e)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** The code units an element can take: an atom's, or any of a group's atoms'. */
-    private static BitSet codeUnits(Element e) {
-      if (e.zeroWidth) {
-        return new BitSet();
-      }
-      if (e.java != null) {
-        return CODE_UNITS.computeIfAbsent(e.java, java -> {
-          BitSet units = new BitSet(65536);
-          Matcher m = Pattern.compile(java).matcher("");
-          char[] one = new char[1];
-          CharSequence text = CharBuffer.wrap(one);
-          for (int c = 0; c < 65536; c++) {
-            one[0] = (char) c;
-            if (m.reset(text).matches()) {
-              units.set(c);
-            }
-          }
-          return units;
-        });
-      }
+    /** The code units of {@code chars}. */
+    private static BitSet units(String chars) {
       BitSet units = new BitSet();
-      e.group.branches.stream().flatMap(List::stream).forEach(inner -> units.or(codeUnits(inner)));
+      chars.chars().forEach(units::set);
       return units;
     }
 
-    private IllegalArgumentException overlapping(Element first, Element second, int shared) {
-      String example = shared > 32 && shared < 127 ? "'" + (char) shared + "'" : String.format("\\u%04X", shared);
-      return bad("'" + src.substring(first.start, first.end) + "' (position " + (first.start + 1) + ") and '"
-          + src.substring(second.start, second.end) + "' (position " + (second.start + 1) + ") can both take "
-          + example + ", with nothing between them that must differ: a long value that does not match can be"
-          + " split between the repeats in more ways than can be tried in time (with * or +, a power of its"
-          + " length), so CloudFront would stop the function where the emulator stalls. Join them into one"
-          + " repeat, or make the characters they take distinct (e.g. [^-]*-.* for .*-.*)");
+    /** Every code unit not in {@code units}. */
+    private static BitSet complement(BitSet units) {
+      BitSet all = new BitSet(CODE_UNITS);
+      all.set(0, CODE_UNITS);
+      all.andNot(units);
+      return all;
+    }
+
+    /** The code units of a class escape (\\d \\D \\w \\W \\s \\S), JavaScript's: ASCII digits and word characters. */
+    private static BitSet classEscape(char e) {
+      BitSet units = new BitSet();
+      switch (Character.toLowerCase(e)) {
+        case 'd' -> units.set('0', '9' + 1);
+        case 'w' -> {
+          units.set('0', '9' + 1);
+          units.set('A', 'Z' + 1);
+          units.set('a', 'z' + 1);
+          units.set('_');
+        }
+        default -> JS_SPACE_UNITS.stream().forEach(units::set);
+      }
+      return Character.isUpperCase(e) ? complement(units) : units;
     }
 
     private IllegalArgumentException bad(String why) {

@@ -21,8 +21,8 @@ public final class RulesValidator {
     List<Rule> list = rules.rules();
     for (int j = 0; j < list.size(); j++) {
       Rule later = list.get(j);
-      queryInFragment(later.action()).ifPresent(w -> warnings.add(new RuleWarning(
-          "rules[" + j + "] (" + later.id() + ").redirect.location", w)));
+      String at = "rules[" + j + "] (" + later.id() + ")";
+      queryInFragment(later.action()).ifPresent(w -> warnings.add(new RuleWarning(at + ".redirect.location", w)));
       if (isContradiction(later.when())) {
         warnings.add(new RuleWarning("rules[" + j + "] (" + later.id() + ")",
             "can never match: its condition is never true (it negates one that every request meets)"));

@@ -138,16 +138,19 @@ class EcmaRegexTest {
    */
   @ParameterizedTest
   @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
-      a*a*a*a*a*a*a*a*a*a*a*a*b => 'a*' (position 1) and 'a*' (position 3) can both take 'a'
+      a*a*a*a*a*a*a*a*a*a*a*a*b => 'a*' (position 1) and 'a*' (position 3) can both take a run of 'a'
       ^[a-z0-9]+[a-z0-9-]*[a-z0-9]+[.]example[.]com$ => '[a-z0-9]+' (position 2) and '[a-z0-9-]*' (position 11)
-      ^.*a.*a.*a$ => '.*' (position 2) and '.*' (position 5) can both take 'a'
-      .*-.*x => can both take '-'
+      ^.*a.*a.*a$ => '.*' (position 2) and '.*' (position 5) can both take a run of 'a'
+      .*-.*x => can both take a run of '-'
       \\d+(?:px)?\\d*! => '\\d+' (position 1) and '\\d*' (position 11)
       (?:a+|b)a+c => '(?:a+|b)' (position 1) and 'a+' (position 9)
       x(a+)(a+)y => 'a+' (position 3) and 'a+' (position 7)
       a{0,64}a{0,64}a{0,64}b => 'a{0,64}' (position 1) and 'a{0,64}' (position 15)
-      \\w+\\s?\\w+\\s?\\w+\\s?! => '\\w+' (position 1) and '\\w+' (position 7) can both take '0'
-      \\s*\\s*; => '\\s*' (position 1) and '\\s*' (position 4) can both take \\u0009
+      \\w+\\s?\\w+\\s?\\w+\\s?! => '\\w+' (position 1) and '\\w+' (position 7) can both take a run of '0'
+      a{0,300}a{0,300}b => 'a{0,300}' (position 1) and 'a{0,300}' (position 9) can both take a run of 'a'
+      [ab]{0,300}[bc]{0,300}[cd]{0,300}x => '[ab]{0,300}' (position 1) and '[bc]{0,300}' (position 12) can both take a run of 'b'
+      (?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)(?:a|aa)b => '(?:a|aa)' (position 1) and '(?:a|aa)' (position 105) can both take a run of 'a'
+      \\s*\\s*; => '\\s*' (position 1) and '\\s*' (position 4) can both take a run of \\u0009
       """)
   void repeats_that_can_split_a_value_in_too_many_ways_are_refused(String regex, String named) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EcmaRegex(regex));
@@ -164,7 +167,11 @@ class EcmaRegexTest {
       // one long repeat, or short ones: few ways at each start
       "^/.*/?$", "^/.*\\.(?:jpg|png)$", "a{0,9}a{0,9}b", "^\\d{1,3}\\d{1,3}$", "(?:[Bb]ot|[Cc]rawler)",
       // alternatives are not in sequence
-      "^a+$|^a+b$", "^[A-Za-z0-9]{16,}$"})
+      "^a+$|^a+b$", "^[A-Za-z0-9]{16,}$",
+      // an optional group's run must pass its mandatory part; a group's alternatives each whole (review)
+      "^\\d+(\\.\\d+)?$", "^-?\\d+(\\.\\d+)?$", "^\\w+(-\\w+)?$", "^[a-z]+(_[a-z]+)?$", "^w_(\\d+)(,h_(\\d+))?$",
+      "^[a-z0-9-]+(\\.[a-z0-9-]+)?\\.example\\.com$", "^(.*;)?\\s*token=[^;]+(;.*)?$",
+      "^.*(?:headless|phantom|selenium).*$"})
   void repeats_that_cannot_multiply_the_work_are_accepted(String regex) {
     new EcmaRegex(regex);
   }

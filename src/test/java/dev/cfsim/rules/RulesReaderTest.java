@@ -243,7 +243,7 @@ class RulesReaderTest {
   void a_query_put_after_the_fragment_is_warned_about_not_refused() {
     // keep_query appends "?q=1" to "https://x.example/new#top": "...#top?q=1", which the browser
     // never sends; a page that routes in its fragment (#/login?...) reads it, so a warning
-    RulesFile f = RulesReader.parse("rules:\n  - id: a\n    redirect: { location: \"https://x.example/new#top\", keep_query: true }\n"
+    RulesFile f = RulesReader.parse("rules:\n  - id: a\n    when: { path: /a }\n    redirect: { location: \"https://x.example/new#top\", keep_query: true }\n"
         + "  - id: b\n    when: { path: /b }\n    redirect: { location: \"https://app.example/#/login?${querystring}\" }\n"
         + "  - id: c\n    when: { path: /c }\n    redirect: { location: \"https://x.example/new?${querystring}#top\" }\n"
         + "  - id: d\n    when: { path: /d }\n    redirect: { location: \"https://x.example/new#top\" }\n", "r.yaml");

@@ -1,0 +1,215 @@
+package dev.cfsim.rules;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Refuses a regex whose repeats can split one run of characters between them in too many ways.
+ * A backtracking engine (V8's and Java's alike) tries every split of a value that does not match:
+ * {@code a*a*a*a*a*a*a*a*a*a*a*a*b} on 18 a's took Java 1.7 s and Node past the function's limit,
+ * {@code ^[a-z0-9]+[a-z0-9-]*[a-z0-9]+[.]example[.]com$} 19 s on 3,000 (differential fuzzing).
+ * CloudFront stops such a function, where the emulator would stall and then decide.
+ *
+ * <p>Repeats in one sequence count together when one character can run through both and through
+ * every element between them that must take a character; their ways to split the run multiply
+ * (a repeat's range, {@value #VALUE_LENGTH} for {@code *} and {@code +}, each alternative of a
+ * group adding its own). Past {@value #MAX_WAYS} at one start, with something after them that can
+ * still fail, the expression is refused. One {@code .*} passes (its search is at worst quadratic);
+ * so do {@code ^\d+(\.\d+)?$} (the group's run would need '.' to be a digit) and repeats at the
+ * very end ({@code .*-.*}: the first split to reach the end wins). Runs of several characters
+ * ({@code (ab)*(ab)*x}) are not counted.
+ */
+final class RepeatOverlapCheck {
+  /** The length a long header value is taken to have, for a repeat without a limit. */
+  static final long VALUE_LENGTH = 1_000;
+
+  /** Most ways overlapping repeats may split a run at one start: {@code .*} beside {@code \d{0,9}}, not two {@code *}. */
+  static final long MAX_WAYS = 10_000;
+
+  private RepeatOverlapCheck() {}
+
+  /** The branches ('|') of the whole expression or of one group, each a sequence of elements. */
+  static final class Sequences {
+    final List<List<Element>> branches = new ArrayList<>(List.of(new ArrayList<>()));
+
+    List<Element> current() {
+      return branches.get(branches.size() - 1);
+    }
+
+    /** Puts the quantifier that follows the last element on it. */
+    void repeatLast(long min, long max, int end) {
+      List<Element> sequence = current();
+      Element last = sequence.get(sequence.size() - 1);
+      sequence.set(sequence.size() - 1, new Element(last.start, end, last.units, last.group, last.zeroWidth, min, max));
+    }
+  }
+
+  /**
+   * One element of a sequence: an atom taking one of {@code units}, a group, or an assertion
+   * taking nothing; with the repetitions its quantifier allows.
+   *
+   * @param start where it begins in the expression
+   * @param end where it and its quantifier end
+   */
+  record Element(int start, int end, BitSet units, Sequences group, boolean zeroWidth, long min, long max) {
+
+    static Element atom(int start, int end, BitSet units) {
+      return new Element(start, end, units, null, false, 1, 1);
+    }
+
+    static Element group(int start, int end, Sequences body, boolean lookahead) {
+      return new Element(start, end, null, body, lookahead, 1, 1);
+    }
+
+    static Element assertion(int start, int end) {
+      return new Element(start, end, null, null, true, 1, 1);
+    }
+  }
+
+  /** Throws {@link IllegalArgumentException} naming two repeats of {@code src} that split a run too many ways. */
+  static void check(String src, Sequences expression) {
+    check(src, expression, true);
+  }
+
+  private static void check(String src, Sequences node, boolean whole) {
+    for (List<Element> branch : node.branches) {
+      List<Element> sequence = new ArrayList<>();
+      flatten(branch, sequence);
+      for (Element e : sequence) {
+        if (e.group() != null) {
+          check(src, e.group(), false);
+        }
+      }
+      for (int a = 0; a < sequence.size(); a++) {
+        long ways = ways(sequence.get(a));
+        if (ways == 1) {
+          continue;
+        }
+        for (int b = a + 1; b < sequence.size(); b++) {
+          long more = ways(sequence.get(b));
+          int shared = more == 1 ? -1 : sharedRun(sequence, a, b);
+          if (shared < 0) {
+            continue;
+          }
+          ways = times(ways, more);
+          // with nothing after them that can fail, the first split that reaches the end wins
+          if (ways > MAX_WAYS && (!whole || canFailAfter(sequence, b))) {
+            throw refused(src, sequence.get(a), sequence.get(b), shared);
+          }
+        }
+      }
+    }
+  }
+
+  /** A group taken exactly once, of one branch, is its elements in the sequence. */
+  private static void flatten(List<Element> branch, List<Element> into) {
+    for (Element e : branch) {
+      if (e.group() != null && !e.zeroWidth() && e.min() == 1 && e.max() == 1 && e.group().branches.size() == 1) {
+        flatten(e.group().branches.get(0), into);
+      } else {
+        into.add(e);
+      }
+    }
+  }
+
+  /**
+   * A character that can run through elements {@code a} and {@code b} and every element between
+   * them that must take one, or -1.
+   */
+  private static int sharedRun(List<Element> sequence, int a, int b) {
+    BitSet shared = (BitSet) run(sequence.get(a)).clone();
+    shared.and(run(sequence.get(b)));
+    for (int k = a + 1; k < b && !shared.isEmpty(); k++) {
+      Element between = sequence.get(k);
+      if (!canBeEmpty(between)) {
+        shared.and(run(between));
+      }
+    }
+    return shared.nextSetBit(0);
+  }
+
+  /**
+   * The characters {@code c} of which the element can take a run (c, cc, …): an atom's own; for a
+   * group, those every element of one of its branches that must take a character can take.
+   */
+  private static BitSet run(Element e) {
+    if (e.zeroWidth()) {
+      return new BitSet();
+    }
+    if (e.units() != null) {
+      return e.units();
+    }
+    BitSet runs = new BitSet();
+    for (List<Element> branch : e.group().branches) {
+      BitSet branchRun = null;
+      BitSet any = new BitSet();
+      for (Element inner : branch) {
+        any.or(run(inner));
+        if (!canBeEmpty(inner)) {
+          if (branchRun == null) {
+            branchRun = (BitSet) run(inner).clone();
+          } else {
+            branchRun.and(run(inner));
+          }
+        }
+      }
+      runs.or(branchRun == null ? any : branchRun);
+    }
+    return runs;
+  }
+
+  /**
+   * In how many ways an element can take a run: its repeat's range ({@link #VALUE_LENGTH} without
+   * a limit) times, for a group, the sum over its branches of their elements' ways.
+   */
+  private static long ways(Element e) {
+    if (e.zeroWidth()) {
+      return 1;
+    }
+    long ways = e.max() == Long.MAX_VALUE ? VALUE_LENGTH : Math.min(e.max() - e.min() + 1, VALUE_LENGTH);
+    if (e.group() != null) {
+      long alternatives = 0;
+      for (List<Element> branch : e.group().branches) {
+        long product = 1;
+        for (Element inner : branch) {
+          product = times(product, ways(inner));
+        }
+        alternatives = Math.min(alternatives + product, Long.MAX_VALUE / 4);
+      }
+      ways = times(ways, alternatives);
+    }
+    return ways;
+  }
+
+  /** A product that stops growing past any limit that matters. */
+  private static long times(long a, long b) {
+    return a > Long.MAX_VALUE / 4 / b ? Long.MAX_VALUE / 4 : a * b;
+  }
+
+  private static boolean canBeEmpty(Element e) {
+    return e.zeroWidth() || e.min() == 0 || e.group() != null
+        && e.group().branches.stream().anyMatch(b -> b.stream().allMatch(RepeatOverlapCheck::canBeEmpty));
+  }
+
+  private static boolean canFailAfter(List<Element> sequence, int b) {
+    for (int k = b + 1; k < sequence.size(); k++) {
+      Element e = sequence.get(k);
+      if (e.zeroWidth() || !canBeEmpty(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static IllegalArgumentException refused(String src, Element first, Element second, int shared) {
+    String example = shared > 32 && shared < 127 ? "'" + (char) shared + "'" : String.format("\\u%04X", shared);
+    return new IllegalArgumentException("'" + src.substring(first.start(), first.end()) + "' (position "
+        + (first.start() + 1) + ") and '" + src.substring(second.start(), second.end()) + "' (position "
+        + (second.start() + 1) + ") can both take a run of " + example + ", with nothing between them that"
+        + " must differ: a long value that does not match can be split between the repeats in more ways than"
+        + " can be tried in time (with * or +, a power of its length), so CloudFront would stop the function"
+        + " where the emulator stalls. Join them into one repeat, or make the characters they take distinct"
+        + " (e.g. [^-]*-.*x for .*-.*x)");
+  }
+}
