@@ -180,6 +180,11 @@ public final class CfsimApi {
   }
 
   private static ProblemException invalidInput(InvalidInputException e) {
+    if (e.location().startsWith("?")) {
+      // a query parameter the log reader judged (?fields=…): a 400 naming it, as for the others
+      String parameter = e.location().substring(1);
+      return ProblemException.badParameter(parameter, (e.source().isEmpty() ? "" : e.source() + ": ") + e.problem());
+    }
     String detail = e.problem();
     if (!e.location().isEmpty()) {
       detail = e.location() + ": " + detail;

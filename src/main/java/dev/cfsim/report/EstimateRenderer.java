@@ -137,9 +137,9 @@ public final class EstimateRenderer {
     if (linesShown.compareTo(Text.shown(e.totalUsd())) == 0) {
       return Optional.empty();
     }
-    return Optional.of("Each line is rounded to the cent on its own; the total is their exact sum, $"
-        + Text.plain(e.totalUsd()) + ", rounded once, so the lines as shown add up to $"
-        + Text.grouped(linesShown, 8) + " instead");
+    return Optional.of("The lines as shown add up to $" + Text.grouped(Text.number(linesShown), 8)
+        + ", not the total's $" + Text.usd(e.totalUsd()) + ": each line is rounded on its own, the total is"
+        + " their exact sum, $" + Text.plain(e.totalUsd()) + ", rounded once");
   }
 
   private static String table(CostEstimate e, Conversion c) {

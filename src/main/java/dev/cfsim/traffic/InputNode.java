@@ -198,18 +198,18 @@ public final class InputNode {
 
   /** The value as an exact decimal; a string holding a plain number is accepted too. */
   public BigDecimal number() {
-    return number(MAX_COUNT);
+    return number(MAX_COUNT, "");
   }
 
-  /** {@link #number()} for a field with a lower limit, which the error then quotes. */
-  BigDecimal number(BigDecimal max) {
+  /** {@link #number()} for a field with a lower limit in {@code unit} ("GB"), which the error then quotes. */
+  BigDecimal number(BigDecimal max, String unit) {
     if (node.isNumber()) {
       if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue()) && !node.isBigDecimal()) {
         throw invalid("must be a finite number (got " + node.asText() + ")");
       }
-      return fine(atMost(node.decimalValue(), max));
+      return fine(atMost(node.decimalValue(), max, unit));
     }
-    return fine(atMost(Quantities.parseCount(this, text()), max));
+    return fine(atMost(Quantities.parseCount(this, text()), max, unit));
   }
 
   /**
@@ -224,9 +224,10 @@ public final class InputNode {
   }
 
   /** {@code v} if its size is at most {@code max}; otherwise an error naming this field. */
-  BigDecimal atMost(BigDecimal v, BigDecimal max) {
+  BigDecimal atMost(BigDecimal v, BigDecimal max, String unit) {
+    String in = unit.isEmpty() ? "" : " " + unit;
     if (v.abs().compareTo(max) > 0) {
-      throw invalid("is too large (got " + v + "; at most " + max.toPlainString() + ")");
+      throw invalid("is too large (got " + v.toPlainString() + in + "; at most " + max.toPlainString() + in + ")");
     }
     return v;
   }

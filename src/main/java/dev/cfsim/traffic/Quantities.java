@@ -44,7 +44,7 @@ public final class Quantities {
   public static BigDecimal dataGb(InputNode node) {
     BigDecimal gb;
     if (node.isNumber()) {
-      gb = node.number(MAX_GB); // the data limit, not the larger one for counts, in the message
+      gb = node.number(MAX_GB, "GB"); // the data limit, not the larger one for counts, in the message
     } else {
       Matcher m = match(node, node.text(), "a data amount such as '20 TB' or '512 GB'");
       BigDecimal perUnit = GB_PER_UNIT.get(m.group(2).toLowerCase(Locale.ROOT));
@@ -56,7 +56,7 @@ public final class Quantities {
     if (gb.signum() < 0) {
       throw node.invalid("must not be negative (got " + node.text().strip() + ")");
     }
-    return node.atMost(gb, MAX_GB);
+    return node.atMost(gb, MAX_GB, "GB");
   }
 
   /** A plain number written as text, digits optionally grouped (see {@link #AMOUNT}). */

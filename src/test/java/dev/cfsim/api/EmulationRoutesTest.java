@@ -103,6 +103,13 @@ class EmulationRoutesTest extends LoopbackServerTest {
     for (String field : new String[] {"records", "malformed", "decisions"}) {
       assertEquals(withHeader.get(field), named.json().get(field), field);
     }
+    // a real-time field list naming a field that is not one: a 400 naming the parameter, no JSON path
+    RunningApi.Answer bogus = upload(server, "?fields=timestamp,bogus",
+        Files.readAllBytes(Path.of("examples/logs/handwritten/realtime-all-40-fields.log")), rules);
+    assertProblem(bogus, 400);
+    assertEquals("fields", bogus.json().get("parameter").asText(), bogus.body());
+    assertTrue(bogus.json().get("detail").asText().endsWith("'bogus' is not a real-time log field"), bogus.body());
+    assertTrue(bogus.json().path("path").isMissingNode() || bogus.json().path("path").isNull(), bogus.body());
     for (String[] bad : new String[][] {{"?log_format=csv", "log_format"}, {"?sampling_rate=0", "sampling_rate"},
         {"?sampling_rate=101", "sampling_rate"}, {"?fields=date,,time", "fields"}}) {
       RunningApi.Answer refused = upload(server, bad[0], log, rules);

@@ -77,10 +77,16 @@ class PricingCommandsTest {
         + "invalidation_paths: 1001\nrealtime_log_lines: 500000\nkvs_api_calls: 5\n");
     Run r = run("estimate", "--profile", profile.toString());
     assertEquals(Main.EXIT_OK, r.code(), r.err());
-    assertTrue(r.out().contains("Each line is rounded to the cent on its own; the total is their exact sum, $0.015,"
-        + " rounded once, so the lines as shown add up to $0.03 instead."), r.out());
+    assertTrue(r.out().contains("The lines as shown add up to $0.03, not the total's $0.02: each line is rounded"
+        + " on its own, the total is their exact sum, $0.015, rounded once."), r.out());
     Run md = run("estimate", "--profile", profile.toString(), "--format", "markdown");
     assertTrue(md.out().contains("exact sum, \\$0.015, rounded once"), md.out());
+    // a line under half a cent is shown to eight places, and so counted
+    Path tiny = Files.writeString(dir.resolve("tiny.yaml"), "name: tiny\nregions:\n  us: {requests: 500000, data_out: 0 GB}\n"
+        + "invalidation_paths: 1001\nrealtime_log_lines: 500000\nkvs_api_calls: 2\n");
+    // $0.005 + $0.005 + $0.002: shown 0.01, 0.01 and 0.002 (under half a cent), 0.022; total $0.012 shown 0.01
+    assertTrue(run("estimate", "--profile", tiny.toString()).out().contains(
+        "The lines as shown add up to $0.022, not the total's $0.01:"), run("estimate", "--profile", tiny.toString()).out());
     // lines that add up as shown need no such note
     assertFalse(run("estimate", "--profile", KOREA).out().contains("rounded to the cent"));
   }

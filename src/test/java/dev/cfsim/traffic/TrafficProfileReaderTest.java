@@ -193,7 +193,9 @@ class TrafficProfileReaderTest {
       regions: { us: { requests: '2,000,000,000,000,000' } }      | regions.us.requests | too large
       regions: { us: { requests_per_hour: 1e14 } }                | regions.us.requests_per_hour | at most
       regions: { us: { data_out: 2000000000000 } }                | regions.us.data_out | too large
-      regions: { us: { data_out: 100000000000000000 } }           | regions.us.data_out | at most 1000000000000)
+      regions: { us: { data_out: 100000000000000000 } }           | regions.us.data_out | (got 100000000000000000 GB; at most 1000000000000 GB)
+      regions: { us: { data_out: 2 EB } }                         | regions.us.data_out | unknown unit
+      regions: { us: { data_out: 1000000 PB } }                   | regions.us.data_out | (got 1048576000000 GB; at most 1000000000000 GB)
       regions: { us: { data_out: 1000000 PB } }                   | regions.us.data_out | too large
       lambda_edge: { memory_mb: 99999 } ~ regions: { us: {} }     | lambda_edge.memory_mb | between 128 and 10240
       lambda_edge: { memory_mb: 127 } ~ regions: { us: {} }       | lambda_edge.memory_mb | between 128 and 10240
