@@ -1,6 +1,7 @@
 package dev.cfsim.emulator;
 
 import dev.cfsim.logs.EdgeLocations;
+import dev.cfsim.logs.LogReadOptions;
 import dev.cfsim.logs.LogReadResult;
 import dev.cfsim.logs.LogSource;
 import dev.cfsim.logs.TrafficTally;
@@ -62,10 +63,15 @@ public final class Emulation {
       warnings.add(new RuleWarning("logs", "real-time logs were counted at a sampling rate of "
           + logs.options().samplingRate() + " % (each line as " + formatWeight(logs.options().realtimeWeight())
           + (logs.options().samplingRate() == 100 ? " request" : " requests") + "): if the real-time log configuration samples at another rate, every count and the bill"
-          + " scale with it (" + logs.options().names().samplingRate() + ")"));
+          + " scale with it (" + rateOption(logs.options().names()) + ")"));
     }
     return new EmulationReport(rules.source(), EmulationReport.Logic.RULES, EmulationReport.explain(rules.rules()), warnings,
         read.files(), read.malformed().total(), read.malformed().summary(), enricher.stats(),
         enricher.geoDescription(), tally.counts(), cost, elapsed);
+  }
+
+  /** How the user gives the rate: --sampling-rate PERCENT, or ?sampling_rate=PERCENT in the API. */
+  private static String rateOption(LogReadOptions.OptionNames names) {
+    return names.given(names.samplingRate(), "PERCENT");
   }
 }

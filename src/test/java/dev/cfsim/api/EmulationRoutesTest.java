@@ -78,7 +78,7 @@ class EmulationRoutesTest extends LoopbackServerTest {
         "--sampling-rate", "10", realtime.toString()));
     assertEquals(cli.get("decisions"), a.json().get("decisions"));
     // the report's note names the option as this API takes it
-    assertTrue(a.json().get("warnings").toString().contains("(?sampling_rate)"), a.body());
+    assertTrue(a.json().get("warnings").toString().contains("(?sampling_rate=PERCENT)"), a.body());
     assertTrue(!a.body().contains("--sampling-rate"), a.body());
   }
 

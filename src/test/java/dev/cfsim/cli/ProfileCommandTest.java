@@ -146,7 +146,7 @@ class ProfileCommandTest {
     // the report says which rate its counts assume, given or not (the API has no option for it)
     assertTrue(emulate.out().contains("logs: real-time logs were counted at a sampling rate of 100 % (each line as"
         + " 1 request): if the real-time log configuration samples at another rate, every count and the bill"
-        + " scale with it (--sampling-rate)"), emulate.out());
+        + " scale with it (--sampling-rate PERCENT)"), emulate.out());
     assertTrue(run("emulate", "--rules", "examples/rules/shop.yaml", "--sampling-rate", "25", realtime).out()
         .contains("counted at a sampling rate of 25 % (each line as 4 requests)"));
     assertFalse(run("emulate", "--rules", "examples/rules/shop.yaml", EDGE_CASES).out().contains("sampling rate"));
