@@ -12,20 +12,26 @@ import java.util.List;
  * CloudFront stops such a function, where the emulator would stall and then decide.
  *
  * <p>Repeats in one sequence count together when one character can run through both and through
- * every element between them that must take a character; their ways to split the run multiply
- * (a repeat's range, {@value #VALUE_LENGTH} for {@code *} and {@code +}, each alternative of a
- * group adding its own). Past {@value #MAX_WAYS} at one start, with something after them that can
- * still fail, the expression is refused. One {@code .*} passes (its search is at worst quadratic);
- * so do {@code ^\d+(\.\d+)?$} (the group's run would need '.' to be a digit) and repeats at the
- * very end ({@code .*-.*}: the first split to reach the end wins). Runs of several characters
- * ({@code (ab)*(ab)*x}) are not counted.
+ * every element between them that must take a character (a repeated group through any of its
+ * characters: {@code (ab)*(ab)*x}); their ways to split the run multiply (a repeat's range,
+ * {@value #VALUE_LENGTH} for {@code *} and {@code +}, each alternative of a group adding its own).
+ * Times the starts a search tries ({@value #VALUE_LENGTH} unless the sequence begins with '^'),
+ * past {@link #MAX_WORK}, with something after them that can still fail, the expression is
+ * refused. So is a lookahead holding a repeat after a repeat ({@code a*(?=.*x)}), read again for
+ * each split. One {@code .*} passes (quadratic in the value's length, as {@code ^a*a*b}); so do
+ * {@code ^\d+(\.\d+)?$} (the group's run would need '.' to be a digit) and repeats at the very
+ * end ({@code .*-.*}: the first split to reach the end wins).
  */
 final class RepeatOverlapCheck {
   /** The length a long header value is taken to have, for a repeat without a limit. */
   static final long VALUE_LENGTH = 1_000;
 
-  /** Most ways overlapping repeats may split a run at one start: {@code .*} beside {@code \d{0,9}}, not two {@code *}. */
-  static final long MAX_WAYS = 10_000;
+  /**
+   * Most work a search may do: the starts it tries times the ways overlapping repeats split a
+   * run at each. One unanchored {@code .*} (quadratic in the value's length) times ten;
+   * {@code ^a*a*b} is as much, {@code a*a*b} a thousand times more.
+   */
+  static final long MAX_WORK = VALUE_LENGTH * VALUE_LENGTH * 10;
 
   private RepeatOverlapCheck() {}
 
@@ -69,18 +75,24 @@ final class RepeatOverlapCheck {
 
   /** Throws {@link IllegalArgumentException} naming two repeats of {@code src} that split a run too many ways. */
   static void check(String src, Sequences expression) {
-    check(src, expression, true);
+    check(src, expression, true, VALUE_LENGTH);
   }
 
-  private static void check(String src, Sequences node, boolean whole) {
+  /**
+   * {@code whole}: the expression's own branches (nothing follows them); {@code starts}: where a
+   * search may begin them, one after '^', else every position of the value.
+   */
+  private static void check(String src, Sequences node, boolean whole, long starts) {
     for (List<Element> branch : node.branches) {
       List<Element> sequence = new ArrayList<>();
       flatten(branch, sequence);
+      long from = anchored(src, sequence) ? 1 : starts;
       for (Element e : sequence) {
         if (e.group() != null) {
-          check(src, e.group(), false);
+          check(src, e.group(), false, from);
         }
       }
+      lookaheadsAfterRepeats(src, sequence, from);
       for (int a = 0; a < sequence.size(); a++) {
         long ways = ways(sequence.get(a));
         if (ways == 1) {
@@ -93,11 +105,47 @@ final class RepeatOverlapCheck {
             continue;
           }
           ways = times(ways, more);
-          // with nothing after them that can fail, the first split that reaches the end wins
-          if (ways > MAX_WAYS && (!whole || canFailAfter(sequence, b))) {
+          if (times(from, ways) > MAX_WORK) {
+            // with nothing after them that can fail, the first split that reaches the end wins,
+            // and nothing after a later repeat can fail either
+            if (whole && !canFailAfter(sequence, b)) {
+              break;
+            }
             throw refused(src, sequence.get(a), sequence.get(b), shared);
           }
         }
+      }
+    }
+  }
+
+  /** The sequence begins with '^': a search tries it at the value's start only. */
+  private static boolean anchored(String src, List<Element> sequence) {
+    if (sequence.isEmpty()) {
+      return false;
+    }
+    Element first = sequence.get(0);
+    return first.zeroWidth() && first.group() == null && src.charAt(first.start()) == '^';
+  }
+
+  /**
+   * A lookahead holding a repeat ({@code (?=.*x)}) reads to the value's end each time it is
+   * tried, and it is tried once per way the repeats before it split: {@code a*(?=.*x)}.
+   */
+  private static void lookaheadsAfterRepeats(String src, List<Element> sequence, long starts) {
+    long before = 1;
+    Element repeat = null;
+    for (Element e : sequence) {
+      if (e.zeroWidth() && e.group() != null) {
+        long reads = ways(new Element(e.start(), e.end(), null, e.group(), false, 1, 1));
+        if (repeat != null && times(times(starts, before), reads) > MAX_WORK) {
+          throw new IllegalArgumentException("the lookahead '" + src.substring(e.start(), e.end()) + "' (position "
+              + (e.start() + 1) + ") repeats after '" + src.substring(repeat.start(), repeat.end()) + "' (position "
+              + (repeat.start() + 1) + "): it is tried again for each way the repeat can end, and reads on each"
+              + " time, so a long value takes a power of its length; move the lookahead to the start ('^(?=…)')");
+        }
+      } else if (ways(e) > 1) {
+        before = times(before, ways(e));
+        repeat = e;
       }
     }
   }
@@ -118,8 +166,21 @@ final class RepeatOverlapCheck {
    * them that must take one, or -1.
    */
   private static int sharedRun(List<Element> sequence, int a, int b) {
-    BitSet shared = (BitSet) run(sequence.get(a)).clone();
-    shared.and(run(sequence.get(b)));
+    BitSet first = run(sequence.get(a));
+    BitSet second = run(sequence.get(b));
+    if (!first.intersects(second)) {
+      return -1;
+    }
+    if (sequence.subList(a + 1, b).stream().allMatch(RepeatOverlapCheck::canBeEmpty)) {
+      // the common case, answered without copying sets of up to 65,536 bits
+      for (int c = first.nextSetBit(0); ; c = first.nextSetBit(c + 1)) {
+        if (second.get(c)) {
+          return c;
+        }
+      }
+    }
+    BitSet shared = (BitSet) first.clone();
+    shared.and(second);
     for (int k = a + 1; k < b && !shared.isEmpty(); k++) {
       Element between = sequence.get(k);
       if (!canBeEmpty(between)) {
@@ -141,6 +202,11 @@ final class RepeatOverlapCheck {
       return e.units();
     }
     BitSet runs = new BitSet();
+    if (e.max() > 1) {
+      // a repeated group runs through every character it holds: (ab)* takes abab…
+      e.group().branches.stream().flatMap(List::stream).forEach(inner -> runs.or(run(inner)));
+      return runs;
+    }
     for (List<Element> branch : e.group().branches) {
       BitSet branchRun = null;
       BitSet any = new BitSet();

@@ -139,8 +139,10 @@ class EcmaRegexTest {
   @ParameterizedTest
   @CsvSource(delimiterString = " => ", quoteCharacter = '"', textBlock = """
       a*a*a*a*a*a*a*a*a*a*a*a*b => 'a*' (position 1) and 'a*' (position 3) can both take a run of 'a'
-      ^[a-z0-9]+[a-z0-9-]*[a-z0-9]+[.]example[.]com$ => '[a-z0-9]+' (position 2) and '[a-z0-9-]*' (position 11)
-      ^.*a.*a.*a$ => '.*' (position 2) and '.*' (position 5) can both take a run of 'a'
+      ^[a-z0-9]+[a-z0-9-]*[a-z0-9]+[.]example[.]com$ => '[a-z0-9]+' (position 2) and '[a-z0-9]+' (position 21)
+      ^.*a.*a.*a$ => '.*' (position 2) and '.*' (position 8) can both take a run of 'a'
+      (?:ab)*(?:ab)*x => '(?:ab)*' (position 1) and '(?:ab)*' (position 8) can both take a run of 'a'
+      [ab]*(?:ab)*x => '[ab]*' (position 1) and '(?:ab)*' (position 6) can both take a run of 'a'
       .*-.*x => can both take a run of '-'
       \\d+(?:px)?\\d*! => '\\d+' (position 1) and '\\d*' (position 11)
       (?:a+|b)a+c => '(?:a+|b)' (position 1) and 'a+' (position 9)
@@ -171,9 +173,19 @@ class EcmaRegexTest {
       // an optional group's run must pass its mandatory part; a group's alternatives each whole (review)
       "^\\d+(\\.\\d+)?$", "^-?\\d+(\\.\\d+)?$", "^\\w+(-\\w+)?$", "^[a-z]+(_[a-z]+)?$", "^w_(\\d+)(,h_(\\d+))?$",
       "^[a-z0-9-]+(\\.[a-z0-9-]+)?\\.example\\.com$", "^(.*;)?\\s*token=[^;]+(;.*)?$",
-      "^.*(?:headless|phantom|selenium).*$"})
+      "^.*(?:headless|phantom|selenium).*$",
+      // one start after '^': the ways at it are the whole work (second review)
+      "^[a-z0-9]+[a-z0-9_-]{0,31}$", "^[A-Za-z]+[A-Za-z0-9]{0,30}$", "^.*a.*a$", "^a*(?=.*x)", "(?=.*a)(?=.*b)"})
   void repeats_that_cannot_multiply_the_work_are_accepted(String regex) {
     new EcmaRegex(regex);
+  }
+
+  /** {@code a*(?=.*x)} on 10,000 a's ran past 10 s: the lookahead reads on for each way a* ends. */
+  @ParameterizedTest
+  @ValueSource(strings = {"a*(?=.*x)", "[a-z]+(?=.*\\d)", "x\\d+(?=[^y]*y)"})
+  void a_lookahead_holding_a_repeat_after_a_repeat_is_refused(String regex) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EcmaRegex(regex));
+    assertTrue(e.getMessage().contains("it is tried again for each way the repeat can end"), e.getMessage());
   }
 
   /**
