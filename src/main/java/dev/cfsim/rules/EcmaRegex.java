@@ -1,9 +1,9 @@
 package dev.cfsim.rules;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import dev.cfsim.rules.RepeatOverlapCheck.Element;
 import dev.cfsim.rules.RepeatOverlapCheck.Sequences;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashSet;
@@ -102,8 +102,6 @@ public record EcmaRegex(String source) {
     private final boolean wide;
     private final StringBuilder out = new StringBuilder();
     private final Deque<OpenGroup> open = new ArrayDeque<>();
-    /** Where each open group's '(' is. */
-    private final Deque<Integer> openAt = new ArrayDeque<>();
     /** The atom before a quantifier is a group that holds '|' or a quantifier. */
     private boolean lastIsBranchingGroup;
     /** The atom before a quantifier is a group that holds {@code \b} or {@code \B}. */
@@ -128,8 +126,12 @@ public record EcmaRegex(String source) {
        */
       boolean boundary;
 
-      OpenGroup(int number) {
+      /** Where its '(' is. */
+      final int at;
+
+      OpenGroup(int number, int at) {
         this.number = number;
+        this.at = at;
       }
     }
 
@@ -284,11 +286,11 @@ public record EcmaRegex(String source) {
     }
 
     private void openGroup() {
-      openAt.push(i);
+      int at = i;
       shape.push(new Sequences());
       if (src.startsWith("(?:", i) || src.startsWith("(?=", i) || src.startsWith("(?!", i)) {
         out.append(src, i, i + 3);
-        open.push(new OpenGroup(src.charAt(i + 2) == ':' ? 0 : -1));
+        open.push(new OpenGroup(src.charAt(i + 2) == ':' ? 0 : -1, at));
         i += 3;
       } else if (src.startsWith("(?<=", i) || src.startsWith("(?<!", i)) {
         throw bad("lookbehind '(?<=' / '(?<!' is not in CloudFront's JavaScript runtime");
@@ -302,14 +304,14 @@ public record EcmaRegex(String source) {
           throw bad("duplicate group name '" + name + "'");
         }
         out.append("(?<").append(name).append('>');
-        open.push(new OpenGroup(++groups));
+        open.push(new OpenGroup(++groups, at));
         i = end + 1;
       } else if (src.startsWith("(?", i)) {
         throw bad("'(?" + (i + 2 < src.length() ? src.charAt(i + 2) : "")
             + "' (inline flags, atomic groups) is not JavaScript");
       } else {
         out.append('(');
-        open.push(new OpenGroup(++groups));
+        open.push(new OpenGroup(++groups, at));
         i++;
       }
       canRepeat = false;
@@ -323,7 +325,7 @@ public record EcmaRegex(String source) {
       out.append(')');
       i++;
       Sequences body = shape.pop();
-      shape.peek().current().add(Element.group(openAt.pop(), i, body, closed.number < 0));
+      shape.peek().current().add(Element.group(closed.at, i, body, closed.number < 0));
       lastIsBranchingGroup = closed.branching;
       lastHoldsBoundary = closed.boundary;
       if (closed.branching) {

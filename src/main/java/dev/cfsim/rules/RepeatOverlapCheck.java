@@ -93,14 +93,17 @@ final class RepeatOverlapCheck {
         }
       }
       lookaheadsAfterRepeats(src, sequence, from);
+      // each element's ways and run once, not once per pair (a group's walk its whole body)
+      long[] elementWays = sequence.stream().mapToLong(RepeatOverlapCheck::ways).toArray();
+      BitSet[] runs = sequence.stream().map(RepeatOverlapCheck::run).toArray(BitSet[]::new);
       for (int a = 0; a < sequence.size(); a++) {
-        long ways = ways(sequence.get(a));
+        long ways = elementWays[a];
         if (ways == 1) {
           continue;
         }
         for (int b = a + 1; b < sequence.size(); b++) {
-          long more = ways(sequence.get(b));
-          int shared = more == 1 ? -1 : sharedRun(sequence, a, b);
+          long more = elementWays[b];
+          int shared = more == 1 ? -1 : sharedRun(sequence, runs, a, b);
           if (shared < 0) {
             continue;
           }
@@ -136,7 +139,7 @@ final class RepeatOverlapCheck {
     Element repeat = null;
     for (Element e : sequence) {
       if (e.zeroWidth() && e.group() != null) {
-        long reads = ways(new Element(e.start(), e.end(), null, e.group(), false, 1, 1));
+        long reads = alternatives(e.group());
         if (repeat != null && times(times(starts, before), reads) > MAX_WORK) {
           throw new IllegalArgumentException("the lookahead '" + src.substring(e.start(), e.end()) + "' (position "
               + (e.start() + 1) + ") repeats after '" + src.substring(repeat.start(), repeat.end()) + "' (position "
@@ -165,9 +168,9 @@ final class RepeatOverlapCheck {
    * A character that can run through elements {@code a} and {@code b} and every element between
    * them that must take one, or -1.
    */
-  private static int sharedRun(List<Element> sequence, int a, int b) {
-    BitSet first = run(sequence.get(a));
-    BitSet second = run(sequence.get(b));
+  private static int sharedRun(List<Element> sequence, BitSet[] runs, int a, int b) {
+    BitSet first = runs[a];
+    BitSet second = runs[b];
     if (!first.intersects(second)) {
       return -1;
     }
@@ -184,7 +187,7 @@ final class RepeatOverlapCheck {
     for (int k = a + 1; k < b && !shared.isEmpty(); k++) {
       Element between = sequence.get(k);
       if (!canBeEmpty(between)) {
-        shared.and(run(between));
+        shared.and(runs[k]);
       }
     }
     return shared.nextSetBit(0);
@@ -234,18 +237,20 @@ final class RepeatOverlapCheck {
       return 1;
     }
     long ways = e.max() == Long.MAX_VALUE ? VALUE_LENGTH : Math.min(e.max() - e.min() + 1, VALUE_LENGTH);
-    if (e.group() != null) {
-      long alternatives = 0;
-      for (List<Element> branch : e.group().branches) {
-        long product = 1;
-        for (Element inner : branch) {
-          product = times(product, ways(inner));
-        }
-        alternatives = Math.min(alternatives + product, Long.MAX_VALUE / 4);
+    return e.group() == null ? ways : times(ways, alternatives(e.group()));
+  }
+
+  /** The ways a group's body takes a run once: the sum over its branches of their elements' ways. */
+  private static long alternatives(Sequences group) {
+    long alternatives = 0;
+    for (List<Element> branch : group.branches) {
+      long product = 1;
+      for (Element inner : branch) {
+        product = times(product, ways(inner));
       }
-      ways = times(ways, alternatives);
+      alternatives = Math.min(alternatives + product, Long.MAX_VALUE / 4);
     }
-    return ways;
+    return alternatives;
   }
 
   /** A product that stops growing past any limit that matters. */

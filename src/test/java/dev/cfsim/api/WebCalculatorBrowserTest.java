@@ -87,15 +87,7 @@ class WebCalculatorBrowserTest {
 
   @Test
   void the_bill_for_a_total_with_a_region_mix_is_the_apis() {
-    browser.get(server.url("/"));
-    awaitReady();
-    browser.findElement(By.cssSelector("input[name=mode][value=mix]")).click();
-    type("total-requests", "1000000");
-    type("total-data", "30");
-    type("share-ap", "70");
-    type("share-us", "20");
-    type("share-jp", "10");
-    awaitReady();
+    fillMix("total-requests", "1000000", "total-data", "30", "share-ap", "70", "share-us", "20", "share-jp", "10");
 
     String profile =
         """
@@ -110,15 +102,7 @@ class WebCalculatorBrowserTest {
 
   @Test
   void lines_that_rounded_miss_the_total_are_explained() {
-    browser.get(server.url("/"));
-    awaitReady();
-    browser.findElement(By.cssSelector("input[name=mode][value=mix]")).click();
-    type("total-data", "21");
-    type("functions", "0.5");
-    type("share-ap", "33.3");
-    type("share-us", "33.3");
-    type("share-jp", "33.4");
-    awaitReady();
+    fillMix("total-data", "21", "functions", "0.5", "share-ap", "33.3", "share-us", "33.3", "share-jp", "33.4");
     String profile =
         """
         {"name": "web-calculator", "price_class": "all", "free_tier": "account",
@@ -128,11 +112,7 @@ class WebCalculatorBrowserTest {
         """;
     // its lines, each to the cent, add up to $2,670.00 and its total to $2,670.01
     JsonNode estimate = server.postJson("/api/v1/estimates", profile).json();
-    java.math.BigDecimal lines = java.math.BigDecimal.ZERO;
-    for (JsonNode line : estimate.get("lines")) {
-      lines = lines.add(line.get("usd").decimalValue().setScale(2, RoundingMode.HALF_UP));
-    }
-    assertTrue(lines.compareTo(estimate.get("total_usd").decimalValue().setScale(2, RoundingMode.HALF_UP)) != 0,
+    assertTrue(linesToTheCent(estimate).compareTo(toTheCent(estimate.get("total_usd"))) != 0,
         estimate.toString());
     assertPageShows(profile);
     assertTrue(browser.findElement(By.id("rounding-note")).isDisplayed());
@@ -435,12 +415,8 @@ class WebCalculatorBrowserTest {
         browser.findElements(By.cssSelector("#bill tbody tr")).size());
 
     // a note when the lines, each rounded to the cent, miss the total rounded once
-    java.math.BigDecimal linesShown = java.math.BigDecimal.ZERO;
-    for (JsonNode line : estimate.get("lines")) {
-      linesShown = linesShown.add(line.get("usd").decimalValue().setScale(2, RoundingMode.HALF_UP));
-    }
-    boolean missesTotal = linesShown.compareTo(
-        estimate.get("total_usd").decimalValue().setScale(2, RoundingMode.HALF_UP)) != 0;
+    java.math.BigDecimal linesShown = linesToTheCent(estimate);
+    boolean missesTotal = linesShown.compareTo(toTheCent(estimate.get("total_usd"))) != 0;
     WebElement rounding = browser.findElement(By.id("rounding-note"));
     assertEquals(missesTotal, rounding.isDisplayed(), rounding.getText());
     if (missesTotal) {
@@ -466,6 +442,30 @@ class WebCalculatorBrowserTest {
     }
     assertEquals(1, browser.findElements(By.cssSelector("#plans tr.cheapest")).size());
     assertTrue(browser.findElements(By.cssSelector("#chart rect")).size() > 0, "no bars drawn");
+  }
+
+  /** The page's mix mode with {@code idsAndValues} typed in (id, value, id, value …), priced. */
+  private static void fillMix(String... idsAndValues) {
+    browser.get(server.url("/"));
+    awaitReady();
+    browser.findElement(By.cssSelector("input[name=mode][value=mix]")).click();
+    for (int i = 0; i < idsAndValues.length; i += 2) {
+      type(idsAndValues[i], idsAndValues[i + 1]);
+    }
+    awaitReady();
+  }
+
+  /** The estimate's lines, each rounded to the cent as shown, added up. */
+  private static java.math.BigDecimal linesToTheCent(JsonNode estimate) {
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (JsonNode line : estimate.get("lines")) {
+      sum = sum.add(toTheCent(line.get("usd")));
+    }
+    return sum;
+  }
+
+  private static java.math.BigDecimal toTheCent(JsonNode amount) {
+    return amount.decimalValue().setScale(2, RoundingMode.HALF_UP);
   }
 
   /** Dollars as the page writes them (en-US, cents, half away from zero). */
